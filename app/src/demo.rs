@@ -1,0 +1,443 @@
+//! Demo data: one wijk-werkorganisatie with invented (but plausible) people, placed around
+//! today so that every screen has something to show. Loaded by `make run` on the first start,
+//! and by the tests (twice, with another email domain, to have a second organisation).
+
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Europe::Brussels;
+
+use crate::assignments::AssignmentStatus;
+use crate::assignments::store::{self as assignments, NewAssignment};
+use crate::auth::{Role, password, store as accounts};
+use crate::cheques::store::{self as cheques, Change};
+use crate::clients::ClientKind;
+use crate::clients::store::{self as clients, NewClient};
+use crate::db::{Db, Tx};
+use crate::on;
+use crate::time_entries::EntryStatus;
+use crate::time_entries::store::{self as entries, NewEntry};
+use crate::workers::store::{self as workers, NewWorker};
+use crate::{organisations, rules};
+
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "wijkwerk";
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("password hashing: {0}")]
+    Hash(argon2::password_hash::Error),
+}
+
+/// Is there any organisation yet? Demo data is loaded only into an empty database.
+pub async fn is_empty(db: &Db) -> Result<bool, sqlx::Error> {
+    let mut conn = db.conn().await?;
+    let n: i64 = on!(conn.c(), c => sqlx::query_scalar("SELECT COUNT(*) FROM organisation").fetch_one(c).await)?;
+    Ok(n == 0)
+}
+
+/// Emails of the demo accounts, by their first name: `ahmed@<domain>`.
+pub struct Demo {
+    pub organisation_id: i64,
+    pub domain: String,
+}
+
+impl Demo {
+    pub fn email(&self, who: &str) -> String {
+        format!("{who}@{}", self.domain)
+    }
+}
+
+struct Ctx {
+    org: i64,
+    hash: String,
+    domain: String,
+    today: NaiveDate,
+}
+
+impl Ctx {
+    async fn account(
+        &self,
+        tx: &mut Tx,
+        who: &str,
+        role: Role,
+        name: &str,
+    ) -> Result<i64, DemoError> {
+        let email = format!("{who}@{}", self.domain);
+        Ok(accounts::insert(tx.c(), self.org, &email, &self.hash, role, name).await?)
+    }
+}
+
+/// Load one demo organisation; `domain` makes its emails unique (`demo.test` for `make run`).
+pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> {
+    // One hash for all demo accounts: they share a password, and hashing is slow on purpose.
+    let hash = password::hash(DEMO_PASSWORD.to_string())
+        .await
+        .map_err(DemoError::Hash)?;
+    let mut tx = db.begin().await?;
+    let org = organisations::insert(tx.c(), name).await?;
+    let cx = Ctx {
+        org,
+        hash,
+        domain: domain.to_string(),
+        today: crate::clock::today(),
+    };
+    let gavere = organisations::insert_municipality(tx.c(), org, "Gavere").await?;
+    let zulte = organisations::insert_municipality(tx.c(), org, "Zulte").await?;
+    let nazareth = organisations::insert_municipality(tx.c(), org, "Nazareth").await?;
+
+    let garden = assignments::insert_activity(tx.c(), org, "garden", "Tuinonderhoud").await?;
+    let repairs =
+        assignments::insert_activity(tx.c(), org, "repairs", "Kleine herstellingen").await?;
+    let school =
+        assignments::insert_activity(tx.c(), org, "logistics", "Hulp in de school").await?;
+    let farm =
+        assignments::insert_activity(tx.c(), org, "agriculture", "Hulp op de boerderij").await?;
+    let green =
+        assignments::insert_activity(tx.c(), org, "garden", "Groenonderhoud gemeente").await?;
+    let shop =
+        assignments::insert_activity(tx.c(), org, "logistics", "Hulp in de buurtwinkel").await?;
+
+    cx.account(&mut tx, "sofie", Role::Coordinator, "Sofie Van den Broeck")
+        .await?;
+
+    // Gebruikers: the five kinds, with a cheque balance each (Roger's is nearly empty).
+    let clients_spec = [
+        (
+            "maria",
+            ClientKind::PrivatePerson,
+            "Maria Peeters",
+            "Kerkstraat 12",
+            "9890",
+            "Gavere",
+            gavere,
+            10,
+        ),
+        (
+            "gemeente",
+            ClientKind::LocalAuthority,
+            "Gemeente Zulte",
+            "Staatsbaan 20",
+            "9870",
+            "Zulte",
+            zulte,
+            200,
+        ),
+        (
+            "vzw",
+            ClientKind::NonProfit,
+            "vzw De Buurtwinkel",
+            "Dorp 3",
+            "9810",
+            "Nazareth",
+            nazareth,
+            40,
+        ),
+        (
+            "school",
+            ClientKind::School,
+            "Basisschool De Regenboog",
+            "Schoolstraat 8",
+            "9870",
+            "Zulte",
+            zulte,
+            120,
+        ),
+        (
+            "hoeve",
+            ClientKind::Agriculture,
+            "Hoeve Ter Linde",
+            "Lindeweg 41",
+            "9890",
+            "Gavere",
+            gavere,
+            60,
+        ),
+        (
+            "roger",
+            ClientKind::PrivatePerson,
+            "Roger Van Damme",
+            "Molenstraat 5",
+            "9810",
+            "Nazareth",
+            nazareth,
+            1,
+        ),
+    ];
+    let mut client_ids = Vec::new();
+    for (i, (who, kind, name, street, postcode, city, municipality, balance)) in
+        clients_spec.into_iter().enumerate()
+    {
+        let account = cx.account(&mut tx, who, Role::Client, name).await?;
+        let number = format!("G{:05}", i + 1);
+        let id = clients::insert(
+            tx.c(),
+            NewClient {
+                organisation_id: org,
+                account_id: Some(account),
+                municipality_id: municipality,
+                kind,
+                client_number: &number,
+                name,
+                street,
+                postcode,
+                city,
+            },
+        )
+        .await?;
+        cheques::append(
+            tx.c(),
+            Change {
+                organisation_id: org,
+                client_id: id,
+                change: balance,
+                time_entry_id: None,
+                created_by: None,
+            },
+        )
+        .await?;
+        client_ids.push(id);
+    }
+    let [maria, gemeente, vzw, school_client, hoeve, roger] = client_ids[..] else {
+        unreachable!("six demo gebruikers")
+    };
+
+    // Wijk-werkers; Jozef is an ex-PWA worker close to his 60 hours this month.
+    let today = cx.today;
+    let workers_spec = [
+        ("ahmed", "Ahmed", "El Amrani", gavere, false),
+        ("lien", "Lien", "Claeys", zulte, false),
+        ("kevin", "Kevin", "Desmet", nazareth, false),
+        ("fatima", "Fatima", "Ouali", gavere, false),
+        ("jozef", "Jozef", "Vermeulen", zulte, true),
+    ];
+    let mut worker_ids = Vec::new();
+    for (who, first, last, municipality, ex_pwa) in workers_spec {
+        let account = cx
+            .account(&mut tx, who, Role::Worker, &format!("{first} {last}"))
+            .await?;
+        let id = workers::insert(
+            tx.c(),
+            NewWorker {
+                organisation_id: org,
+                account_id: account,
+                municipality_id: municipality,
+                first_name: first,
+                last_name: last,
+                phone: None,
+                trajectory_start: today - Duration::days(120),
+                trajectory_planned_end: today + Duration::days(240),
+                ex_pwa,
+            },
+        )
+        .await?;
+        worker_ids.push(id);
+    }
+    let [ahmed, lien, kevin, fatima, jozef] = worker_ids[..] else {
+        unreachable!("five demo workers")
+    };
+
+    let nine = NaiveTime::from_hms_opt(9, 0, 0);
+    let assign =
+        |client_id, worker_id, activity_id, status, day, start, minutes, what| NewAssignment {
+            organisation_id: org,
+            client_id,
+            worker_id,
+            activity_id,
+            description: what,
+            status,
+            planned_date: day,
+            planned_start: start,
+            planned_minutes: minutes,
+        };
+    use AssignmentStatus::*;
+    let ahmed_maria = assignments::insert(
+        tx.c(),
+        assign(
+            maria,
+            Some(ahmed),
+            garden,
+            Accepted,
+            today,
+            nine,
+            180,
+            "Haag snoeien en blad ruimen",
+        ),
+    )
+    .await?;
+    let lien_school = assignments::insert(
+        tx.c(),
+        assign(
+            school_client,
+            Some(lien),
+            school,
+            Accepted,
+            today,
+            NaiveTime::from_hms_opt(12, 0, 0),
+            120,
+            "Toezicht middagpauze",
+        ),
+    )
+    .await?;
+    let jozef_gemeente = assignments::insert(
+        tx.c(),
+        assign(
+            gemeente,
+            Some(jozef),
+            green,
+            Accepted,
+            today,
+            NaiveTime::from_hms_opt(8, 30, 0),
+            240,
+            "Perken onderhouden",
+        ),
+    )
+    .await?;
+    let kevin_vzw = assignments::insert(
+        tx.c(),
+        assign(
+            vzw,
+            Some(kevin),
+            shop,
+            Accepted,
+            today - Duration::days(3),
+            nine,
+            180,
+            "Rekken aanvullen",
+        ),
+    )
+    .await?;
+    assignments::insert(
+        tx.c(),
+        assign(
+            roger,
+            Some(kevin),
+            repairs,
+            Offered,
+            today + Duration::days(2),
+            NaiveTime::from_hms_opt(14, 0, 0),
+            120,
+            "Lekkende kraan en een deur die klemt",
+        ),
+    )
+    .await?;
+    let fatima_hoeve = assignments::insert(
+        tx.c(),
+        assign(
+            hoeve,
+            Some(fatima),
+            farm,
+            Finished,
+            today - Duration::days(5),
+            nine,
+            240,
+            "Hulp bij het oogsten",
+        ),
+    )
+    .await?;
+    assignments::insert(
+        tx.c(),
+        assign(
+            maria,
+            None,
+            repairs,
+            Offered,
+            today + Duration::days(7),
+            None,
+            60,
+            "Lamp ophangen",
+        ),
+    )
+    .await?;
+
+    let rounding = rules::ChequeRounding::default();
+    let entry = async |tx: &mut Tx,
+                       assignment_id,
+                       worker_id,
+                       client_id,
+                       day: NaiveDate,
+                       minutes,
+                       status|
+           -> Result<(), DemoError> {
+        let started_at = Brussels
+            .from_local_datetime(&day.and_hms_opt(9, 0, 0).unwrap_or_default())
+            .earliest()
+            .map(|t| t.to_utc())
+            .unwrap_or_else(crate::clock::now);
+        let id = entries::insert(
+            tx.c(),
+            NewEntry {
+                organisation_id: org,
+                assignment_id,
+                worker_id,
+                work_date: day,
+                started_at,
+                ended_at: Some(started_at + Duration::minutes(minutes)),
+                minutes: Some(minutes),
+                status,
+                source: "clock",
+            },
+        )
+        .await?;
+        if status == EntryStatus::Confirmed {
+            cheques::append(
+                tx.c(),
+                Change {
+                    organisation_id: org,
+                    client_id,
+                    change: -rules::cheques_for(minutes, rounding),
+                    time_entry_id: Some(id),
+                    created_by: None,
+                },
+            )
+            .await?;
+        }
+        Ok(())
+    };
+    let ago = |days: i64| today - Duration::days(days);
+    use EntryStatus::*;
+    entry(&mut tx, ahmed_maria, ahmed, maria, ago(9), 90, Confirmed).await?;
+    entry(&mut tx, ahmed_maria, ahmed, maria, ago(2), 120, Submitted).await?;
+    entry(
+        &mut tx,
+        lien_school,
+        lien,
+        school_client,
+        ago(7),
+        120,
+        Confirmed,
+    )
+    .await?;
+    entry(
+        &mut tx,
+        lien_school,
+        lien,
+        school_client,
+        ago(1),
+        120,
+        Submitted,
+    )
+    .await?;
+    entry(&mut tx, kevin_vzw, kevin, vzw, ago(3), 150, Disputed).await?;
+    entry(&mut tx, fatima_hoeve, fatima, hoeve, ago(5), 240, Confirmed).await?;
+    // Jozef: 9 x 6 u 30 = 58 u 30 this month, spread over the days of the month so far.
+    let (month_start, _) = rules::month_bounds(today);
+    for i in 0..9 {
+        let day = (today - Duration::days(9 - i)).max(month_start);
+        entry(
+            &mut tx,
+            jozef_gemeente,
+            jozef,
+            gemeente,
+            day,
+            390,
+            Confirmed,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Demo {
+        organisation_id: org,
+        domain: domain.to_string(),
+    })
+}

@@ -1,0 +1,93 @@
+//! Wijkwerk: the components and server functions, shared by the server (feature `ssr`) and the
+//! browser (feature `hydrate`).
+//!
+//! One module per domain concept; each holds its types (shared), its server functions (the
+//! API), and, under `ssr`, a `store` with the SQL for the tables it owns.
+
+#![recursion_limit = "256"]
+
+pub mod assignments;
+pub mod auth;
+pub mod cheques;
+pub mod clients;
+pub mod error;
+pub mod i18n;
+pub mod reports;
+pub mod rules;
+pub mod time_entries;
+pub mod ui;
+pub mod workers;
+
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod organisations;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::i18n::{Lang, T, t};
+
+/// What every request handler and server function can reach on the server.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: db::Db,
+}
+
+#[cfg(feature = "ssr")]
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = Lang::default();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0b5394" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(Lang::default());
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/wijkwerk.css" />
+        <Title text=t(T::AppName) />
+        <Router>
+            <Routes fallback=ui::layout::NotFound>
+                <Route path=path!("/") view=ui::layout::Home ssr=SsrMode::Async />
+                <Route path=path!("/login") view=ui::login::LoginPage />
+                <Route path=path!("/worker") view=ui::worker::WorkerPage ssr=SsrMode::Async />
+                <Route path=path!("/client") view=ui::client::ClientPage ssr=SsrMode::Async />
+                <Route path=path!("/coordinator") view=ui::coordinator::CoordinatorPage ssr=SsrMode::Async />
+            </Routes>
+        </Router>
+    }
+}

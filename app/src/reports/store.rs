@@ -1,0 +1,29 @@
+//! SQL for reports. Reads only; the tables belong to their own modules.
+
+use chrono::NaiveDate;
+
+use super::WorkerHours;
+use crate::db::DbConn;
+use crate::on;
+use crate::workers::store::COUNTED_STATUSES;
+
+/// Every worker of the organisation with the minutes that count in [from, until).
+pub async fn worker_minutes(
+    c: DbConn<'_>,
+    organisation_id: i64,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<Vec<WorkerHours>, sqlx::Error> {
+    let sql = format!(
+        "SELECT w.id AS worker_id, m.name AS municipality, w.first_name, w.last_name, \
+           CAST(COALESCE(SUM(e.minutes), 0) AS BIGINT) AS minutes \
+         FROM worker w \
+         JOIN municipality m ON m.id = w.municipality_id \
+         LEFT JOIN time_entry e ON e.worker_id = w.id AND e.work_date >= $2 \
+           AND e.work_date < $3 AND e.status IN {COUNTED_STATUSES} \
+         WHERE w.organisation_id = $1 \
+         GROUP BY w.id, m.name, w.first_name, w.last_name \
+         ORDER BY m.name, w.last_name, w.first_name"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(organisation_id).bind(from).bind(until).fetch_all(c).await)
+}

@@ -1,0 +1,161 @@
+//! SQL for the `time_entry` table.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{EntryLine, EntryStatus};
+use crate::db::DbConn;
+use crate::on;
+
+const LINE: &str = "SELECT e.id, e.work_date, c.name AS client_name, w.first_name AS worker_name, \
+    act.name AS activity, e.minutes, e.status \
+    FROM time_entry e \
+    JOIN assignment a ON a.id = e.assignment_id \
+    JOIN client c ON c.id = a.client_id \
+    JOIN worker w ON w.id = e.worker_id \
+    JOIN activity act ON act.id = a.activity_id";
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Entry {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub assignment_id: i64,
+    pub worker_id: i64,
+    pub client_id: i64,
+    pub work_date: NaiveDate,
+    pub started_at: DateTime<Utc>,
+    pub minutes: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub status: EntryStatus,
+}
+
+const ENTRY: &str = "SELECT e.id, e.organisation_id, e.assignment_id, e.worker_id, a.client_id, \
+    e.work_date, e.started_at, e.minutes, e.status \
+    FROM time_entry e JOIN assignment a ON a.id = e.assignment_id";
+
+pub async fn running_for_worker(
+    c: DbConn<'_>,
+    worker_id: i64,
+) -> Result<Option<Entry>, sqlx::Error> {
+    let sql = format!("{ENTRY} WHERE e.worker_id = $1 AND e.status = 'running'");
+    on!(c, c => sqlx::query_as(&sql).bind(worker_id).fetch_optional(c).await)
+}
+
+pub async fn for_worker(
+    c: DbConn<'_>,
+    entry_id: i64,
+    worker_id: i64,
+) -> Result<Option<Entry>, sqlx::Error> {
+    let sql = format!("{ENTRY} WHERE e.id = $1 AND e.worker_id = $2");
+    on!(c, c => sqlx::query_as(&sql).bind(entry_id).bind(worker_id).fetch_optional(c).await)
+}
+
+pub async fn for_client(
+    c: DbConn<'_>,
+    entry_id: i64,
+    client_id: i64,
+) -> Result<Option<Entry>, sqlx::Error> {
+    let sql = format!("{ENTRY} WHERE e.id = $1 AND a.client_id = $2");
+    on!(c, c => sqlx::query_as(&sql).bind(entry_id).bind(client_id).fetch_optional(c).await)
+}
+
+pub async fn recent_for_worker(
+    c: DbConn<'_>,
+    worker_id: i64,
+    limit: i64,
+) -> Result<Vec<EntryLine>, sqlx::Error> {
+    let sql = format!(
+        "{LINE} WHERE e.worker_id = $1 AND e.status <> 'running' \
+         ORDER BY e.work_date DESC, e.started_at DESC LIMIT $2"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(worker_id).bind(limit).fetch_all(c).await)
+}
+
+/// The gebruiker's prestaties in one status, oldest first for "to confirm", newest first else.
+pub async fn for_client_in_status(
+    c: DbConn<'_>,
+    client_id: i64,
+    status: EntryStatus,
+    limit: i64,
+) -> Result<Vec<EntryLine>, sqlx::Error> {
+    let order = if status == EntryStatus::Submitted {
+        "e.work_date, e.started_at"
+    } else {
+        "e.work_date DESC, e.started_at DESC"
+    };
+    let sql =
+        format!("{LINE} WHERE a.client_id = $1 AND e.status = $2 ORDER BY {order}, e.id LIMIT $3");
+    on!(c, c => sqlx::query_as(&sql).bind(client_id).bind(status.as_str()).bind(limit).fetch_all(c).await)
+}
+
+pub struct NewEntry {
+    pub organisation_id: i64,
+    pub assignment_id: i64,
+    pub worker_id: i64,
+    pub work_date: NaiveDate,
+    pub started_at: DateTime<Utc>,
+    /// `None` for a running clock.
+    pub ended_at: Option<DateTime<Utc>>,
+    pub minutes: Option<i64>,
+    pub status: EntryStatus,
+    pub source: &'static str,
+}
+
+pub async fn insert(c: DbConn<'_>, e: NewEntry) -> Result<i64, sqlx::Error> {
+    const SQL: &str = "INSERT INTO time_entry (organisation_id, assignment_id, worker_id, \
+        work_date, started_at, ended_at, minutes, status, source, created_at) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+    let now = crate::clock::now();
+    on!(c, c => sqlx::query_scalar(SQL)
+        .bind(e.organisation_id)
+        .bind(e.assignment_id)
+        .bind(e.worker_id)
+        .bind(e.work_date)
+        .bind(e.started_at)
+        .bind(e.ended_at)
+        .bind(e.minutes)
+        .bind(e.status.as_str())
+        .bind(e.source)
+        .bind(now)
+        .fetch_one(c)
+        .await)
+}
+
+/// Stop a running entry. Returns false when it was not running any more.
+pub async fn stop(
+    c: DbConn<'_>,
+    entry_id: i64,
+    ended_at: DateTime<Utc>,
+    minutes: i64,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE time_entry SET status = 'submitted', ended_at = $2, minutes = $3 \
+        WHERE id = $1 AND status = 'running'";
+    on!(c, c => sqlx::query(SQL)
+        .bind(entry_id)
+        .bind(ended_at)
+        .bind(minutes)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
+}
+
+/// Confirm or dispute a submitted entry. Returns false when it was decided already.
+pub async fn decide(
+    c: DbConn<'_>,
+    entry_id: i64,
+    status: EntryStatus,
+    reason: Option<&str>,
+    by_account: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE time_entry SET status = $2, dispute_reason = $3, decided_by = $4, \
+        decided_at = $5 WHERE id = $1 AND status = 'submitted'";
+    on!(c, c => sqlx::query(SQL)
+        .bind(entry_id)
+        .bind(status.as_str())
+        .bind(reason)
+        .bind(by_account)
+        .bind(at)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
+}

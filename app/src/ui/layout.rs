@@ -1,0 +1,151 @@
+//! The frame around every screen, the start page that sends people to their own screen, and
+//! the shared pieces: errors, limit bars, status badges.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use super::icons::{Icon, Svg};
+use crate::auth::{Logout, get_current_user};
+use crate::error::AppError;
+use crate::i18n::{self, T, t, use_lang};
+use crate::time_entries::EntryStatus;
+
+/// Header with the app name and "Afmelden", then the screen.
+#[component]
+pub fn Page(children: Children) -> impl IntoView {
+    let logout = ServerAction::<Logout>::new();
+    view! {
+        <header class="topbar">
+            <a href="/" class="brand">
+                <img src="/favicon.svg" alt="" width="28" height="28" />
+                <span>{t(T::AppName)}</span>
+            </a>
+            <ActionForm action=logout>
+                <button type="submit" class="btn btn-quiet">
+                    <Svg icon=Icon::Logout />
+                    <span>{t(T::Logout)}</span>
+                </button>
+            </ActionForm>
+        </header>
+        <main id="main" class="page">
+            {children()}
+        </main>
+    }
+}
+
+/// `/`: to the caller's own screen, or to the login.
+#[component]
+pub fn Home() -> impl IntoView {
+    let user = Resource::new(|| (), |_| get_current_user());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(u)) => view! { <Redirect path=u.role.home() /> }.into_any(),
+                    _ => view! { <Redirect path="/login" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" role="status">{t(T::Loading)}</p> }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        resp.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <main id="main" class="page">
+            <h1>{t(T::NotFound)}</h1>
+            <p>
+                <a href="/" class="btn">{t(T::ToHome)}</a>
+            </p>
+        </main>
+    }
+}
+
+/// A failed load: not logged in goes to the login; anything else is said plainly.
+#[component]
+pub fn LoadError(error: AppError) -> impl IntoView {
+    if error == AppError::NotLoggedIn {
+        return view! { <Redirect path="/login" /> }.into_any();
+    }
+    let message = i18n::error_message(use_lang(), &error);
+    view! {
+        <div class="alert" role="alert">
+            <p>{message}</p>
+            <p>
+                <a href="/" class="btn">{t(T::ToHome)}</a>
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// The message of the last failed action, in an alert that screen readers announce.
+#[component]
+pub fn ActionError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let message = i18n::error_message(use_lang(), &e);
+            view! {
+                <div class="alert" role="alert">
+                    <p>{message}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// Hours used against a limit, as a bar with its words next to it.
+#[component]
+pub fn LimitBar(used_minutes: i64, limit_minutes: i64, label: String) -> impl IntoView {
+    let lang = use_lang();
+    let text = i18n::hours_of_limit(lang, used_minutes, limit_minutes);
+    let percent = (used_minutes.max(0) * 100 / limit_minutes.max(1)).min(100);
+    let level = if percent >= 95 {
+        "bar-fill full"
+    } else if percent >= 80 {
+        "bar-fill near"
+    } else {
+        "bar-fill"
+    };
+    view! {
+        <div class="limit">
+            <div
+                class="bar"
+                role="meter"
+                aria-label=label
+                aria-valuemin="0"
+                aria-valuemax=limit_minutes.to_string()
+                aria-valuenow=used_minutes.to_string()
+                aria-valuetext=text.clone()
+            >
+                <div class=level style=format!("width: {percent}%")></div>
+            </div>
+            <p class="limit-text">{text}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn StatusBadge(status: EntryStatus) -> impl IntoView {
+    let (class, icon, key) = match status {
+        EntryStatus::Running => ("badge running", Icon::Clock, T::StatusRunning),
+        EntryStatus::Submitted => ("badge submitted", Icon::Clock, T::StatusSubmitted),
+        EntryStatus::Confirmed => ("badge confirmed", Icon::Check, T::StatusConfirmed),
+        EntryStatus::Disputed => ("badge disputed", Icon::Cross, T::StatusDisputed),
+    };
+    view! {
+        <span class=class>
+            <Svg icon />
+            <span>{t(key)}</span>
+        </span>
+    }
+}

@@ -1,0 +1,258 @@
+//! The wijk-werker's phone: today's assignments with Start/Stop, the running clock, hours
+//! against the month limit, and what they worked lately.
+
+use leptos::prelude::*;
+
+use super::icons::{Icon, Svg};
+use super::layout::{ActionError, LimitBar, LoadError, Loading, Page, StatusBadge};
+use crate::assignments::AssignmentCard;
+use crate::error::AppError;
+use crate::i18n::{self, T, t, use_lang};
+use crate::rules::LimitBreach;
+use crate::time_entries::{RunningClock, StartClock, StopClock, WorkerDay, get_worker_day};
+
+#[component]
+pub fn WorkerPage() -> impl IntoView {
+    let start = ServerAction::<StartClock>::new();
+    let stop = ServerAction::<StopClock>::new();
+    let day = Resource::new(
+        move || (start.version().get(), stop.version().get()),
+        |_| get_worker_day(),
+    );
+    // Only the last action's outcome is shown: a later success clears an earlier error.
+    let start_error = Signal::derive(move || start.value().get().and_then(|r| r.err()));
+    let stop_error = Signal::derive(move || stop.value().get().and_then(|r| r.err()));
+    view! {
+        <Page>
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match day.await {
+                        Ok(d) => view! { <WorkerDayView day=d start stop /> }.into_any(),
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <ActionError error=start_error />
+            <ActionError error=stop_error />
+        </Page>
+    }
+}
+
+/// When Stop was refused for the month or year limit: offer to record what the law allows.
+#[component]
+fn StopAtLimit(stop: ServerAction<StopClock>, entry_id: i64) -> impl IntoView {
+    let refused = move || {
+        let last_error = stop.value().get().and_then(|r| r.err());
+        match last_error {
+            Some(AppError::Limit(LimitBreach::Month { left_minutes }))
+            | Some(AppError::Limit(LimitBreach::Year { left_minutes })) => left_minutes > 0,
+            _ => false,
+        }
+    };
+    view! {
+        {move || {
+            refused()
+                .then(|| {
+                    view! {
+                        <ActionForm action=stop>
+                            <input type="hidden" name="entry_id" value=entry_id.to_string() />
+                            <input type="hidden" name="cap_at_limit" value="true" />
+                            <button type="submit" class="btn btn-stop btn-wide">
+                                <Svg icon=Icon::Stop />
+                                <span>{t(T::StopAtLimit)}</span>
+                            </button>
+                        </ActionForm>
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+fn WorkerDayView(
+    day: WorkerDay,
+    start: ServerAction<StartClock>,
+    stop: ServerAction<StopClock>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let running = day.running.clone();
+    let server_now_ms = day.server_now_ms;
+    let cards = day
+        .assignments
+        .into_iter()
+        .map(|a| {
+            let here = running.clone().filter(|r| r.assignment_id == a.id);
+            let other_running = running.is_some() && here.is_none();
+            view! {
+                <AssignmentView
+                    assignment=a
+                    running=here
+                    other_running
+                    server_now_ms
+                    start
+                    stop
+                />
+            }
+        })
+        .collect_view();
+    let no_assignments = cards.is_empty();
+    let recent = day
+        .recent
+        .into_iter()
+        .map(|e| {
+            let minutes = e
+                .minutes
+                .map(|m| i18n::duration(lang, m))
+                .unwrap_or_default();
+            view! {
+                <li class="entry">
+                    <span class="entry-date">{i18n::short_date(lang, e.work_date)}</span>
+                    <span class="entry-what">{format!("{} · {}", e.client_name, e.activity)}</span>
+                    <span class="entry-minutes">{minutes}</span>
+                    <StatusBadge status=e.status />
+                </li>
+            }
+        })
+        .collect_view();
+    let no_recent = recent.is_empty();
+    view! {
+        <h1>{format!("{} {}", t(T::Hello), day.first_name)}</h1>
+        <section aria-labelledby="today-title">
+            <h2 id="today-title">{t(T::Today)} " · " {i18n::short_date(lang, day.today)}</h2>
+            {no_assignments.then(|| view! { <p>{t(T::NoAssignmentsToday)}</p> })}
+            {cards}
+        </section>
+        <section aria-labelledby="month-title" class="card">
+            <h2 id="month-title">{t(T::MyHoursThisMonth)}</h2>
+            <LimitBar
+                used_minutes=day.usage.month_minutes
+                limit_minutes=crate::rules::MONTH_LIMIT_MINUTES
+                label=t(T::MyHoursThisMonth).to_string()
+            />
+            <p>{i18n::time_left(lang, day.minutes_left)}</p>
+        </section>
+        <section aria-labelledby="recent-title">
+            <h2 id="recent-title">{t(T::RecentWork)}</h2>
+            {no_recent.then(|| view! { <p>{t(T::NoRecentWork)}</p> })}
+            <ul class="entries">{recent}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn AssignmentView(
+    assignment: AssignmentCard,
+    running: Option<RunningClock>,
+    other_running: bool,
+    server_now_ms: i64,
+    start: ServerAction<StartClock>,
+    stop: ServerAction<StopClock>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let a = assignment;
+    let when = match a.planned_start {
+        Some(s) => format!(
+            "{} · {}",
+            s.format("%H:%M"),
+            i18n::duration(lang, a.planned_minutes)
+        ),
+        None => i18n::duration(lang, a.planned_minutes),
+    };
+    let action = match running {
+        Some(r) => view! {
+            <div class="clock">
+                <p>
+                    {t(T::WorkingSince)} " " {r.started_local.format("%H:%M").to_string()}
+                </p>
+                <Timer started_at_ms=r.started_at_ms server_now_ms />
+                <ActionForm action=stop>
+                    <input type="hidden" name="entry_id" value=r.entry_id.to_string() />
+                    <input type="hidden" name="cap_at_limit" value="false" />
+                    <button type="submit" class="btn btn-stop btn-wide">
+                        <Svg icon=Icon::Stop />
+                        <span>{t(T::Stop)}</span>
+                    </button>
+                </ActionForm>
+                <StopAtLimit stop entry_id=r.entry_id />
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <ActionForm action=start>
+                <input type="hidden" name="assignment_id" value=a.id.to_string() />
+                <button type="submit" class="btn btn-start btn-wide" disabled=other_running>
+                    <Svg icon=Icon::Play />
+                    <span>{t(T::Start)}</span>
+                </button>
+            </ActionForm>
+        }
+        .into_any(),
+    };
+    view! {
+        <article class="card assignment">
+            <h3>{a.activity.clone()}</h3>
+            <p class="who">
+                <Svg icon=Icon::Person />
+                <span>{a.client_name.clone()}</span>
+            </p>
+            <p>
+                <Svg icon=Icon::Pin />
+                <span>{format!("{}, {} {}", a.street, a.postcode, a.city)}</span>
+            </p>
+            <p>
+                <Svg icon=Icon::Clock />
+                <span>{when}</span>
+            </p>
+            {(!a.description.is_empty()).then(|| view! { <p class="description">{a.description.clone()}</p> })}
+            {action}
+        </article>
+    }
+}
+
+/// The running time, counted on the phone once the page is live. The server's clock is the
+/// reference, so a phone whose clock is wrong still shows the right time.
+#[component]
+fn Timer(started_at_ms: i64, server_now_ms: i64) -> impl IntoView {
+    let (now_ms, set_now_ms) = signal(server_now_ms);
+    Effect::new(move |_| {
+        let offset = server_now_ms - browser_now_ms();
+        let handle = set_interval_with_handle(
+            move || set_now_ms.set(browser_now_ms() + offset),
+            std::time::Duration::from_millis(1000),
+        )
+        .ok();
+        on_cleanup(move || {
+            if let Some(h) = handle {
+                h.clear();
+            }
+        });
+    });
+    view! {
+        <p class="timer-line">
+            <span class="visually-hidden">{t(T::TimeWorked)} ": "</span>
+            <span class="timer" role="timer" aria-live="off">
+                {move || format_elapsed(now_ms.get() - started_at_ms)}
+            </span>
+        </p>
+    }
+}
+
+fn browser_now_ms() -> i64 {
+    leptos::web_sys::js_sys::Date::now() as i64
+}
+
+/// "1:05:09": hours, minutes, seconds.
+pub fn format_elapsed(ms: i64) -> String {
+    let s = ms.max(0) / 1000;
+    format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn elapsed_time_reads_like_a_clock() {
+        assert_eq!(super::format_elapsed(0), "0:00:00");
+        assert_eq!(super::format_elapsed(3_909_000), "1:05:09");
+        assert_eq!(super::format_elapsed(-5), "0:00:00");
+    }
+}
