@@ -1,0 +1,68 @@
+# Wijkwerk: `make run` serves the app with demo data, `make test` runs every test.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Leptos reads these at build time (output name) and at run time; the same values everywhere
+# keep cargo from rebuilding between `cargo leptos build` and `cargo test`.
+export LEPTOS_OUTPUT_NAME := wijkwerk
+export LEPTOS_SITE_ROOT := target/site
+export LEPTOS_SITE_PKG_DIR := pkg
+export LEPTOS_ENV := PROD
+export LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
+
+DATABASE_URL ?= sqlite://data/wijkwerk.db
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+SERVER := target/release/server
+
+.PHONY: run build tools test test-unit test-sqlite test-postgres test-e2e lint fmt clean
+
+run: build
+	@echo ""
+	@echo "  Wijkwerk: http://$(LEPTOS_SITE_ADDR)"
+	@echo "  Demo logins (wachtwoord: wijkwerk):"
+	@echo "    bemiddelaar  sofie@demo.test"
+	@echo "    wijk-werker  ahmed@demo.test  (jozef@demo.test: bijna 60 uur deze maand)"
+	@echo "    gebruiker    maria@demo.test  (school@demo.test, gemeente@demo.test, ...)"
+	@echo ""
+	DATABASE_URL='$(DATABASE_URL)' WIJKWERK_DEMO_DATA=1 $(SERVER)
+
+tools:
+	@scripts/install-tools.sh
+
+build: tools
+	cargo leptos build --release
+
+# Every test: unit, integration on SQLite and on PostgreSQL, end-to-end in Chromium.
+test: tools
+	@scripts/ensure-test-services.sh
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory build test-unit test-sqlite test-postgres test-e2e; \
+	echo "make test: all suites passed in $$(( $$(date +%s) - start )) s"
+
+test-unit:
+	@echo "==> Unit tests"
+	cargo test --release -p app -p server --lib
+
+test-sqlite:
+	@echo "==> Integration tests on SQLite"
+	cargo test --release -p server --test api -- sqlite::
+
+test-postgres:
+	@echo "==> Integration tests on PostgreSQL ($(TEST_DATABASE_URL))"
+	TEST_DATABASE_URL='$(TEST_DATABASE_URL)' cargo test --release -p server --test api -- postgres::
+
+test-e2e:
+	@echo "==> End-to-end tests in Chromium"
+	WIJKWERK_SERVER='$(CURDIR)/$(SERVER)' npm --prefix end2end test
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p app -p server --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+fmt:
+	cargo fmt --all
+
+clean:
+	cargo clean

@@ -1,0 +1,146 @@
+// The thin slice through all three roles, at a phone's size, in a real browser:
+// a wijk-werker clocks an hour, the gebruiker confirms it and pays with a cheque, the
+// bemiddelaar sees the hours against the 60-hour limit.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertNoErrors,
+  checkScreen,
+  launchBrowser,
+  login,
+  phonePage,
+  startServer,
+  waitForHydration,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a wrong password gets a clear Dutch message', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${server.base}/login`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  await checkScreen(page, 'login');
+  await waitForHydration(page);
+  await page.getByLabel('E-mailadres').fill('ahmed@demo.test');
+  await page.getByLabel('Wachtwoord').fill('fout');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /wachtwoord klopt niet/);
+  assert.equal(new URL(page.url()).pathname, '/login');
+  await checkScreen(page, 'login-error');
+  // The failed login is an HTTP 401 in the console; that is the only error allowed here.
+  page.errors = page.errors.filter((e) => !/401/.test(e));
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+let clockedEntryText;
+
+test('the wijk-werker starts and stops the clock on today\'s assignment', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'ahmed@demo.test');
+  await page.waitForURL('**/worker');
+  await page.getByRole('heading', { name: 'Dag Ahmed' }).waitFor();
+  const card = page.locator('article.assignment', { hasText: 'Maria Peeters' });
+  assert.match(await card.innerText(), /Kerkstraat 12, 9890 Gavere/);
+  assert.match(await card.innerText(), /09:00/);
+  await checkScreen(page, 'worker-today');
+
+  await card.getByRole('button', { name: 'Start' }).click();
+  const timer = card.locator('.timer');
+  await timer.waitFor();
+  // The timer counts on the phone: this only passes once the WASM has hydrated.
+  const first = await timer.innerText();
+  await page.waitForFunction(
+    (before) => document.querySelector('.timer')?.textContent !== before,
+    first,
+    { timeout: 5_000 },
+  );
+  assert.match(await timer.innerText(), /^0:00:\d\d$/);
+  await checkScreen(page, 'worker-clock-running');
+
+  await card.getByRole('button', { name: 'Stop' }).click();
+  await timer.waitFor({ state: 'detached' });
+  const newest = page.locator('ul.entries li').first();
+  clockedEntryText = await newest.innerText();
+  assert.match(clockedEntryText, /Wacht op bevestiging/);
+  assert.match(clockedEntryText, /0 u 01 min/);
+  assert.match(clockedEntryText, /Maria Peeters/);
+  await checkScreen(page, 'worker-after-stop');
+
+  await page.getByRole('button', { name: 'Afmelden' }).click();
+  await page.waitForURL('**/login');
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('the gebruiker confirms the prestatie and one cheque is used', async () => {
+  assert.ok(clockedEntryText, 'the worker test ran first');
+  const page = await phonePage(browser);
+  await login(page, server.base, 'maria@demo.test');
+  await page.waitForURL('**/client');
+  await page.getByRole('heading', { name: 'Dag Maria Peeters' }).waitFor();
+  const balance = page.locator('.balance');
+  const before = Number(await balance.getAttribute('data-balance'));
+  assert.match(await balance.innerText(), new RegExp(`Je hebt nog ${before} cheques`));
+
+  const card = page.locator('article.prestatie', { hasText: '0 u 01 min' });
+  assert.equal(await card.count(), 1);
+  assert.match(await card.innerText(), /Kost 1 cheque/);
+  assert.match(await card.innerText(), /Gewerkt door Ahmed/);
+  await page.getByText('Niet akkoord').first().click();
+  await checkScreen(page, 'client-to-confirm');
+
+  await card.getByRole('button', { name: 'Bevestig' }).click();
+  await page.waitForFunction(
+    (expected) => document.querySelector('.balance')?.dataset.balance === String(expected),
+    before - 1,
+  );
+  assert.equal(await page.locator('article.prestatie', { hasText: '0 u 01 min' }).count(), 0);
+  assert.match(await page.locator('ul.entries').innerText(), /Bevestigd/);
+  await checkScreen(page, 'client-after-confirm');
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('the bemiddelaar sees hours per municipality against the 60-hour limit', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'sofie@demo.test');
+  await page.waitForURL('**/coordinator');
+  await page.getByRole('heading', { name: 'Uren deze maand per gemeente' }).waitFor();
+  for (const municipality of ['Gavere', 'Nazareth', 'Zulte']) {
+    await page.getByRole('heading', { name: municipality }).waitFor();
+  }
+  const jozef = page.getByRole('meter', { name: 'Jozef Vermeulen' });
+  assert.equal(await jozef.getAttribute('aria-valuenow'), String(58 * 60 + 30));
+  assert.equal(await jozef.getAttribute('aria-valuemax'), String(60 * 60));
+  assert.match(await jozef.getAttribute('aria-valuetext'), /58 u 30 min van 60 uur/);
+  const ahmed = page.getByRole('meter', { name: 'Ahmed El Amrani' });
+  assert.ok(Number(await ahmed.getAttribute('aria-valuenow')) >= 1, 'Ahmed\'s new minute counts');
+  await checkScreen(page, 'coordinator-month');
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('a worker cannot open the coordinator\'s screen', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'lien@demo.test');
+  await page.waitForURL('**/worker');
+  const res = await page.goto(`${server.base}/coordinator`);
+  assert.equal(res.status(), 403);
+  assert.match(await page.getByRole('alert').innerText(), /Dit mag je niet doen/);
+  await checkScreen(page, 'forbidden');
+  await page.context().close();
+});
