@@ -67,12 +67,17 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let error = match value {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
                 AppError::Invalid(Field::Form)
             }
             other => AppError::Unavailable(other.to_string()),
-        }
+        };
+        // On the server this runs inside the request (e.g. arguments that do not parse), so
+        // the refusal gets its 4xx status like every other error.
+        #[cfg(feature = "ssr")]
+        set_http_status(&error);
+        error
     }
 }
 
@@ -89,12 +94,17 @@ impl From<sqlx::Error> for AppError {
 #[cfg(feature = "ssr")]
 pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {
-        if let Some(opts) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            opts.set_status(
-                axum::http::StatusCode::from_u16(e.status())
-                    .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
-            );
-        }
+        set_http_status(e);
     }
     result
+}
+
+#[cfg(feature = "ssr")]
+fn set_http_status(error: &AppError) {
+    if let Some(opts) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        opts.set_status(
+            axum::http::StatusCode::from_u16(error.status())
+                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
+    }
 }

@@ -384,10 +384,10 @@ async fn the_month_limit_refuses_work_past_sixty_hours(app: &TestApp) {
             AppError::Limit(LimitBreach::Month { left_minutes: 90 })
         )
     );
-    let message =
-        app::i18n::error_message(app::i18n::Lang::Nl, &AppError::Limit(LimitBreach::Month {
-            left_minutes: 90,
-        }));
+    let message = app::i18n::error_message(
+        app::i18n::Lang::Nl,
+        &AppError::Limit(LimitBreach::Month { left_minutes: 90 }),
+    );
     assert!(message.contains("nog 1 u 30 min"), "{message}");
     // Nothing changed: the clock still runs.
     let day: Value = jozef.call("worker_day", &[]).await.unwrap();
@@ -486,7 +486,10 @@ async fn one_organisation_never_touches_another(app: &TestApp) {
         .await;
     let ahmed_b = app.login("ahmed@b.test").await;
     let start = ahmed_b
-        .call::<i64>("start_clock", &[("assignment_id", &assignment_a.to_string())])
+        .call::<i64>(
+            "start_clock",
+            &[("assignment_id", &assignment_a.to_string())],
+        )
         .await;
     assert_eq!(
         start.unwrap_err(),
@@ -571,7 +574,10 @@ async fn a_dispute_needs_a_reason_and_uses_no_cheques(app: &TestApp) {
         .unwrap()
         .to_string();
     let empty = maria
-        .call::<()>("dispute_prestatie", &[("entry_id", &entry), ("reason", "  ")])
+        .call::<()>(
+            "dispute_prestatie",
+            &[("entry_id", &entry), ("reason", "  ")],
+        )
         .await;
     assert_eq!(
         empty.unwrap_err(),
@@ -580,14 +586,21 @@ async fn a_dispute_needs_a_reason_and_uses_no_cheques(app: &TestApp) {
     let () = maria
         .call(
             "dispute_prestatie",
-            &[("entry_id", &entry), ("reason", "Hij is maar een uur gebleven")],
+            &[
+                ("entry_id", &entry),
+                ("reason", "Hij is maar een uur gebleven"),
+            ],
         )
         .await
         .unwrap();
     let overview: Value = maria.call("client_overview", &[]).await.unwrap();
     assert_eq!(overview["cheque_balance"], balance);
-    let line = find(&overview["recent"], "id", &entry.parse::<i64>().unwrap().into())
-        .expect("disputed line");
+    let line = find(
+        &overview["recent"],
+        "id",
+        &entry.parse::<i64>().unwrap().into(),
+    )
+    .expect("disputed line");
     assert_eq!(line["status"], "Disputed");
 }
 
