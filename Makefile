@@ -59,7 +59,7 @@ test-e2e:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy -p app -p server --all-targets -- -D warnings
-	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p app -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 fmt:
 	cargo fmt --all

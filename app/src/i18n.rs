@@ -152,9 +152,12 @@ pub fn worked_by(lang: Lang, worker: &str) -> String {
 }
 
 pub fn month_total(lang: Lang, minutes: i64, workers: usize) -> String {
-    match lang {
-        Lang::Nl => format!("{} · {workers} wijk-werkers", duration(lang, minutes)),
-        Lang::En => format!("{} · {workers} workers", duration(lang, minutes)),
+    let time = duration(lang, minutes);
+    match (lang, workers) {
+        (Lang::Nl, 1) => format!("{time} · 1 wijk-werker"),
+        (Lang::Nl, n) => format!("{time} · {n} wijk-werkers"),
+        (Lang::En, 1) => format!("{time} · 1 worker"),
+        (Lang::En, n) => format!("{time} · {n} workers"),
     }
 }
 

@@ -4,6 +4,7 @@
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore, cookie::SameSite};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
@@ -53,10 +54,10 @@ pub enum StartError {
 pub async fn prepare_database(config: &Config) -> Result<Db, StartError> {
     if let Some(path) = config.database_url.strip_prefix("sqlite://") {
         let path = path.split('?').next().unwrap_or(path);
-        if let Some(dir) = std::path::Path::new(path).parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir).map_err(|e| StartError::Database(e.into()))?;
-            }
+        if let Some(dir) = std::path::Path::new(path).parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| StartError::Database(e.into()))?;
         }
     }
     let db = Db::connect(&config.database_url).await?;
@@ -122,5 +123,7 @@ fn with_sessions<S: SessionStore + Clone>(
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(session_layer)
+        // The WASM bundle shrinks to about 40 % with gzip: that matters on a cheap phone on 3G.
+        .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -38,15 +38,12 @@ pub async fn worker_day() -> Result<WorkerDay, AppError> {
         });
     let mut assignments = assignments::store::accepted_on(conn.c(), worker.id, today).await?;
     // A clock started yesterday evening still shows, so it can be stopped.
-    if let Some(r) = &running {
-        if !assignments.iter().any(|a| a.id == r.assignment_id) {
-            if let Some(a) =
-                assignments::store::accepted_for_worker(conn.c(), worker.id, r.assignment_id)
-                    .await?
-            {
-                assignments.insert(0, a);
-            }
-        }
+    if let Some(r) = &running
+        && !assignments.iter().any(|a| a.id == r.assignment_id)
+        && let Some(a) =
+            assignments::store::accepted_for_worker(conn.c(), worker.id, r.assignment_id).await?
+    {
+        assignments.insert(0, a);
     }
     let recent = store::recent_for_worker(conn.c(), worker.id, 10).await?;
     Ok(WorkerDay {
