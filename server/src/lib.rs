@@ -24,11 +24,7 @@ pub struct Config {
 
 impl Config {
     pub fn from_env() -> Self {
-        let flag = |name: &str| {
-            std::env::var(name)
-                .map(|v| matches!(v.as_str(), "1" | "true" | "yes"))
-                .unwrap_or(false)
-        };
+        let flag = |name: &str| is_on(std::env::var(name).ok().as_deref());
         Config {
             database_url: std::env::var("DATABASE_URL")
                 .unwrap_or_else(|_| "sqlite://data/wijkwerk.db".to_string()),
@@ -36,6 +32,14 @@ impl Config {
             secure_cookies: flag("WIJKWERK_SECURE_COOKIES"),
         }
     }
+}
+
+/// An on/off setting: `1`, `true` or `yes` is on; anything else, or nothing, is off.
+fn is_on(value: Option<&str>) -> bool {
+    matches!(
+        value.map(|v| v.trim().to_ascii_lowercase()).as_deref(),
+        Some("1" | "true" | "yes")
+    )
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -126,4 +130,18 @@ fn with_sessions<S: SessionStore + Clone>(
         // The WASM bundle shrinks to about 40 % with gzip: that matters on a cheap phone on 3G.
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn settings_are_off_unless_clearly_on() {
+        for on in ["1", "true", "TRUE", " yes "] {
+            assert!(super::is_on(Some(on)), "{on}");
+        }
+        for off in ["0", "false", "", "ja"] {
+            assert!(!super::is_on(Some(off)), "{off}");
+        }
+        assert!(!super::is_on(None));
+    }
 }

@@ -717,6 +717,37 @@ async fn pages_are_served_to_the_right_people(app: &TestApp) {
     assert_eq!(day.unwrap_err(), (401, AppError::NotLoggedIn));
 }
 
+async fn every_demo_login_works(app: &TestApp) {
+    let accounts = [
+        ("sofie", "Coordinator"),
+        ("ahmed", "Worker"),
+        ("lien", "Worker"),
+        ("kevin", "Worker"),
+        ("fatima", "Worker"),
+        ("jozef", "Worker"),
+        ("maria", "Client"),
+        ("gemeente", "Client"),
+        ("vzw", "Client"),
+        ("school", "Client"),
+        ("hoeve", "Client"),
+        ("roger", "Client"),
+    ];
+    for (who, role) in accounts {
+        let user = app.anonymous();
+        let email = format!("{who}@a.test");
+        let answer: Value = user
+            .call("login", &[("email", &email), ("password", "wijkwerk")])
+            .await
+            .unwrap_or_else(|e| panic!("{email}: {e:?}"));
+        assert_eq!(answer, role, "{email}");
+        let me: Value = user.call("current_user", &[]).await.unwrap();
+        assert_eq!(me["role"], role);
+    }
+    // The five kinds of gebruiker are all there.
+    let kinds = app.id_of("SELECT COUNT(DISTINCT kind) FROM client").await;
+    assert_eq!(kinds, 5);
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -753,4 +784,5 @@ on_both_backends!(
     concurrent_taps_never_count_twice,
     the_ledger_and_audit_trail_are_append_only,
     pages_are_served_to_the_right_people,
+    every_demo_login_works,
 );
