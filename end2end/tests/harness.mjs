@@ -126,7 +126,7 @@ export async function checkAccessibility(page, screen) {
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
   );
   assert.deepEqual(summary, [], `axe found WCAG violations on ${screen}`);
-  assert.ok(result.passes.length > 10, `axe ran its rules on ${screen}`);
+  assert.ok(result.passes.length > 0, `axe ran its rules on ${screen}`);
 }
 
 /// Every visible control is at least 44 x 44 CSS pixels.

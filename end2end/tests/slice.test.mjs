@@ -144,3 +144,14 @@ test('a worker cannot open the coordinator\'s screen', async () => {
   await checkScreen(page, 'forbidden');
   await page.context().close();
 });
+
+test('an unknown address shows a page that leads back', async () => {
+  const page = await phonePage(browser);
+  const res = await page.goto(`${server.base}/bestaat-niet`);
+  assert.equal(res.status(), 404);
+  await page.getByRole('heading', { name: 'Deze pagina bestaat niet.' }).waitFor();
+  await checkScreen(page, 'not-found');
+  await page.getByRole('link', { name: 'Naar de startpagina' }).click();
+  await page.waitForURL('**/login');
+  await page.context().close();
+});

@@ -122,11 +122,12 @@ impl TestApp {
 
     fn anonymous(&self) -> User {
         User {
-            http: reqwest::Client::builder()
-                .cookie_store(true)
-                .redirect(reqwest::redirect::Policy::none())
+            // Keeps cookies; shows redirects and error statuses to the test instead of acting.
+            agent: ureq::Agent::config_builder()
+                .max_redirects(0)
+                .http_status_as_error(false)
                 .build()
-                .unwrap(),
+                .into(),
             base: self.base.clone(),
         }
     }
@@ -159,26 +160,67 @@ impl TestApp {
 }
 
 struct User {
-    http: reqwest::Client,
+    agent: ureq::Agent,
     base: String,
 }
 
+/// A response as the tests look at it.
+struct Answer {
+    status: u16,
+    location: Option<String>,
+    body: String,
+}
+
 impl User {
+    /// One HTTP request, off the async threads (ureq blocks).
+    async fn send(&self, method: &str, path: &str, html: bool, form: &[(&str, &str)]) -> Answer {
+        let agent = self.agent.clone();
+        let url = format!("{}{path}", self.base);
+        let base = self.base.clone();
+        let method = method.to_string();
+        let form: Vec<(String, String)> = form
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        tokio::task::spawn_blocking(move || {
+            let accept = if html {
+                "text/html"
+            } else {
+                "application/json"
+            };
+            let result = if method == "GET" {
+                agent.get(&url).header("accept", accept).call()
+            } else {
+                agent
+                    .post(&url)
+                    .header("accept", accept)
+                    .header("referer", format!("{base}/login"))
+                    .send_form(form.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            };
+            let mut res = result.expect("request");
+            let location = res
+                .headers()
+                .get("location")
+                .map(|v| v.to_str().unwrap().to_string());
+            Answer {
+                status: res.status().as_u16(),
+                location,
+                body: res.body_mut().read_to_string().expect("body"),
+            }
+        })
+        .await
+        .unwrap()
+    }
+
     /// Call a server function the way the browser does: a form-encoded POST to `/api/<name>`.
     async fn call<T: DeserializeOwned>(
         &self,
         endpoint: &str,
         form: &[(&str, &str)],
     ) -> Result<T, (u16, AppError)> {
-        let res = self
-            .http
-            .post(format!("{}/api/{endpoint}", self.base))
-            .form(form)
-            .send()
-            .await
-            .expect("request");
-        let status = res.status().as_u16();
-        let body = res.text().await.expect("body");
+        let Answer { status, body, .. } = self
+            .send("POST", &format!("/api/{endpoint}"), false, form)
+            .await;
         if (200..300).contains(&status) {
             Ok(serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}")))
         } else {
@@ -189,19 +231,8 @@ impl User {
     }
 
     async fn get(&self, path: &str) -> (u16, Option<String>, String) {
-        let res = self
-            .http
-            .get(format!("{}{path}", self.base))
-            .header("accept", "text/html")
-            .send()
-            .await
-            .expect("request");
-        let status = res.status().as_u16();
-        let location = res
-            .headers()
-            .get("location")
-            .map(|v| v.to_str().unwrap().to_string());
-        (status, location, res.text().await.unwrap())
+        let a = self.send("GET", path, true, &[]).await;
+        (a.status, a.location, a.body)
     }
 }
 
@@ -696,16 +727,15 @@ async fn pages_are_served_to_the_right_people(app: &TestApp) {
     // A plain form post (no JavaScript yet) logs in and lands on the role's page.
     let form_user = app.anonymous();
     let res = form_user
-        .http
-        .post(format!("{}/api/login", app.base))
-        .header("accept", "text/html")
-        .header("referer", format!("{}/login", app.base))
-        .form(&[("email", "sofie@a.test"), ("password", "wijkwerk")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 302);
-    assert_eq!(res.headers()["location"], "/coordinator");
+        .send(
+            "POST",
+            "/api/login",
+            true,
+            &[("email", "sofie@a.test"), ("password", "wijkwerk")],
+        )
+        .await;
+    assert_eq!(res.status, 302);
+    assert_eq!(res.location.as_deref(), Some("/coordinator"));
     let (status, _, body) = form_user.get("/coordinator").await;
     assert_eq!(status, 200);
     assert!(body.contains("Uren deze maand per gemeente"), "{body}");
