@@ -129,6 +129,7 @@ impl TestApp {
                 .build()
                 .into(),
             base: self.base.clone(),
+            session_cookie: Default::default(),
         }
     }
 
@@ -162,12 +163,15 @@ impl TestApp {
 struct User {
     agent: ureq::Agent,
     base: String,
+    /// `wijkwerk_session=…` as the server last set it, sent back like a browser would.
+    session_cookie: std::sync::Arc<std::sync::Mutex<Option<String>>>,
 }
 
 /// A response as the tests look at it.
 struct Answer {
     status: u16,
     location: Option<String>,
+    set_cookie: Option<String>,
     body: String,
 }
 
@@ -178,6 +182,7 @@ impl User {
         let url = format!("{}{path}", self.base);
         let base = self.base.clone();
         let method = method.to_string();
+        let jar = self.session_cookie.clone();
         let form: Vec<(String, String)> = form
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -188,23 +193,39 @@ impl User {
             } else {
                 "application/json"
             };
+            let cookie = jar.lock().unwrap().clone().unwrap_or_default();
             let result = if method == "GET" {
-                agent.get(&url).header("accept", accept).call()
+                agent
+                    .get(&url)
+                    .header("accept", accept)
+                    .header("cookie", &cookie)
+                    .call()
             } else {
                 agent
                     .post(&url)
                     .header("accept", accept)
+                    .header("cookie", &cookie)
                     .header("referer", format!("{base}/login"))
                     .send_form(form.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             };
             let mut res = result.expect("request");
-            let location = res
-                .headers()
-                .get("location")
-                .map(|v| v.to_str().unwrap().to_string());
+            let header = |name: &str| {
+                res.headers()
+                    .get(name)
+                    .map(|v| v.to_str().unwrap().to_string())
+            };
+            let (location, set_cookie) = (header("location"), header("set-cookie"));
+            if let Some(set) = set_cookie.as_deref()
+                && let Some(rest) = set.strip_prefix("wijkwerk_session=")
+            {
+                let value = rest.split(';').next().unwrap_or_default();
+                let removed = value.is_empty() || set.contains("Max-Age=0");
+                *jar.lock().unwrap() = (!removed).then(|| format!("wijkwerk_session={value}"));
+            }
             Answer {
                 status: res.status().as_u16(),
                 location,
+                set_cookie,
                 body: res.body_mut().read_to_string().expect("body"),
             }
         })
@@ -736,6 +757,10 @@ async fn pages_are_served_to_the_right_people(app: &TestApp) {
         .await;
     assert_eq!(res.status, 302);
     assert_eq!(res.location.as_deref(), Some("/coordinator"));
+    let cookie = res.set_cookie.expect("a session cookie");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attribute), "{attribute} in {cookie}");
+    }
     let (status, _, body) = form_user.get("/coordinator").await;
     assert_eq!(status, 200);
     assert!(body.contains("Uren deze maand per gemeente"), "{body}");
