@@ -58,7 +58,7 @@ pub async fn get_client_overview() -> Result<ClientOverview, AppError> {
 async fn overview() -> Result<ClientOverview, AppError> {
     use crate::auth::{Role, require};
     use crate::cheques;
-    use crate::time_entries::{EntryStatus, store as entries};
+    use crate::time_entries::store as entries;
 
     let (user, db) = require(&[Role::Client]).await?;
     let mut conn = db.conn().await?;
@@ -69,7 +69,7 @@ async fn overview() -> Result<ClientOverview, AppError> {
         .await?
         .rounding();
     let cheque_balance = cheques::store::balance(conn.c(), client.id).await?;
-    let pending = entries::for_client_in_status(conn.c(), client.id, EntryStatus::Submitted, 200)
+    let pending = entries::pending_for_client(conn.c(), client.id, 200)
         .await?
         .into_iter()
         .map(|line| PendingPrestatie {
@@ -77,13 +77,7 @@ async fn overview() -> Result<ClientOverview, AppError> {
             line,
         })
         .collect();
-    let mut recent =
-        entries::for_client_in_status(conn.c(), client.id, EntryStatus::Confirmed, 10).await?;
-    recent.extend(
-        entries::for_client_in_status(conn.c(), client.id, EntryStatus::Disputed, 10).await?,
-    );
-    recent.sort_by(|a, b| b.work_date.cmp(&a.work_date).then(b.id.cmp(&a.id)));
-    recent.truncate(10);
+    let recent = entries::decided_for_client(conn.c(), client.id, 10).await?;
     Ok(ClientOverview {
         name: client.name,
         cheque_balance,

@@ -70,21 +70,30 @@ pub async fn recent_for_worker(
     on!(c, c => sqlx::query_as(&sql).bind(worker_id).bind(limit).fetch_all(c).await)
 }
 
-/// The gebruiker's prestaties in one status, oldest first for "to confirm", newest first else.
-pub async fn for_client_in_status(
+/// The gebruiker's prestaties waiting for confirmation, oldest first.
+pub async fn pending_for_client(
     c: DbConn<'_>,
     client_id: i64,
-    status: EntryStatus,
     limit: i64,
 ) -> Result<Vec<EntryLine>, sqlx::Error> {
-    let order = if status == EntryStatus::Submitted {
-        "e.work_date, e.started_at"
-    } else {
-        "e.work_date DESC, e.started_at DESC"
-    };
-    let sql =
-        format!("{LINE} WHERE a.client_id = $1 AND e.status = $2 ORDER BY {order}, e.id LIMIT $3");
-    on!(c, c => sqlx::query_as(&sql).bind(client_id).bind(status.as_str()).bind(limit).fetch_all(c).await)
+    let sql = format!(
+        "{LINE} WHERE a.client_id = $1 AND e.status = 'submitted' \
+         ORDER BY e.work_date, e.started_at, e.id LIMIT $2"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(client_id).bind(limit).fetch_all(c).await)
+}
+
+/// The gebruiker's confirmed or disputed prestaties, most recent work first.
+pub async fn decided_for_client(
+    c: DbConn<'_>,
+    client_id: i64,
+    limit: i64,
+) -> Result<Vec<EntryLine>, sqlx::Error> {
+    let sql = format!(
+        "{LINE} WHERE a.client_id = $1 AND e.status IN ('confirmed', 'disputed') \
+         ORDER BY e.work_date DESC, e.started_at DESC, e.id DESC LIMIT $2"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(client_id).bind(limit).fetch_all(c).await)
 }
 
 pub struct NewEntry {

@@ -24,6 +24,9 @@ pub fn WorkerPage() -> impl IntoView {
     let stop_error = Signal::derive(move || stop.value().get().and_then(|r| r.err()));
     view! {
         <Page>
+            // Above the assignments, next to the Start/Stop buttons, not below the fold.
+            <ActionError error=start_error />
+            <ActionError error=stop_error />
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match day.await {
@@ -32,8 +35,6 @@ pub fn WorkerPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <ActionError error=start_error />
-            <ActionError error=stop_error />
         </Page>
     }
 }
