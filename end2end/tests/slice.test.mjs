@@ -155,3 +155,26 @@ test('an unknown address shows a page that leads back', async () => {
   await page.waitForURL('**/login');
   await page.context().close();
 });
+
+test('before the WASM arrives (or without JavaScript) the forms still work', async () => {
+  // A cheap phone on a bad connection may use the page long before the app is live.
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    javaScriptEnabled: false,
+    locale: 'nl-BE',
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/login`);
+  await page.getByLabel('E-mailadres').fill('lien@demo.test');
+  await page.getByLabel('Wachtwoord').fill('wijkwerk');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL('**/worker');
+  const card = page.locator('article.assignment', { hasText: 'Basisschool De Regenboog' });
+  await card.getByRole('button', { name: 'Start' }).click();
+  await card.getByText('Je werkt sinds').waitFor();
+  assert.match(await card.locator('.timer').innerText(), /^0:00:\d\d$/);
+  await card.getByRole('button', { name: 'Stop' }).click();
+  await page.locator('ul.entries li', { hasText: 'Wacht op bevestiging' }).first().waitFor();
+  assert.match(await page.locator('ul.entries li').first().innerText(), /Basisschool De Regenboog/);
+  await context.close();
+});
