@@ -17,6 +17,9 @@ pub enum Lang {
     En,
 }
 
+/// The cookie that remembers the chosen language (a preference, not personal data).
+pub const LANG_COOKIE: &str = "wijkwerk_lang";
+
 impl Lang {
     /// The value for `<html lang>`.
     pub fn code(self) -> &'static str {
@@ -25,6 +28,79 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language the switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+
+    /// The language's name in that language, as the switch shows it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// The language of this page. On the server: the language cookie (Dutch without one). In the
+/// browser: what the server wrote in `<html lang>`, so hydration renders the same words.
+pub fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()
+            .and_then(|parts| {
+                let cookies = parts
+                    .headers
+                    .get(axum::http::header::COOKIE)?
+                    .to_str()
+                    .ok()?;
+                cookies.split(';').find_map(|c| {
+                    c.trim()
+                        .strip_prefix(LANG_COOKIE)?
+                        .strip_prefix('=')
+                        .and_then(Lang::parse)
+                })
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|code| Lang::parse(&code))
+            .unwrap_or_default()
+    }
+}
+
+/// Remember the language and reload the page it was chosen on (a plain form post, so the whole
+/// page is rendered anew in that language).
+#[server(prefix = "/api", endpoint = "set_language")]
+pub async fn set_language(lang: String) -> Result<(), AppError> {
+    crate::error::finish((|| {
+        let lang = Lang::parse(&lang).ok_or(AppError::Invalid(crate::error::Field::Form))?;
+        let cookie = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        );
+        let header = axum::http::HeaderValue::from_str(&cookie)
+            .map_err(|e| AppError::Unavailable(e.to_string()))?;
+        expect_context::<leptos_axum::ResponseOptions>()
+            .append_header(axum::http::header::SET_COOKIE, header);
+        Ok(())
+    })())
 }
 
 macro_rules! catalogue {
@@ -82,7 +158,7 @@ catalogue! {
     Dispute => "Niet akkoord", "Dispute";
     DisputeReason => "Wat klopt er niet?", "What is wrong?";
     SendDispute => "Verstuur", "Send";
-    RecentlyConfirmed => "Laatst bevestigd", "Recently confirmed";
+    RecentlyDecided => "Bevestigd of betwist", "Confirmed or disputed";
     HoursPerMunicipality => "Uren deze maand per gemeente", "Hours this month per municipality";
     NoWorkers => "Geen wijk-werkers.", "No workers.";
     Worker => "Wijk-werker", "Worker";

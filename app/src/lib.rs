@@ -34,7 +34,7 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::i18n::{Lang, T, t};
+use crate::i18n::{T, t};
 
 /// What every request handler and server function can reach on the server.
 #[cfg(feature = "ssr")]
@@ -53,7 +53,7 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let lang = Lang::default();
+    let lang = i18n::request_lang();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -75,7 +75,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(Lang::default());
+    provide_context(i18n::request_lang());
 
     view! {
         <Stylesheet id="leptos" href="/pkg/wijkwerk.css" />

@@ -149,9 +149,18 @@ export async function checkTapTargets(page, screen) {
   assert.deepEqual(small, [], `tap targets smaller than 44x44 on ${screen}`);
 }
 
+/// Nothing sticks out sideways: a phone user never has to scroll left and right.
+export async function checkNoSidewaysScroll(page, screen) {
+  // Compared with the device's width: a mobile browser widens its layout viewport to fit.
+  const viewport = page.viewportSize().width;
+  const content = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(content <= viewport, `${screen} is ${content}px wide on a ${viewport}px screen`);
+}
+
 export async function checkScreen(page, screen) {
   await checkAccessibility(page, screen);
   await checkTapTargets(page, screen);
+  await checkNoSidewaysScroll(page, screen);
   if (process.env.E2E_SCREENSHOTS) {
     await page.screenshot({ path: join(process.env.E2E_SCREENSHOTS, `${screen}.png`), fullPage: true });
   }

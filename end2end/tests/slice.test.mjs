@@ -178,3 +178,25 @@ test('before the WASM arrives (or without JavaScript) the forms still work', asy
   assert.match(await page.locator('ul.entries li').first().innerText(), /Basisschool De Regenboog/);
   await context.close();
 });
+
+test('the interface switches to English and back', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${server.base}/login`);
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Log in' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await checkScreen(page, 'login-en');
+  await page.getByLabel('Email address').fill('maria@demo.test');
+  await page.getByLabel('Password').fill('wijkwerk');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL('**/client');
+  await page.getByRole('heading', { name: 'Hello Maria Peeters' }).waitFor();
+  assert.match(await page.locator('.balance').innerText(), /You have \d+ cheques? left/);
+  await checkScreen(page, 'client-en');
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await page.getByRole('heading', { name: 'Dag Maria Peeters' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  assertNoErrors(page);
+  await page.context().close();
+});

@@ -733,6 +733,21 @@ async fn pages_are_served_to_the_right_people(app: &TestApp) {
     assert!(body.contains("Aanmelden"));
     let (status, _, _) = anon.get("/bestaat-niet").await;
     assert_eq!(status, 404);
+    let unknown_language = anon.call::<()>("set_language", &[("lang", "fr")]).await;
+    assert_eq!(
+        unknown_language.unwrap_err(),
+        (422, AppError::Invalid(Field::Form))
+    );
+    let english = anon
+        .send("POST", "/api/set_language", false, &[("lang", "en")])
+        .await;
+    assert_eq!(english.status, 200);
+    assert!(
+        english
+            .set_cookie
+            .is_some_and(|c| c.starts_with("wijkwerk_lang=en;")),
+        "the language is remembered"
+    );
 
     let ahmed = app.login("ahmed@a.test").await;
     let (status, location, _) = ahmed.get("/").await;

@@ -80,7 +80,7 @@ fn Overview(
             {pending}
         </section>
         <section aria-labelledby="recent-title">
-            <h2 id="recent-title">{t(T::RecentlyConfirmed)}</h2>
+            <h2 id="recent-title">{t(T::RecentlyDecided)}</h2>
             <ul class="entries">{recent}</ul>
         </section>
     }

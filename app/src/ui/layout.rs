@@ -20,16 +20,34 @@ pub fn Page(children: Children) -> impl IntoView {
                 <img src="/favicon.svg" alt="" width="28" height="28" />
                 <span>{t(T::AppName)}</span>
             </a>
-            <ActionForm action=logout>
-                <button type="submit" class="btn btn-quiet">
-                    <Svg icon=Icon::Logout />
-                    <span>{t(T::Logout)}</span>
-                </button>
-            </ActionForm>
+            <div class="topbar-actions">
+                <LanguageSwitch />
+                <ActionForm action=logout>
+                    <button type="submit" class="btn btn-quiet">
+                        <Svg icon=Icon::Logout />
+                        <span>{t(T::Logout)}</span>
+                    </button>
+                </ActionForm>
+            </div>
         </header>
         <main id="main" class="page">
             {children()}
         </main>
+    }
+}
+
+/// "English" on a Dutch page, "Nederlands" on an English one. A plain form: the page reloads
+/// in the other language.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let other = use_lang().other();
+    view! {
+        <form method="post" action="/api/set_language" class="lang-switch">
+            <input type="hidden" name="lang" value=other.code() />
+            <button type="submit" class="btn btn-quiet" lang=other.code()>
+                {other.own_name()}
+            </button>
+        </form>
     }
 }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::layout::ActionError;
+use super::layout::{ActionError, LanguageSwitch};
 use crate::auth::Login;
 use crate::i18n::{T, t};
 
@@ -12,6 +12,9 @@ pub fn LoginPage() -> impl IntoView {
     let error = Signal::derive(move || login.value().get().and_then(|r| r.err()));
     view! {
         <main id="main" class="page narrow">
+            <div class="login-lang">
+                <LanguageSwitch />
+            </div>
             <div class="brand-large">
                 <img src="/favicon.svg" alt="" width="56" height="56" />
                 <span>{t(T::AppName)}</span>
