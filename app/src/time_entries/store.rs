@@ -58,16 +58,25 @@ pub async fn for_client(
     on!(c, c => sqlx::query_as(&sql).bind(entry_id).bind(client_id).fetch_optional(c).await)
 }
 
+/// Lines for a list: `filter` uses `$1` (whose list) and the order; `$2` is the limit.
+async fn lines(
+    c: DbConn<'_>,
+    filter: &str,
+    id: i64,
+    limit: i64,
+) -> Result<Vec<EntryLine>, sqlx::Error> {
+    let sql = format!("{LINE} WHERE {filter} LIMIT $2");
+    on!(c, c => sqlx::query_as(&sql).bind(id).bind(limit).fetch_all(c).await)
+}
+
 pub async fn recent_for_worker(
     c: DbConn<'_>,
     worker_id: i64,
     limit: i64,
 ) -> Result<Vec<EntryLine>, sqlx::Error> {
-    let sql = format!(
-        "{LINE} WHERE e.worker_id = $1 AND e.status <> 'running' \
-         ORDER BY e.work_date DESC, e.started_at DESC LIMIT $2"
-    );
-    on!(c, c => sqlx::query_as(&sql).bind(worker_id).bind(limit).fetch_all(c).await)
+    let filter = "e.worker_id = $1 AND e.status <> 'running' \
+        ORDER BY e.work_date DESC, e.started_at DESC";
+    lines(c, filter, worker_id, limit).await
 }
 
 /// The gebruiker's prestaties waiting for confirmation, oldest first.
@@ -76,11 +85,9 @@ pub async fn pending_for_client(
     client_id: i64,
     limit: i64,
 ) -> Result<Vec<EntryLine>, sqlx::Error> {
-    let sql = format!(
-        "{LINE} WHERE a.client_id = $1 AND e.status = 'submitted' \
-         ORDER BY e.work_date, e.started_at, e.id LIMIT $2"
-    );
-    on!(c, c => sqlx::query_as(&sql).bind(client_id).bind(limit).fetch_all(c).await)
+    let filter = "a.client_id = $1 AND e.status = 'submitted' \
+        ORDER BY e.work_date, e.started_at, e.id";
+    lines(c, filter, client_id, limit).await
 }
 
 /// The gebruiker's confirmed or disputed prestaties, most recent work first.
@@ -89,11 +96,9 @@ pub async fn decided_for_client(
     client_id: i64,
     limit: i64,
 ) -> Result<Vec<EntryLine>, sqlx::Error> {
-    let sql = format!(
-        "{LINE} WHERE a.client_id = $1 AND e.status IN ('confirmed', 'disputed') \
-         ORDER BY e.work_date DESC, e.started_at DESC, e.id DESC LIMIT $2"
-    );
-    on!(c, c => sqlx::query_as(&sql).bind(client_id).bind(limit).fetch_all(c).await)
+    let filter = "a.client_id = $1 AND e.status IN ('confirmed', 'disputed') \
+        ORDER BY e.work_date DESC, e.started_at DESC, e.id DESC";
+    lines(c, filter, client_id, limit).await
 }
 
 pub struct NewEntry {
