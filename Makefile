@@ -25,7 +25,7 @@ run: build
 	@echo "    wijk-werker  ahmed@demo.test  (jozef@demo.test: bijna 60 uur deze maand)"
 	@echo "    gebruiker    maria@demo.test  (school@demo.test, gemeente@demo.test, ...)"
 	@echo ""
-	DATABASE_URL='$(DATABASE_URL)' WIJKWERK_DEMO_DATA=1 $(SERVER)
+	DATABASE_URL='$(DATABASE_URL)' WIJKWERK_DEMO_DATA=1 WIJKWERK_DEV_HTTP=1 $(SERVER) serve
 
 tools:
 	@scripts/install-tools.sh

@@ -1,22 +1,43 @@
-//! The audit trail: who did what to which record. Append-only (the database refuses updates).
+//! The audit trail: who did what to which record, and when. Append-only (the database refuses
+//! updates and deletes on both backends).
+
+use chrono::{DateTime, Utc};
 
 use crate::db::DbConn;
+use crate::ids::{AccountId, OrganisationId};
 use crate::on;
 
+crate::text_enum! {
+    /// Every kind of event the trail records.
+    pub enum Action {
+        Login = "login",
+        LoginFailed = "login_failed",
+        ClockStart = "clock_start",
+        ClockStop = "clock_stop",
+        /// A clock that ran too long was stopped and held for a coordinator.
+        ClockHeldForReview = "clock_held_for_review",
+        PrestatieConfirm = "prestatie_confirm",
+        PrestatieDispute = "prestatie_dispute",
+        OrganisationCreated = "organisation_created",
+        AccountCreated = "account_created",
+        AccountDeactivated = "account_deactivated",
+    }
+}
+
 pub struct Event<'a> {
-    pub organisation_id: i64,
-    pub account_id: Option<i64>,
-    pub action: &'a str,
+    /// `None` only for a failed login with an unknown email.
+    pub organisation_id: Option<OrganisationId>,
+    pub account_id: Option<AccountId>,
+    pub action: Action,
     pub subject: &'a str,
     pub subject_id: Option<i64>,
     pub detail: String,
 }
 
-pub async fn record(c: DbConn<'_>, e: Event<'_>) -> Result<(), sqlx::Error> {
+pub async fn record(c: DbConn<'_>, e: Event<'_>, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO audit_event \
         (organisation_id, account_id, action, subject, subject_id, detail, created_at) \
         VALUES ($1, $2, $3, $4, $5, $6, $7)";
-    let now = crate::clock::now();
     on!(c, c => sqlx::query(SQL)
         .bind(e.organisation_id)
         .bind(e.account_id)
@@ -31,7 +52,21 @@ pub async fn record(c: DbConn<'_>, e: Event<'_>) -> Result<(), sqlx::Error> {
 }
 
 /// The actions of one organisation, newest first (for tests and, later, the coordinator).
-pub async fn actions(c: DbConn<'_>, organisation_id: i64) -> Result<Vec<String>, sqlx::Error> {
+pub async fn actions(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Vec<Action>, sqlx::Error> {
     const SQL: &str = "SELECT action FROM audit_event WHERE organisation_id = $1 ORDER BY id DESC";
     on!(c, c => sqlx::query_scalar(SQL).bind(organisation_id).fetch_all(c).await)
+}
+
+/// How often `action` was recorded about one subject (tests).
+pub async fn count(
+    c: DbConn<'_>,
+    action: Action,
+    subject_id: Option<i64>,
+) -> Result<i64, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM audit_event WHERE action = $1 \
+        AND (subject_id = $2 OR ($2 IS NULL AND subject_id IS NULL))";
+    on!(c, c => sqlx::query_scalar(SQL).bind(action).bind(subject_id).fetch_one(c).await)
 }

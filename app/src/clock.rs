@@ -1,11 +1,55 @@
 //! Time as the domain sees it: instants in UTC, days and months in Europe/Brussels.
+//!
+//! No store or use case reads the wall clock: the request's `now` comes from the [`Clock`] in
+//! the server's state (the system clock in production, a clock the test moves by hand in the
+//! integration tests) and is handed down with the caller.
+
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, Utc};
 use chrono_tz::Europe::Brussels;
 
-/// Now, to the second: stored instants compare the same on both backends.
-pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(0)
+/// Where "now" comes from.
+#[derive(Clone, Debug, Default)]
+pub struct Clock {
+    /// `None`: the system clock. `Some`: a fixed instant that only moves when told to.
+    manual: Option<Arc<Mutex<DateTime<Utc>>>>,
+}
+
+impl Clock {
+    pub fn system() -> Clock {
+        Clock { manual: None }
+    }
+
+    /// A clock standing still at `at` (tests).
+    pub fn manual(at: DateTime<Utc>) -> Clock {
+        Clock {
+            manual: Some(Arc::new(Mutex::new(at.trunc_subsecs(0)))),
+        }
+    }
+
+    /// Now, to the second: stored instants compare the same on both backends.
+    pub fn now(&self) -> DateTime<Utc> {
+        match &self.manual {
+            None => Utc::now().trunc_subsecs(0),
+            Some(at) => *at.lock().unwrap_or_else(|p| p.into_inner()),
+        }
+    }
+
+    /// Move a manual clock (tests). A system clock cannot be moved.
+    pub fn advance(&self, by: chrono::Duration) {
+        if let Some(at) = &self.manual {
+            let mut at = at.lock().unwrap_or_else(|p| p.into_inner());
+            *at += by;
+        }
+    }
+
+    /// Set a manual clock (tests).
+    pub fn set(&self, to: DateTime<Utc>) {
+        if let Some(at) = &self.manual {
+            *at.lock().unwrap_or_else(|p| p.into_inner()) = to.trunc_subsecs(0);
+        }
+    }
 }
 
 /// The Brussels calendar day of an instant.
@@ -18,8 +62,21 @@ pub fn local_time(instant: DateTime<Utc>) -> NaiveTime {
     instant.with_timezone(&Brussels).time()
 }
 
-pub fn today() -> NaiveDate {
-    local_date(Utc::now())
+/// The instant of a Brussels day and wall-clock time. In the autumn hour that happens twice
+/// the earlier one is taken; a time skipped in spring moves an hour on.
+pub fn instant(day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let naive = day.and_time(time);
+    match Brussels.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            t.with_timezone(&Utc)
+        }
+        chrono::LocalResult::None => Brussels
+            .from_local_datetime(&(naive + chrono::Duration::hours(1)))
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_else(|| naive.and_utc()),
+    }
 }
 
 #[cfg(test)]
@@ -44,5 +101,19 @@ mod tests {
             local_time(winter),
             NaiveTime::from_hms_opt(23, 30, 0).unwrap()
         );
+    }
+
+    #[test]
+    fn a_manual_clock_moves_only_when_told() {
+        let start = "2026-11-30T08:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        let clock = Clock::manual(start);
+        assert_eq!(clock.now(), start);
+        clock.advance(chrono::Duration::minutes(90));
+        assert_eq!(clock.now(), start + chrono::Duration::minutes(90));
+        let local = instant(
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        );
+        assert_eq!(local, start);
     }
 }

@@ -5,6 +5,27 @@
 //! each query twice, once against each backend's own driver, so chrono types and integers are
 //! carried natively (never through `sqlx::Any`). Schemas differ only where the databases do, in
 //! `migrations/sqlite` and `migrations/postgres`. The same test suite runs on both.
+//!
+//! ## Check-then-write is atomic on both backends
+//!
+//! A use case that reads something and then writes depending on it (the cheque balance before
+//! a debit, the month and year hours before a stop, "no clock running" before a start) must
+//! not let a second transaction slip in between. We **lock the owning row** first:
+//!
+//! - PostgreSQL runs READ COMMITTED: two transactions can read the same old balance. Each such
+//!   use case therefore starts with [`lock_owner`] on the row that owns what is checked (the
+//!   `client` row for its cheques, the `worker` row for its hours and clock): `SELECT … FOR
+//!   UPDATE`. The second transaction waits there until the first commits, and then reads the
+//!   new balance. We chose this over SERIALIZABLE (which would need a retry loop around every
+//!   use case and fails under load with serialisation errors people would see) and over
+//!   guarded `UPDATE … WHERE balance >= n` (our balance is a sum over an append-only ledger, not
+//!   a column that can be guarded).
+//! - SQLite has one writer at a time: write transactions begin `IMMEDIATE` ([`Db::begin`]),
+//!   which takes the database's write lock before the first read, so the check and the write
+//!   see no other writer. `FOR UPDATE` does not exist there; [`lock_owner`] does nothing.
+//!
+//! Unique indexes stay as the last line of defence (one running clock per worker, one payment
+//! per prestatie), and their violations are mapped to the same refusals.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -69,6 +90,42 @@ impl Tx {
         match self {
             Tx::Sqlite(t) => t.commit().await,
             Tx::Postgres(t) => t.commit().await,
+        }
+    }
+}
+
+/// Tables whose rows own a check-then-write (see the module's documentation).
+#[derive(Clone, Copy, Debug)]
+pub enum Owner {
+    /// A gebruiker: its cheque balance.
+    Client,
+    /// A wijk-werker: its hours against the limits, its running clock.
+    Worker,
+}
+
+/// Lock the owning row until the transaction ends (PostgreSQL); SQLite's `BEGIN IMMEDIATE`
+/// already holds the only write lock. Returns false when the row does not exist.
+pub async fn lock_owner(c: DbConn<'_>, owner: Owner, id: i64) -> Result<bool, sqlx::Error> {
+    let sql = match owner {
+        Owner::Client => "SELECT id FROM client WHERE id = $1 FOR UPDATE",
+        Owner::Worker => "SELECT id FROM worker WHERE id = $1 FOR UPDATE",
+    };
+    match c {
+        DbConn::Postgres(c) => Ok(sqlx::query_scalar::<_, i64>(sql)
+            .bind(id)
+            .fetch_optional(c)
+            .await?
+            .is_some()),
+        DbConn::Sqlite(c) => {
+            let exists = match owner {
+                Owner::Client => "SELECT id FROM client WHERE id = $1",
+                Owner::Worker => "SELECT id FROM worker WHERE id = $1",
+            };
+            Ok(sqlx::query_scalar::<_, i64>(exists)
+                .bind(id)
+                .fetch_optional(c)
+                .await?
+                .is_some())
         }
     }
 }

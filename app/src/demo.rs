@@ -2,19 +2,24 @@
 //! today so that every screen has something to show. Loaded by `make run` on the first start,
 //! and by the tests (twice, with another email domain, to have a second organisation).
 
-use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
-use chrono_tz::Europe::Brussels;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::assignments::AssignmentStatus;
 use crate::assignments::store::{self as assignments, NewAssignment};
+use crate::auth::store::NewAccount;
 use crate::auth::{Role, password, store as accounts};
 use crate::cheques::store::{self as cheques, Change};
 use crate::clients::ClientKind;
 use crate::clients::store::{self as clients, NewClient};
 use crate::db::{Db, Tx};
+use crate::ids::{
+    AccountId, AssignmentId, ClientId, EntryId, MunicipalityId, OrganisationId, WorkerId,
+};
 use crate::on;
-use crate::time_entries::EntryStatus;
 use crate::time_entries::store::{self as entries, NewEntry};
+use crate::time_entries::{EntrySource, EntryStatus};
 use crate::workers::store::{self as workers, NewWorker};
 use crate::{organisations, rules};
 
@@ -25,8 +30,8 @@ pub const DEMO_PASSWORD: &str = "wijkwerk";
 pub enum DemoError {
     #[error("database: {0}")]
     Db(#[from] sqlx::Error),
-    #[error("password hashing: {0}")]
-    Hash(argon2::password_hash::Error),
+    #[error("password hashing failed")]
+    Hash,
 }
 
 /// Is there any organisation yet? Demo data is loaded only into an empty database.
@@ -36,10 +41,48 @@ pub async fn is_empty(db: &Db) -> Result<bool, sqlx::Error> {
     Ok(n == 0)
 }
 
-/// Emails of the demo accounts, by their first name: `ahmed@<domain>`.
+/// What was loaded, by name, so tests never look rows up by e-mail in SQL. Names are the
+/// people's first names (`"ahmed"`, `"maria"`); emails are `ahmed@<domain>`.
+#[derive(Clone, Debug)]
 pub struct Demo {
-    pub organisation_id: i64,
+    pub organisation_id: OrganisationId,
     pub domain: String,
+    pub municipalities: BTreeMap<&'static str, MunicipalityId>,
+    pub accounts: BTreeMap<&'static str, AccountId>,
+    pub workers: BTreeMap<&'static str, WorkerId>,
+    pub clients: BTreeMap<&'static str, ClientId>,
+    pub assignments: DemoAssignments,
+    pub entries: DemoEntries,
+}
+
+/// The demo's assignments (`<worker>_<gebruiker>`).
+#[derive(Clone, Copy, Debug)]
+pub struct DemoAssignments {
+    /// Today, accepted.
+    pub ahmed_maria: AssignmentId,
+    /// Today, accepted.
+    pub lien_school: AssignmentId,
+    /// Today, accepted; Jozef is close to his 60 hours.
+    pub jozef_gemeente: AssignmentId,
+    /// Three days ago, accepted.
+    pub kevin_vzw: AssignmentId,
+    /// In two days, offered to Kevin.
+    pub kevin_roger: AssignmentId,
+    /// Five days ago, finished.
+    pub fatima_hoeve: AssignmentId,
+    /// Roger's, accepted by Kevin for today (Roger has one cheque).
+    pub kevin_roger_today: AssignmentId,
+}
+
+/// The demo's prestaties worth naming.
+#[derive(Clone, Copy, Debug)]
+pub struct DemoEntries {
+    /// Two days ago, 2 hours, waiting for Maria.
+    pub ahmed_submitted: EntryId,
+    /// Yesterday, 2 hours, waiting for the school.
+    pub lien_submitted: EntryId,
+    /// Disputed by the vzw.
+    pub kevin_disputed: EntryId,
 }
 
 impl Demo {
@@ -48,39 +91,54 @@ impl Demo {
     }
 }
 
-struct Ctx {
-    org: i64,
+struct Loader {
+    org: OrganisationId,
     hash: String,
     domain: String,
     today: NaiveDate,
+    now: DateTime<Utc>,
 }
 
-impl Ctx {
+impl Loader {
     async fn account(
         &self,
         tx: &mut Tx,
         who: &str,
         role: Role,
         name: &str,
-    ) -> Result<i64, DemoError> {
+    ) -> Result<AccountId, DemoError> {
         let email = format!("{who}@{}", self.domain);
-        Ok(accounts::insert(tx.c(), self.org, &email, &self.hash, role, name).await?)
+        let account = NewAccount {
+            organisation_id: self.org,
+            email: &email,
+            password_hash: &self.hash,
+            role,
+            display_name: name,
+        };
+        Ok(accounts::insert(tx.c(), account, self.now).await?)
     }
 }
 
-/// Load one demo organisation; `domain` makes its emails unique (`demo.test` for `make run`).
-pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> {
+/// Load one demo organisation around `now`; `domain` makes its emails unique (`demo.test` for
+/// `make run`).
+pub async fn load(
+    db: &Db,
+    name: &str,
+    domain: &str,
+    now: DateTime<Utc>,
+) -> Result<Demo, DemoError> {
     // One hash for all demo accounts: they share a password, and hashing is slow on purpose.
     let hash = password::hash(DEMO_PASSWORD.to_string())
         .await
-        .map_err(DemoError::Hash)?;
+        .map_err(|_| DemoError::Hash)?;
     let mut tx = db.begin().await?;
-    let org = organisations::insert(tx.c(), name).await?;
-    let cx = Ctx {
+    let org = organisations::insert(tx.c(), name, now).await?;
+    let cx = Loader {
         org,
         hash,
         domain: domain.to_string(),
-        today: crate::clock::today(),
+        today: crate::clock::local_date(now),
+        now,
     };
     let gavere = organisations::insert_municipality(tx.c(), org, "Gavere").await?;
     let zulte = organisations::insert_municipality(tx.c(), org, "Zulte").await?;
@@ -98,8 +156,11 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
     let shop =
         assignments::insert_activity(tx.c(), org, "logistics", "Hulp in de buurtwinkel").await?;
 
-    cx.account(&mut tx, "sofie", Role::Coordinator, "Sofie Van den Broeck")
+    let mut account_ids = BTreeMap::new();
+    let sofie = cx
+        .account(&mut tx, "sofie", Role::Coordinator, "Sofie Van den Broeck")
         .await?;
+    account_ids.insert("sofie", sofie);
 
     // Gebruikers: the five kinds, with a cheque balance each (Roger's is nearly empty).
     let clients_spec = [
@@ -169,6 +230,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
         clients_spec.into_iter().enumerate()
     {
         let account = cx.account(&mut tx, who, Role::Client, name).await?;
+        account_ids.insert(who, account);
         let number = format!("G{:05}", i + 1);
         let id = clients::insert(
             tx.c(),
@@ -183,6 +245,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
                 postcode,
                 city,
             },
+            now,
         )
         .await?;
         cheques::append(
@@ -194,6 +257,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
                 time_entry_id: None,
                 created_by: None,
             },
+            now,
         )
         .await?;
         client_ids.push(id);
@@ -216,6 +280,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
         let account = cx
             .account(&mut tx, who, Role::Worker, &format!("{first} {last}"))
             .await?;
+        account_ids.insert(who, account);
         let id = workers::insert(
             tx.c(),
             NewWorker {
@@ -229,6 +294,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
                 trajectory_planned_end: today + Duration::days(240),
                 ex_pwa,
             },
+            now,
         )
         .await?;
         worker_ids.push(id);
@@ -263,6 +329,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
             180,
             "Haag snoeien en blad ruimen",
         ),
+        now,
     )
     .await?;
     let lien_school = assignments::insert(
@@ -277,6 +344,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
             120,
             "Toezicht middagpauze",
         ),
+        now,
     )
     .await?;
     let jozef_gemeente = assignments::insert(
@@ -291,6 +359,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
             240,
             "Perken onderhouden",
         ),
+        now,
     )
     .await?;
     let kevin_vzw = assignments::insert(
@@ -305,9 +374,10 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
             180,
             "Rekken aanvullen",
         ),
+        now,
     )
     .await?;
-    assignments::insert(
+    let kevin_roger = assignments::insert(
         tx.c(),
         assign(
             roger,
@@ -319,6 +389,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
             120,
             "Lekkende kraan en een deur die klemt",
         ),
+        now,
     )
     .await?;
     let fatima_hoeve = assignments::insert(
@@ -333,6 +404,22 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
             240,
             "Hulp bij het oogsten",
         ),
+        now,
+    )
+    .await?;
+    let kevin_roger_today = assignments::insert(
+        tx.c(),
+        assign(
+            roger,
+            Some(kevin),
+            repairs,
+            Accepted,
+            today,
+            NaiveTime::from_hms_opt(14, 0, 0),
+            120,
+            "Rolluik herstellen",
+        ),
+        now,
     )
     .await?;
     assignments::insert(
@@ -347,6 +434,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
             60,
             "Lamp ophangen",
         ),
+        now,
     )
     .await?;
 
@@ -358,12 +446,9 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
                        day: NaiveDate,
                        minutes,
                        status|
-           -> Result<(), DemoError> {
-        let started_at = Brussels
-            .from_local_datetime(&day.and_hms_opt(9, 0, 0).unwrap_or_default())
-            .earliest()
-            .map(|t| t.to_utc())
-            .unwrap_or_else(crate::clock::now);
+           -> Result<EntryId, DemoError> {
+        let started_at =
+            crate::clock::instant(day, NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
         let id = entries::insert(
             tx.c(),
             NewEntry {
@@ -375,8 +460,9 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
                 ended_at: Some(started_at + Duration::minutes(minutes)),
                 minutes: Some(minutes),
                 status,
-                source: "clock",
+                source: EntrySource::Clock,
             },
+            now,
         )
         .await?;
         if status == EntryStatus::Confirmed {
@@ -389,15 +475,16 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
                     time_entry_id: Some(id),
                     created_by: None,
                 },
+                now,
             )
             .await?;
         }
-        Ok(())
+        Ok(id)
     };
     let ago = |days: i64| today - Duration::days(days);
     use EntryStatus::*;
     entry(&mut tx, ahmed_maria, ahmed, maria, ago(9), 90, Confirmed).await?;
-    entry(&mut tx, ahmed_maria, ahmed, maria, ago(2), 120, Submitted).await?;
+    let ahmed_submitted = entry(&mut tx, ahmed_maria, ahmed, maria, ago(2), 120, Submitted).await?;
     entry(
         &mut tx,
         lien_school,
@@ -408,7 +495,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
         Confirmed,
     )
     .await?;
-    entry(
+    let lien_submitted = entry(
         &mut tx,
         lien_school,
         lien,
@@ -418,7 +505,7 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
         Submitted,
     )
     .await?;
-    entry(&mut tx, kevin_vzw, kevin, vzw, ago(3), 150, Disputed).await?;
+    let kevin_disputed = entry(&mut tx, kevin_vzw, kevin, vzw, ago(3), 150, Disputed).await?;
     entry(&mut tx, fatima_hoeve, fatima, hoeve, ago(5), 240, Confirmed).await?;
     // Jozef: 9 x 6 u 30 = 58 u 30 this month, spread over the days of the month so far.
     let (month_start, _) = rules::month_bounds(today);
@@ -439,5 +526,40 @@ pub async fn load(db: &Db, name: &str, domain: &str) -> Result<Demo, DemoError> 
     Ok(Demo {
         organisation_id: org,
         domain: domain.to_string(),
+        municipalities: BTreeMap::from([
+            ("gavere", gavere),
+            ("zulte", zulte),
+            ("nazareth", nazareth),
+        ]),
+        accounts: account_ids,
+        workers: BTreeMap::from([
+            ("ahmed", ahmed),
+            ("lien", lien),
+            ("kevin", kevin),
+            ("fatima", fatima),
+            ("jozef", jozef),
+        ]),
+        clients: BTreeMap::from([
+            ("maria", maria),
+            ("gemeente", gemeente),
+            ("vzw", vzw),
+            ("school", school_client),
+            ("hoeve", hoeve),
+            ("roger", roger),
+        ]),
+        assignments: DemoAssignments {
+            ahmed_maria,
+            lien_school,
+            jozef_gemeente,
+            kevin_vzw,
+            kevin_roger,
+            fatima_hoeve,
+            kevin_roger_today,
+        },
+        entries: DemoEntries {
+            ahmed_submitted,
+            lien_submitted,
+            kevin_disputed,
+        },
     })
 }

@@ -41,9 +41,19 @@ pub enum AppError {
     NotEnoughCheques { balance: i64, needed: i64 },
     #[error("limit: {0:?}")]
     Limit(LimitBreach),
-    /// Storage or transport failure. The detail is for logs, never shown to people.
-    #[error("unavailable: {0}")]
-    Unavailable(String),
+    /// A clock may start only on the assignment's planned day (one day either side).
+    #[error("the assignment is planned on {planned}")]
+    NotPlannedToday { planned: chrono::NaiveDate },
+    /// Too many failed logins for this account or from this address: wait, then try again.
+    #[error("too many attempts; retry after {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: i64 },
+    /// The server is too busy right now (e.g. all password checks are taken).
+    #[error("busy")]
+    Busy,
+    /// Storage or transport failure. What went wrong is in the server's log, never in a
+    /// response: it may name tables, drivers or addresses.
+    #[error("unavailable")]
+    Unavailable,
 }
 
 impl AppError {
@@ -57,8 +67,10 @@ impl AppError {
             | AppError::NotRunning
             | AppError::AlreadyDecided
             | AppError::NotEnoughCheques { .. } => 409,
-            AppError::Invalid(_) | AppError::Limit(_) => 422,
-            AppError::Unavailable(_) => 500,
+            AppError::Invalid(_) | AppError::Limit(_) | AppError::NotPlannedToday { .. } => 422,
+            AppError::TooManyAttempts { .. } => 429,
+            AppError::Busy => 503,
+            AppError::Unavailable => 500,
         }
     }
 }
@@ -71,7 +83,11 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
                 AppError::Invalid(Field::Form)
             }
-            other => AppError::Unavailable(other.to_string()),
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failed");
+                AppError::Unavailable
+            }
         };
         // On the server this runs inside the request (e.g. arguments that do not parse), so
         // the refusal gets its 4xx status like every other error.
@@ -84,8 +100,16 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        tracing::error!(error = %e, "database error");
-        AppError::Unavailable("database".into())
+        AppError::unavailable("database", e)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Log what failed (for the operator) and answer with nothing but "unavailable".
+    pub fn unavailable(what: &str, detail: impl std::fmt::Display) -> AppError {
+        tracing::error!(%detail, "{what} failed");
+        AppError::Unavailable
     }
 }
 
@@ -95,6 +119,14 @@ impl From<sqlx::Error> for AppError {
 pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {
         set_http_status(e);
+        if let AppError::TooManyAttempts { retry_after_secs } = e
+            && let Some(opts) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        {
+            opts.insert_header(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(*retry_after_secs),
+            );
+        }
     }
     result
 }

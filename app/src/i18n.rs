@@ -96,7 +96,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
             lang.code()
         );
         let header = axum::http::HeaderValue::from_str(&cookie)
-            .map_err(|e| AppError::Unavailable(e.to_string()))?;
+            .map_err(|e| AppError::unavailable("language cookie", e))?;
         expect_context::<leptos_axum::ResponseOptions>()
             .append_header(axum::http::header::SET_COOKIE, header);
         Ok(())
@@ -149,6 +149,8 @@ catalogue! {
     StatusSubmitted => "Wacht op bevestiging", "Waiting for confirmation";
     StatusConfirmed => "Bevestigd", "Confirmed";
     StatusDisputed => "Betwist", "Disputed";
+    StatusReview => "Te controleren", "To be checked";
+    HeldForReview => "Je tijd liep langer dan 12 uur. We hebben alles bewaard. Je bemiddelaar kijkt het na en zet het juist.", "Your time ran for more than 12 hours. Everything is saved. Your coordinator will check it and put it right.";
     Where => "Waar", "Where";
     When => "Wanneer", "When";
     ChequesTitle => "Jouw wijk-werkcheques", "Your wijk-werk cheques";
@@ -339,7 +341,38 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             }
         }
         E::Limit(breach) => limit_message(lang, breach),
-        E::Unavailable(_) => pick(
+        E::NotPlannedToday { planned } => {
+            let day = short_date(lang, *planned);
+            if nl {
+                format!(
+                    "Deze opdracht staat op {day}. Je kan ze alleen die dag starten (of een dag ervoor of erna)."
+                )
+            } else {
+                format!(
+                    "This assignment is planned on {day}. You can only start it that day (or a day before or after)."
+                )
+            }
+        }
+        E::TooManyAttempts { retry_after_secs } => {
+            let minutes = (retry_after_secs + 59) / 60;
+            if nl {
+                if minutes <= 1 {
+                    "Te veel pogingen. Wacht een minuut en probeer dan opnieuw.".to_string()
+                } else {
+                    format!("Te veel pogingen. Wacht {minutes} minuten en probeer dan opnieuw.")
+                }
+            } else if minutes <= 1 {
+                "Too many attempts. Wait a minute, then try again.".to_string()
+            } else {
+                format!("Too many attempts. Wait {minutes} minutes, then try again.")
+            }
+        }
+        E::Busy => pick(
+            nl,
+            "Het is nu erg druk. Er is niets veranderd. Probeer het over een minuut opnieuw.",
+            "It is very busy right now. Nothing was changed. Please try again in a minute.",
+        ),
+        E::Unavailable => pick(
             nl,
             "Er ging iets mis bij ons. Er is niets veranderd. Probeer het straks opnieuw.",
             "Something went wrong on our side. Nothing was changed. Please try again later.",

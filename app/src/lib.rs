@@ -1,8 +1,10 @@
 //! Wijkwerk: the components and server functions, shared by the server (feature `ssr`) and the
 //! browser (feature `hydrate`).
 //!
-//! One module per domain concept; each holds its types (shared), its server functions (the
-//! API), and, under `ssr`, a `store` with the SQL for the tables it owns.
+//! One folder per domain concept, each with the same three rooms: `mod.rs` (the types the
+//! browser shares, and the `#[server]` functions as one-line shims), `service.rs` (the use
+//! cases; server only; they get the caller, the transaction and *now*) and `store.rs` (the SQL
+//! of the tables it owns). The request path is in [`request`]; pure rules in [`rules`].
 
 #![recursion_limit = "256"]
 
@@ -12,6 +14,7 @@ pub mod cheques;
 pub mod clients;
 pub mod error;
 pub mod i18n;
+pub mod ids;
 pub mod reports;
 pub mod rules;
 pub mod time_entries;
@@ -28,6 +31,10 @@ pub mod db;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod organisations;
+#[cfg(feature = "ssr")]
+pub mod request;
+#[cfg(feature = "ssr")]
+pub mod security;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
@@ -42,6 +49,8 @@ use crate::i18n::{T, t};
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: db::Db,
+    /// Where every request's "now" comes from (a manual clock in tests).
+    pub clock: clock::Clock,
 }
 
 #[cfg(feature = "ssr")]
@@ -54,6 +63,10 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::request_lang();
+    // The page's Content-Security-Policy names this response's nonce, which Leptos puts on
+    // its hydration scripts.
+    #[cfg(feature = "ssr")]
+    security::page_csp();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>

@@ -1,6 +1,9 @@
 //! The wijk-werkorganisatie and its settings.
 
+use chrono::{DateTime, Utc};
+
 use crate::db::DbConn;
+use crate::ids::{MunicipalityId, OrganisationId};
 use crate::on;
 use crate::rules::ChequeRounding;
 
@@ -19,24 +22,63 @@ impl Settings {
     }
 }
 
-pub async fn settings(c: DbConn<'_>, organisation_id: i64) -> Result<Settings, sqlx::Error> {
+pub async fn settings(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Settings, sqlx::Error> {
     const SQL: &str = "SELECT cheque_price_cents, allowance_cents_per_hour, cheque_rounding, \
         auto_confirm_days FROM organisation WHERE id = $1";
     on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_one(c).await)
 }
 
-pub async fn insert(c: DbConn<'_>, name: &str) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    c: DbConn<'_>,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<OrganisationId, sqlx::Error> {
     const SQL: &str = "INSERT INTO organisation (name, created_at) VALUES ($1, $2) RETURNING id";
-    let now = crate::clock::now();
     on!(c, c => sqlx::query_scalar(SQL).bind(name).bind(now).fetch_one(c).await)
+}
+
+pub async fn exists(c: DbConn<'_>, id: OrganisationId) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM organisation WHERE id = $1";
+    let n: i64 = on!(c, c => sqlx::query_scalar(SQL).bind(id).fetch_one(c).await)?;
+    Ok(n == 1)
 }
 
 pub async fn insert_municipality(
     c: DbConn<'_>,
-    organisation_id: i64,
+    organisation_id: OrganisationId,
     name: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<MunicipalityId, sqlx::Error> {
     const SQL: &str =
         "INSERT INTO municipality (organisation_id, name) VALUES ($1, $2) RETURNING id";
     on!(c, c => sqlx::query_scalar(SQL).bind(organisation_id).bind(name).fetch_one(c).await)
+}
+
+/// A new organisation (command line: `create-organisation`), audited.
+pub async fn create(
+    tx: &mut crate::db::Tx,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<OrganisationId, crate::error::AppError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(crate::error::AppError::Invalid(crate::error::Field::Form));
+    }
+    let id = insert(tx.c(), name, now).await?;
+    crate::audit::record(
+        tx.c(),
+        crate::audit::Event {
+            organisation_id: Some(id),
+            account_id: None,
+            action: crate::audit::Action::OrganisationCreated,
+            subject: "organisation",
+            subject_id: Some(id.0),
+            detail: "command line".into(),
+        },
+        now,
+    )
+    .await?;
+    Ok(id)
 }

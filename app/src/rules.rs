@@ -12,6 +12,22 @@ pub const MONTH_LIMIT_MINUTES: i64 = 60 * 60;
 pub const YEAR_LIMIT_MINUTES: i64 = 630 * 60;
 /// A trajectory lasts at most 12 months (not for ex-PWA workers).
 pub const TRAJECTORY_MAX_MONTHS: u32 = 12;
+/// A clock may be started on the assignment's planned day, or one day before or after (work
+/// moved to the next morning, a late evening shift).
+pub const START_DAYS_AROUND_PLAN: i64 = 1;
+/// A clock that ran longer than this was almost surely forgotten: it is still stopped (nothing
+/// is lost) but held for a coordinator ("te controleren") instead of going to the gebruiker.
+pub const LONGEST_CLOCK_MINUTES: i64 = 12 * 60;
+
+/// May a clock start `today` on an assignment planned on `planned`?
+pub fn may_start_on(planned: NaiveDate, today: NaiveDate) -> bool {
+    (today - planned).num_days().abs() <= START_DAYS_AROUND_PLAN
+}
+
+/// Is a clock of `worked_minutes` too long to send to the gebruiker as it is?
+pub fn needs_review(worked_minutes: i64) -> bool {
+    worked_minutes > LONGEST_CLOCK_MINUTES
+}
 
 /// Why a worker may not (or not that much) work.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,5 +258,27 @@ mod tests {
             (d(2026, 12, 1), d(2027, 1, 1))
         );
         assert_eq!(year_bounds(d(2026, 2, 3)), (d(2026, 1, 1), d(2027, 1, 1)));
+    }
+
+    #[test]
+    fn a_clock_starts_on_the_planned_day_give_or_take_one() {
+        let planned = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert!(may_start_on(planned, planned));
+        assert!(may_start_on(planned, planned.pred_opt().unwrap()));
+        assert!(may_start_on(planned, planned.succ_opt().unwrap()));
+        assert!(!may_start_on(
+            planned,
+            NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()
+        ));
+        assert!(!may_start_on(
+            planned,
+            NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+        ));
+    }
+
+    #[test]
+    fn only_clocks_over_twelve_hours_are_held() {
+        assert!(!needs_review(12 * 60));
+        assert!(needs_review(12 * 60 + 1));
     }
 }

@@ -39,6 +39,7 @@ export async function startServer() {
       ...process.env,
       DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}`,
       WIJKWERK_DEMO_DATA: '1',
+      WIJKWERK_DEV_HTTP: '1',
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: join(root, 'target', 'site'),
       LEPTOS_OUTPUT_NAME: 'wijkwerk',

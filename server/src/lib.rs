@@ -1,5 +1,10 @@
-//! The Wijkwerk server: configuration, database, sessions and the axum router around the
-//! Leptos app. `main.rs` runs it; the integration tests start it on a free port.
+//! The Wijkwerk server: configuration, database, sessions, the security middleware and the
+//! axum router around the Leptos app. `main.rs` is the command line; the integration tests
+//! start the same router on a free port.
+
+pub mod security;
+
+use std::net::SocketAddr;
 
 use axum::Router;
 use leptos::prelude::*;
@@ -8,30 +13,27 @@ use tower_http::compression::CompressionLayer;
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore, cookie::SameSite};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
+use app::clock::Clock;
 use app::db::Db;
 use app::{App, AppState, shell};
 
-/// How the server is set up, from the environment.
+/// How the server is set up, from the environment (see the README's configuration table).
 #[derive(Clone, Debug)]
 pub struct Config {
     /// `sqlite://data/wijkwerk.db` (default) or `postgres://…`.
     pub database_url: String,
+    /// Where to listen.
+    pub site_addr: SocketAddr,
     /// Load the demo organisation when the database has none.
     pub demo_data: bool,
-    /// Send the session cookie only over HTTPS. On in production; off for plain-HTTP local runs.
-    pub secure_cookies: bool,
-}
-
-impl Config {
-    pub fn from_env() -> Self {
-        let flag = |name: &str| is_on(std::env::var(name).ok().as_deref());
-        Config {
-            database_url: std::env::var("DATABASE_URL")
-                .unwrap_or_else(|_| "sqlite://data/wijkwerk.db".to_string()),
-            demo_data: flag("WIJKWERK_DEMO_DATA"),
-            secure_cookies: flag("WIJKWERK_SECURE_COOKIES"),
-        }
-    }
+    /// Load demo data even on a public address or over HTTPS (a public demo). Off: refused.
+    pub demo_data_anywhere: bool,
+    /// Plain HTTP for local development: the session cookie is not `Secure` (and so cannot be
+    /// `__Host-`). Only on a loopback address.
+    pub dev_http: bool,
+    /// The origin people reach the app on, e.g. `https://wijkwerk.example.be`. Requests that
+    /// change something from any other origin are refused.
+    pub public_origin: Option<String>,
 }
 
 /// An on/off setting: `1`, `true` or `yes` is on; anything else, or nothing, is off.
@@ -52,11 +54,86 @@ pub enum StartError {
     Sessions(String),
     #[error("cannot load demo data: {0}")]
     Demo(#[from] app::demo::DemoError),
+    #[error("{0}")]
+    Config(String),
 }
 
-/// Open and migrate the database; load demo data when asked and the database is empty.
-pub async fn prepare_database(config: &Config) -> Result<Db, StartError> {
-    if let Some(path) = config.database_url.strip_prefix("sqlite://") {
+impl Config {
+    /// From the environment; `site_addr` from Leptos' configuration (`LEPTOS_SITE_ADDR`).
+    pub fn from_env(site_addr: SocketAddr) -> Self {
+        let flag = |name: &str| is_on(std::env::var(name).ok().as_deref());
+        Config {
+            database_url: std::env::var("DATABASE_URL")
+                .unwrap_or_else(|_| "sqlite://data/wijkwerk.db".to_string()),
+            site_addr,
+            demo_data: flag("WIJKWERK_DEMO_DATA"),
+            demo_data_anywhere: flag("WIJKWERK_DEMO_DATA_ANYWHERE"),
+            dev_http: flag("WIJKWERK_DEV_HTTP"),
+            public_origin: std::env::var("WIJKWERK_PUBLIC_ORIGIN")
+                .ok()
+                .map(|o| o.trim().trim_end_matches('/').to_string())
+                .filter(|o| !o.is_empty()),
+        }
+    }
+
+    /// Refuse settings that would expose people: plain HTTP off loopback, demo accounts (with
+    /// their published password) on a public address or a secure deployment.
+    pub fn check(&self) -> Result<(), StartError> {
+        let loopback = self.site_addr.ip().is_loopback();
+        if self.dev_http && !loopback {
+            return Err(StartError::Config(format!(
+                "WIJKWERK_DEV_HTTP=1 is for local development on a loopback address only, \
+                 not on {}. Serve over HTTPS (behind a proxy) without it.",
+                self.site_addr
+            )));
+        }
+        if self.demo_data && !(loopback && self.dev_http) && !self.demo_data_anywhere {
+            return Err(StartError::Config(
+                "Refusing to load demo data: its accounts share a published password. Demo \
+                 data loads only for local development (loopback address and \
+                 WIJKWERK_DEV_HTTP=1); set WIJKWERK_DEMO_DATA_ANYWHERE=1 to load it anyway."
+                    .into(),
+            ));
+        }
+        self.allowed_origins().map(|_| ())
+    }
+
+    /// The origins whose requests may change things.
+    pub fn allowed_origins(&self) -> Result<Vec<String>, StartError> {
+        let mut origins: Vec<String> = self.public_origin.iter().cloned().collect();
+        if self.dev_http {
+            let port = self.site_addr.port();
+            origins.push(format!("http://{}", self.site_addr));
+            origins.push(format!("http://localhost:{port}"));
+            origins.push(format!("http://127.0.0.1:{port}"));
+        }
+        if origins.is_empty() {
+            return Err(StartError::Config(
+                "Set WIJKWERK_PUBLIC_ORIGIN to the address people use, e.g. \
+                 https://wijkwerk.example.be"
+                    .into(),
+            ));
+        }
+        Ok(origins)
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        !self.dev_http
+    }
+
+    /// `__Host-` binds the cookie to this host and path `/`, and needs `Secure`.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.secure_cookies() {
+            "__Host-wijkwerk_session"
+        } else {
+            "wijkwerk_session"
+        }
+    }
+}
+
+/// Open and migrate the database.
+pub async fn open_database(database_url: &str) -> Result<Db, StartError> {
+    if let Some(path) = database_url.strip_prefix("sqlite://") {
         let path = path.split('?').next().unwrap_or(path);
         if let Some(dir) = std::path::Path::new(path).parent()
             && !dir.as_os_str().is_empty()
@@ -64,27 +141,44 @@ pub async fn prepare_database(config: &Config) -> Result<Db, StartError> {
             std::fs::create_dir_all(dir).map_err(|e| StartError::Database(e.into()))?;
         }
     }
-    let db = Db::connect(&config.database_url).await?;
+    let db = Db::connect(database_url).await?;
     db.migrate().await?;
+    Ok(db)
+}
+
+/// Open and migrate the database; load demo data when asked, allowed and the database is empty.
+pub async fn prepare_database(config: &Config, clock: &Clock) -> Result<Db, StartError> {
+    config.check()?;
+    let db = open_database(&config.database_url).await?;
     if config.demo_data && app::demo::is_empty(&db).await? {
-        app::demo::load(&db, "Wijk-werken Scheldeland", "demo.test").await?;
+        app::demo::load(&db, "Wijk-werken Scheldeland", "demo.test", clock.now()).await?;
         tracing::info!("demo data loaded");
     }
     Ok(db)
 }
 
-/// The whole application: pages, server functions, static files, sessions.
+/// The whole application: pages, server functions, static files, sessions, security.
 pub async fn router(
     db: Db,
     leptos_options: LeptosOptions,
     config: &Config,
+    clock: Clock,
 ) -> Result<Router, StartError> {
+    let policy = security::Policy {
+        allowed_origins: config.allowed_origins()?,
+        secure: config.secure_cookies(),
+    };
     let sessions = |e: sqlx::Error| StartError::Sessions(e.to_string());
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+        clock,
+    };
     match &db {
         Db::Sqlite(pool) => {
             let store = SqliteStore::new(pool.clone());
             store.migrate().await.map_err(sessions)?;
-            Ok(with_sessions(db.clone(), leptos_options, store, config))
+            Ok(with_sessions(state, store, config, policy))
         }
         Db::Postgres(pool) => {
             // Sessions live in the schema the app uses, so a test schema is self-contained.
@@ -96,44 +190,75 @@ pub async fn router(
                 .with_schema_name(schema)
                 .map_err(StartError::Sessions)?;
             store.migrate().await.map_err(sessions)?;
-            Ok(with_sessions(db.clone(), leptos_options, store, config))
+            Ok(with_sessions(state, store, config, policy))
         }
     }
 }
 
 fn with_sessions<S: SessionStore + Clone>(
-    db: Db,
-    leptos_options: LeptosOptions,
+    state: AppState,
     store: S,
     config: &Config,
+    policy: security::Policy,
 ) -> Router {
     let session_layer = SessionManagerLayer::new(store)
-        .with_name("wijkwerk_session")
+        .with_name(config.session_cookie_name())
+        .with_path("/")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_secure(config.secure_cookies)
+        .with_secure(config.secure_cookies())
+        // Replaced per role at login and on activity (`app::request`).
         .with_expiry(Expiry::OnInactivity(
             tower_sessions::cookie::time::Duration::hours(10),
         ));
-    let state = AppState {
-        leptos_options: leptos_options.clone(),
-        db,
-    };
+    let options = state.leptos_options.clone();
     let routes = generate_route_list(App);
     Router::new()
         .leptos_routes(&state, routes, {
-            let options = leptos_options.clone();
+            let options = options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(session_layer)
         // The WASM bundle shrinks to about 40 % with gzip: that matters on a cheap phone on 3G.
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(
+            policy,
+            security::guard,
+        ))
         .with_state(state)
+}
+
+/// Serve until SIGTERM or Ctrl-C; the peer address reaches the login throttle.
+pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn settings_are_off_unless_clearly_on() {
         for on in ["1", "true", "TRUE", " yes "] {
@@ -143,5 +268,45 @@ mod tests {
             assert!(!super::is_on(Some(off)), "{off}");
         }
         assert!(!super::is_on(None));
+    }
+
+    fn config(addr: &str, dev_http: bool, demo: bool) -> Config {
+        Config {
+            database_url: String::new(),
+            site_addr: addr.parse().unwrap(),
+            demo_data: demo,
+            demo_data_anywhere: false,
+            dev_http,
+            public_origin: None,
+        }
+    }
+
+    #[test]
+    fn demo_data_and_plain_http_stay_on_loopback() {
+        assert!(config("127.0.0.1:3000", true, true).check().is_ok());
+        // The published demo password on a public address: refused.
+        assert!(config("0.0.0.0:8080", false, true).check().is_err());
+        // Plain HTTP off loopback: refused.
+        assert!(config("0.0.0.0:8080", true, false).check().is_err());
+        // Secure cookies with demo data, even on loopback: refused unless told.
+        let mut c = config("127.0.0.1:3000", false, true);
+        c.public_origin = Some("https://demo.example".into());
+        assert!(c.check().is_err());
+        c.demo_data_anywhere = true;
+        assert!(c.check().is_ok());
+        // Production needs to know its public origin.
+        assert!(config("0.0.0.0:8080", false, false).check().is_err());
+    }
+
+    #[test]
+    fn the_secure_cookie_is_host_bound() {
+        assert_eq!(
+            config("127.0.0.1:1", false, false).session_cookie_name(),
+            "__Host-wijkwerk_session"
+        );
+        assert_eq!(
+            config("127.0.0.1:1", true, false).session_cookie_name(),
+            "wijkwerk_session"
+        );
     }
 }

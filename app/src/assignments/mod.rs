@@ -3,6 +3,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use crate::ids::AssignmentId;
+
 #[cfg(feature = "ssr")]
 pub mod store;
 
@@ -10,7 +12,7 @@ pub mod store;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AssignmentCard {
-    pub id: i64,
+    pub id: AssignmentId,
     pub client_name: String,
     pub activity: String,
     pub description: String,
@@ -22,23 +24,12 @@ pub struct AssignmentCard {
     pub planned_minutes: i64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AssignmentStatus {
-    Offered,
-    Accepted,
-    Declined,
-    Finished,
-    Cancelled,
-}
-
-impl AssignmentStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AssignmentStatus::Offered => "offered",
-            AssignmentStatus::Accepted => "accepted",
-            AssignmentStatus::Declined => "declined",
-            AssignmentStatus::Finished => "finished",
-            AssignmentStatus::Cancelled => "cancelled",
-        }
+crate::text_enum! {
+    pub enum AssignmentStatus {
+        Offered = "offered",
+        Accepted = "accepted",
+        Declined = "declined",
+        Finished = "finished",
+        Cancelled = "cancelled",
     }
 }

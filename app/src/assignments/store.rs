@@ -1,9 +1,10 @@
 //! SQL for the `assignment` table.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::{AssignmentCard, AssignmentStatus};
 use crate::db::DbConn;
+use crate::ids::{ActivityId, AssignmentId, ClientId, OrganisationId, WorkerId};
 use crate::on;
 
 const CARD: &str = "SELECT a.id, c.name AS client_name, act.name AS activity, a.description, \
@@ -15,7 +16,7 @@ const CARD: &str = "SELECT a.id, c.name AS client_name, act.name AS activity, a.
 /// The worker's accepted assignments planned on `day`.
 pub async fn accepted_on(
     c: DbConn<'_>,
-    worker_id: i64,
+    worker_id: WorkerId,
     day: NaiveDate,
 ) -> Result<Vec<AssignmentCard>, sqlx::Error> {
     let sql = format!(
@@ -28,18 +29,18 @@ pub async fn accepted_on(
 /// One assignment, if it is this worker's and accepted.
 pub async fn accepted_for_worker(
     c: DbConn<'_>,
-    worker_id: i64,
-    assignment_id: i64,
+    worker_id: WorkerId,
+    assignment_id: AssignmentId,
 ) -> Result<Option<AssignmentCard>, sqlx::Error> {
     let sql = format!("{CARD} WHERE a.id = $1 AND a.worker_id = $2 AND a.status = 'accepted'");
     on!(c, c => sqlx::query_as(&sql).bind(assignment_id).bind(worker_id).fetch_optional(c).await)
 }
 
 pub struct NewAssignment<'a> {
-    pub organisation_id: i64,
-    pub client_id: i64,
-    pub worker_id: Option<i64>,
-    pub activity_id: i64,
+    pub organisation_id: OrganisationId,
+    pub client_id: ClientId,
+    pub worker_id: Option<WorkerId>,
+    pub activity_id: ActivityId,
     pub description: &'a str,
     pub status: AssignmentStatus,
     pub planned_date: NaiveDate,
@@ -47,18 +48,21 @@ pub struct NewAssignment<'a> {
     pub planned_minutes: i64,
 }
 
-pub async fn insert(c: DbConn<'_>, a: NewAssignment<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    c: DbConn<'_>,
+    a: NewAssignment<'_>,
+    now: DateTime<Utc>,
+) -> Result<AssignmentId, sqlx::Error> {
     const SQL: &str = "INSERT INTO assignment (organisation_id, client_id, worker_id, \
         activity_id, description, status, planned_date, planned_start, planned_minutes, created_at) \
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
-    let now = crate::clock::now();
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(a.organisation_id)
         .bind(a.client_id)
         .bind(a.worker_id)
         .bind(a.activity_id)
         .bind(a.description)
-        .bind(a.status.as_str())
+        .bind(a.status)
         .bind(a.planned_date)
         .bind(a.planned_start)
         .bind(a.planned_minutes)
@@ -69,10 +73,10 @@ pub async fn insert(c: DbConn<'_>, a: NewAssignment<'_>) -> Result<i64, sqlx::Er
 
 pub async fn insert_activity(
     c: DbConn<'_>,
-    organisation_id: i64,
+    organisation_id: OrganisationId,
     category: &str,
     name: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<ActivityId, sqlx::Error> {
     const SQL: &str = "INSERT INTO activity (organisation_id, category, name) \
         VALUES ($1, $2, $3) RETURNING id";
     on!(c, c => sqlx::query_scalar(SQL).bind(organisation_id).bind(category).bind(name).fetch_one(c).await)

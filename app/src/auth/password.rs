@@ -1,5 +1,13 @@
 //! Password hashing with argon2id (19 MiB, 2 passes, 1 lane: the OWASP baseline), off the async
-//! threads because it is deliberately slow.
+//! threads because it is deliberately slow, and at most one per core at a time: a flood of
+//! logins queues for a permit (and is told "busy" after a while) instead of taking 19 MiB each.
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use tokio::sync::Semaphore;
+
+use crate::error::AppError;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -19,13 +27,35 @@ pub fn hash_blocking(password: &str) -> Result<String, argon2::password_hash::Er
         .to_string())
 }
 
-pub async fn hash(password: String) -> Result<String, argon2::password_hash::Error> {
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
-        .await
-        .map_err(|_| argon2::password_hash::Error::Crypto)?
+/// How long a password check may wait for a free core before the answer is "busy".
+const WAIT_FOR_PERMIT: Duration = Duration::from_secs(10);
+
+fn permits() -> &'static Semaphore {
+    static PERMITS: OnceLock<Semaphore> = OnceLock::new();
+    PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Semaphore::new(cores)
+    })
 }
 
-pub async fn verify(password: String, hash: String) -> bool {
+async fn permit() -> Result<tokio::sync::SemaphorePermit<'static>, AppError> {
+    match tokio::time::timeout(WAIT_FOR_PERMIT, permits().acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        _ => Err(AppError::Busy),
+    }
+}
+
+pub async fn hash(password: String) -> Result<String, AppError> {
+    let _permit = permit().await?;
+    tokio::task::spawn_blocking(move || hash_blocking(&password))
+        .await
+        .map_err(|e| AppError::unavailable("password hashing", e))?
+        .map_err(|e| AppError::unavailable("password hashing", e))
+}
+
+/// Does `password` match `hash`? Waits for a permit first.
+pub async fn verify(password: String, hash: String) -> Result<bool, AppError> {
+    let _permit = permit().await?;
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|parsed| {
@@ -36,7 +66,7 @@ pub async fn verify(password: String, hash: String) -> bool {
             .unwrap_or(false)
     })
     .await
-    .unwrap_or(false)
+    .map_err(|e| AppError::unavailable("password check", e))
 }
 
 #[cfg(test)]

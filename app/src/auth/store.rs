@@ -1,28 +1,31 @@
-//! SQL for the `account` table.
+//! SQL for the tables of logins: `account` and `login_throttle`.
 
-use super::{CurrentUser, Role};
+use chrono::{DateTime, Utc};
+
+use super::{Caller, CurrentUser, Principal, Role};
 use crate::db::DbConn;
+use crate::ids::{AccountId, ClientId, OrganisationId, WorkerId};
 use crate::on;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Account {
-    pub id: i64,
-    pub organisation_id: i64,
+    pub id: AccountId,
+    pub organisation_id: OrganisationId,
     pub email: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     pub display_name: String,
     pub active: bool,
 }
 
 impl Account {
-    pub fn current_user(&self) -> Option<CurrentUser> {
-        Some(CurrentUser {
+    pub fn current_user(&self) -> CurrentUser {
+        CurrentUser {
             account_id: self.id,
             organisation_id: self.organisation_id,
-            role: Role::parse(&self.role)?,
+            role: self.role,
             display_name: self.display_name.clone(),
-        })
+        }
     }
 }
 
@@ -33,30 +36,116 @@ pub async fn by_email(c: DbConn<'_>, email: &str) -> Result<Option<Account>, sql
     on!(c, c => sqlx::query_as(&sql).bind(email).fetch_optional(c).await)
 }
 
-pub async fn by_id(c: DbConn<'_>, id: i64) -> Result<Option<Account>, sqlx::Error> {
+pub async fn by_id(c: DbConn<'_>, id: AccountId) -> Result<Option<Account>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM account WHERE id = $1");
     on!(c, c => sqlx::query_as(&sql).bind(id).fetch_optional(c).await)
 }
 
+#[derive(sqlx::FromRow)]
+struct CallerRow {
+    id: AccountId,
+    organisation_id: OrganisationId,
+    role: Role,
+    worker_id: Option<WorkerId>,
+    client_id: Option<ClientId>,
+}
+
+/// The caller an active account is, with its wijk-werker or gebruiker row; `None` for an
+/// unknown or deactivated account, or a worker/gebruiker account without its row.
+pub async fn caller(c: DbConn<'_>, id: AccountId) -> Result<Option<Caller>, sqlx::Error> {
+    const SQL: &str = "SELECT a.id, a.organisation_id, a.role, w.id AS worker_id, \
+        cl.id AS client_id \
+        FROM account a \
+        LEFT JOIN worker w ON w.account_id = a.id \
+        LEFT JOIN client cl ON cl.account_id = a.id \
+        WHERE a.id = $1 AND a.active";
+    let row: Option<CallerRow> = on!(c, c => sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?;
+    Ok(row.and_then(|r| {
+        let principal = match r.role {
+            Role::Worker => Principal::Worker(r.worker_id?),
+            Role::Client => Principal::Client(r.client_id?),
+            Role::Coordinator => Principal::Coordinator,
+            Role::Admin => Principal::Admin,
+        };
+        Some(Caller {
+            account: r.id,
+            organisation: r.organisation_id,
+            principal,
+        })
+    }))
+}
+
+pub struct NewAccount<'a> {
+    pub organisation_id: OrganisationId,
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub display_name: &'a str,
+}
+
 pub async fn insert(
     c: DbConn<'_>,
-    organisation_id: i64,
-    email: &str,
-    password_hash: &str,
-    role: Role,
-    display_name: &str,
-) -> Result<i64, sqlx::Error> {
+    a: NewAccount<'_>,
+    now: DateTime<Utc>,
+) -> Result<AccountId, sqlx::Error> {
     const SQL: &str = "INSERT INTO account \
         (organisation_id, email, password_hash, role, display_name, created_at) \
         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
-    let now = crate::clock::now();
     on!(c, c => sqlx::query_scalar(SQL)
-        .bind(organisation_id)
-        .bind(email.to_lowercase())
-        .bind(password_hash)
-        .bind(role.as_str())
-        .bind(display_name)
+        .bind(a.organisation_id)
+        .bind(a.email.to_lowercase())
+        .bind(a.password_hash)
+        .bind(a.role)
+        .bind(a.display_name)
         .bind(now)
         .fetch_one(c)
         .await)
+}
+
+/// Deactivate or reactivate an account. A deactivated account's sessions end at its next
+/// request ([`caller`] finds no active account).
+pub async fn set_active(c: DbConn<'_>, id: AccountId, active: bool) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE account SET active = $2 WHERE id = $1";
+    on!(c, c => sqlx::query(SQL).bind(id).bind(active).execute(c).await.map(|r| r.rows_affected() == 1))
+}
+
+/// Failed logins under one key (`account:<email>` or `ip:<address>`), for throttling. Kept in
+/// the database, so every server process on it counts the same attempts.
+#[derive(Clone, Copy, Debug, sqlx::FromRow)]
+pub struct Throttle {
+    pub failures: i64,
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+pub async fn throttle(c: DbConn<'_>, key: &str) -> Result<Option<Throttle>, sqlx::Error> {
+    const SQL: &str = "SELECT failures, locked_until FROM login_throttle WHERE key = $1";
+    on!(c, c => sqlx::query_as(SQL).bind(key).fetch_optional(c).await)
+}
+
+/// Count one more failure under `key` (atomically: two processes never lose one); failures
+/// older than `forget_before` start the count anew. Returns the new count.
+pub async fn count_failure(
+    c: DbConn<'_>,
+    key: &str,
+    now: DateTime<Utc>,
+    forget_before: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    const SQL: &str = "INSERT INTO login_throttle (key, failures, locked_until, updated_at) \
+        VALUES ($1, 1, NULL, $2) \
+        ON CONFLICT (key) DO UPDATE SET \
+          failures = CASE WHEN login_throttle.updated_at < $3 THEN 1 \
+                          ELSE login_throttle.failures + 1 END, \
+          updated_at = $2 \
+        RETURNING failures";
+    on!(c, c => sqlx::query_scalar(SQL).bind(key).bind(now).bind(forget_before).fetch_one(c).await)
+}
+
+pub async fn lock_until(c: DbConn<'_>, key: &str, until: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE login_throttle SET locked_until = $2 WHERE key = $1";
+    on!(c, c => sqlx::query(SQL).bind(key).bind(until).execute(c).await.map(|_| ()))
+}
+
+pub async fn forget_failures(c: DbConn<'_>, key: &str) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM login_throttle WHERE key = $1";
+    on!(c, c => sqlx::query(SQL).bind(key).execute(c).await.map(|_| ()))
 }

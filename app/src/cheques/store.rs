@@ -1,9 +1,20 @@
 //! SQL for the `cheque_ledger` table.
 
+use chrono::{DateTime, Utc};
+
 use crate::db::DbConn;
+use crate::ids::{AccountId, ClientId, EntryId, OrganisationId};
 use crate::on;
 
-pub async fn balance(c: DbConn<'_>, client_id: i64) -> Result<i64, sqlx::Error> {
+crate::text_enum! {
+    /// Why the balance changed.
+    pub enum LedgerReason {
+        Purchase = "purchase",
+        Prestatie = "prestatie",
+    }
+}
+
+pub async fn balance(c: DbConn<'_>, client_id: ClientId) -> Result<i64, sqlx::Error> {
     const SQL: &str =
         "SELECT CAST(COALESCE(SUM(change), 0) AS BIGINT) FROM cheque_ledger WHERE client_id = $1";
     on!(c, c => sqlx::query_scalar(SQL).bind(client_id).fetch_one(c).await)
@@ -11,23 +22,22 @@ pub async fn balance(c: DbConn<'_>, client_id: i64) -> Result<i64, sqlx::Error> 
 
 /// One ledger row. `time_entry_id` is set for the payment of a prestatie (at most once each).
 pub struct Change {
-    pub organisation_id: i64,
-    pub client_id: i64,
+    pub organisation_id: OrganisationId,
+    pub client_id: ClientId,
     pub change: i64,
-    pub time_entry_id: Option<i64>,
-    pub created_by: Option<i64>,
+    pub time_entry_id: Option<EntryId>,
+    pub created_by: Option<AccountId>,
 }
 
-pub async fn append(c: DbConn<'_>, ch: Change) -> Result<i64, sqlx::Error> {
+pub async fn append(c: DbConn<'_>, ch: Change, now: DateTime<Utc>) -> Result<i64, sqlx::Error> {
     const SQL: &str = "INSERT INTO cheque_ledger \
         (organisation_id, client_id, change, reason, time_entry_id, created_by, created_at) \
         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
     let reason = if ch.time_entry_id.is_some() {
-        "prestatie"
+        LedgerReason::Prestatie
     } else {
-        "purchase"
+        LedgerReason::Purchase
     };
-    let now = crate::clock::now();
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(ch.organisation_id)
         .bind(ch.client_id)
@@ -41,7 +51,7 @@ pub async fn append(c: DbConn<'_>, ch: Change) -> Result<i64, sqlx::Error> {
 }
 
 /// How many ledger rows pay this prestatie (0 or 1; tests use it to prove "never twice").
-pub async fn payments_for_entry(c: DbConn<'_>, time_entry_id: i64) -> Result<i64, sqlx::Error> {
+pub async fn payments_for_entry(c: DbConn<'_>, time_entry_id: EntryId) -> Result<i64, sqlx::Error> {
     const SQL: &str = "SELECT COUNT(*) FROM cheque_ledger WHERE time_entry_id = $1";
     on!(c, c => sqlx::query_scalar(SQL).bind(time_entry_id).fetch_one(c).await)
 }

@@ -1,25 +1,34 @@
 //! SQL for the `client` (gebruiker) table.
 
+use chrono::{DateTime, Utc};
+
 use super::ClientKind;
-use crate::db::DbConn;
+use crate::db::{DbConn, Owner};
+use crate::ids::{AccountId, ClientId, MunicipalityId, OrganisationId};
 use crate::on;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Client {
-    pub id: i64,
-    pub organisation_id: i64,
+    pub id: ClientId,
+    pub organisation_id: OrganisationId,
     pub name: String,
 }
 
-pub async fn by_account(c: DbConn<'_>, account_id: i64) -> Result<Option<Client>, sqlx::Error> {
-    const SQL: &str = "SELECT id, organisation_id, name FROM client WHERE account_id = $1";
-    on!(c, c => sqlx::query_as(SQL).bind(account_id).fetch_optional(c).await)
+pub async fn by_id(c: DbConn<'_>, id: ClientId) -> Result<Option<Client>, sqlx::Error> {
+    const SQL: &str = "SELECT id, organisation_id, name FROM client WHERE id = $1";
+    on!(c, c => sqlx::query_as(SQL).bind(id).fetch_optional(c).await)
+}
+
+/// Lock the gebruiker's row for the rest of the transaction: its cheque balance is checked and
+/// debited by one transaction at a time (see `db.rs`).
+pub async fn lock(c: DbConn<'_>, id: ClientId) -> Result<bool, sqlx::Error> {
+    crate::db::lock_owner(c, Owner::Client, id.0).await
 }
 
 pub struct NewClient<'a> {
-    pub organisation_id: i64,
-    pub account_id: Option<i64>,
-    pub municipality_id: i64,
+    pub organisation_id: OrganisationId,
+    pub account_id: Option<AccountId>,
+    pub municipality_id: MunicipalityId,
     pub kind: ClientKind,
     pub client_number: &'a str,
     pub name: &'a str,
@@ -28,16 +37,19 @@ pub struct NewClient<'a> {
     pub city: &'a str,
 }
 
-pub async fn insert(c: DbConn<'_>, n: NewClient<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    c: DbConn<'_>,
+    n: NewClient<'_>,
+    now: DateTime<Utc>,
+) -> Result<ClientId, sqlx::Error> {
     const SQL: &str = "INSERT INTO client (organisation_id, account_id, municipality_id, kind, \
         client_number, name, street, postcode, city, created_at) \
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
-    let now = crate::clock::now();
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(n.organisation_id)
         .bind(n.account_id)
         .bind(n.municipality_id)
-        .bind(n.kind.as_str())
+        .bind(n.kind)
         .bind(n.client_number)
         .bind(n.name)
         .bind(n.street)

@@ -4,16 +4,17 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-#[cfg(feature = "ssr")]
-use crate::error::finish;
+use crate::ids::WorkerId;
 
+#[cfg(feature = "ssr")]
+pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct WorkerHours {
-    pub worker_id: i64,
+    pub worker_id: WorkerId,
     pub municipality: String,
     pub first_name: String,
     pub last_name: String,
@@ -64,20 +65,7 @@ impl MonthHours {
 
 #[server(prefix = "/api", endpoint = "month_hours")]
 pub async fn get_month_hours() -> Result<MonthHours, AppError> {
-    finish(
-        async {
-            use chrono::Datelike;
-
-            use crate::auth::{Role, require};
-            let (user, db) = require(&[Role::Coordinator, Role::Admin]).await?;
-            let today = crate::clock::today();
-            let (from, until) = crate::rules::month_bounds(today);
-            let mut conn = db.conn().await?;
-            let rows = store::worker_minutes(conn.c(), user.organisation_id, from, until).await?;
-            Ok(MonthHours::from_rows(today.year(), today.month(), rows))
-        }
-        .await,
-    )
+    crate::read_case!(service::month_hours)
 }
 
 #[cfg(test)]
@@ -86,7 +74,7 @@ mod tests {
 
     fn row(m: &str, id: i64, minutes: i64) -> WorkerHours {
         WorkerHours {
-            worker_id: id,
+            worker_id: WorkerId(id),
             municipality: m.into(),
             first_name: format!("W{id}"),
             last_name: "X".into(),

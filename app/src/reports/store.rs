@@ -4,13 +4,14 @@ use chrono::NaiveDate;
 
 use super::WorkerHours;
 use crate::db::DbConn;
+use crate::ids::OrganisationId;
 use crate::on;
 use crate::workers::store::COUNTED_STATUSES;
 
 /// Every worker of the organisation with the minutes that count in [from, until).
 pub async fn worker_minutes(
     c: DbConn<'_>,
-    organisation_id: i64,
+    organisation_id: OrganisationId,
     from: NaiveDate,
     until: NaiveDate,
 ) -> Result<Vec<WorkerHours>, sqlx::Error> {

@@ -7,55 +7,40 @@ use serde::{Deserialize, Serialize};
 
 use crate::assignments::AssignmentCard;
 use crate::error::AppError;
-#[cfg(feature = "ssr")]
-use crate::error::finish;
+use crate::ids::{AssignmentId, EntryId};
 use crate::rules::Usage;
 
 #[cfg(feature = "ssr")]
-mod server;
+pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EntryStatus {
-    /// The clock is running.
-    Running,
-    /// Stopped; "wacht op bevestiging" by the gebruiker.
-    Submitted,
-    Confirmed,
-    Disputed,
-}
-
-impl EntryStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryStatus::Running => "running",
-            EntryStatus::Submitted => "submitted",
-            EntryStatus::Confirmed => "confirmed",
-            EntryStatus::Disputed => "disputed",
-        }
+crate::text_enum! {
+    pub enum EntryStatus {
+        /// The clock is running.
+        Running = "running",
+        /// Stopped; "wacht op bevestiging" by the gebruiker.
+        Submitted = "submitted",
+        Confirmed = "confirmed",
+        Disputed = "disputed",
+        /// "Te controleren": held for a coordinator (e.g. a clock that ran over 12 hours).
+        Review = "review",
     }
 }
 
-impl TryFrom<String> for EntryStatus {
-    type Error = String;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        match s.as_str() {
-            "running" => Ok(EntryStatus::Running),
-            "submitted" => Ok(EntryStatus::Submitted),
-            "confirmed" => Ok(EntryStatus::Confirmed),
-            "disputed" => Ok(EntryStatus::Disputed),
-            other => Err(format!("unknown time entry status {other:?}")),
-        }
+crate::text_enum! {
+    /// How a prestatie was recorded.
+    pub enum EntrySource {
+        Clock = "clock",
+        Manual = "manual",
     }
 }
 
 /// A running clock, with what the phone needs to keep counting without the server.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunningClock {
-    pub entry_id: i64,
-    pub assignment_id: i64,
+    pub entry_id: EntryId,
+    pub assignment_id: AssignmentId,
     pub started_at_ms: i64,
     pub started_local: NaiveTime,
 }
@@ -64,13 +49,12 @@ pub struct RunningClock {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct EntryLine {
-    pub id: i64,
+    pub id: EntryId,
     pub work_date: NaiveDate,
     pub client_name: String,
     pub worker_name: String,
     pub activity: String,
     pub minutes: Option<i64>,
-    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub status: EntryStatus,
 }
 
@@ -88,33 +72,42 @@ pub struct WorkerDay {
     pub recent: Vec<EntryLine>,
 }
 
-#[server(prefix = "/api", endpoint = "worker_day")]
-pub async fn get_worker_day() -> Result<WorkerDay, AppError> {
-    finish(server::worker_day().await)
+/// What a Stop recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stopped {
+    pub minutes: i64,
+    /// The clock ran too long: held for a coordinator instead of going to the gebruiker.
+    pub held_for_review: bool,
 }
 
-/// Start the clock on an accepted assignment. Refused when the worker may not work (limits,
-/// trajectory) or a clock already runs.
+#[server(prefix = "/api", endpoint = "worker_day")]
+pub async fn get_worker_day() -> Result<WorkerDay, AppError> {
+    crate::read_case!(service::worker_day)
+}
+
+/// Start the clock on an accepted assignment planned around today. Refused when the worker may
+/// not work (limits, trajectory) or a clock already runs.
 #[server(prefix = "/api", endpoint = "start_clock")]
-pub async fn start_clock(assignment_id: i64) -> Result<i64, AppError> {
-    finish(server::start_clock(assignment_id).await)
+pub async fn start_clock(assignment_id: AssignmentId) -> Result<EntryId, AppError> {
+    crate::write_case!(service::start_clock, assignment_id)
 }
 
 /// Stop a running clock. When the time worked would pass the month or year limit, the stop is
 /// refused with what is left; `cap_at_limit` then records only what the law allows.
 #[server(prefix = "/api", endpoint = "stop_clock")]
-pub async fn stop_clock(entry_id: i64, cap_at_limit: bool) -> Result<i64, AppError> {
-    finish(server::stop_clock(entry_id, cap_at_limit).await)
+pub async fn stop_clock(entry_id: EntryId, cap_at_limit: bool) -> Result<Stopped, AppError> {
+    crate::write_case!(service::stop_clock, entry_id, cap_at_limit)
 }
 
-/// The gebruiker confirms a prestatie: its cheques are taken from their balance.
+/// The gebruiker confirms a prestatie: its cheques are taken from their balance. Answers the
+/// new balance.
 #[server(prefix = "/api", endpoint = "confirm_prestatie")]
-pub async fn confirm_prestatie(entry_id: i64) -> Result<i64, AppError> {
-    finish(server::confirm(entry_id).await)
+pub async fn confirm_prestatie(entry_id: EntryId) -> Result<i64, AppError> {
+    crate::write_case!(service::confirm, entry_id)
 }
 
 /// The gebruiker disputes a prestatie; a coordinator looks at it. No cheques are used.
 #[server(prefix = "/api", endpoint = "dispute_prestatie")]
-pub async fn dispute_prestatie(entry_id: i64, reason: String) -> Result<(), AppError> {
-    finish(server::dispute(entry_id, reason).await)
+pub async fn dispute_prestatie(entry_id: EntryId, reason: String) -> Result<(), AppError> {
+    crate::write_case!(service::dispute, entry_id, reason)
 }

@@ -2,8 +2,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{EntryLine, EntryStatus};
+use super::{EntryLine, EntrySource, EntryStatus};
 use crate::db::DbConn;
+use crate::ids::{AccountId, AssignmentId, ClientId, EntryId, OrganisationId, WorkerId};
 use crate::on;
 
 const LINE: &str = "SELECT e.id, e.work_date, c.name AS client_name, w.first_name AS worker_name, \
@@ -16,15 +17,14 @@ const LINE: &str = "SELECT e.id, e.work_date, c.name AS client_name, w.first_nam
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Entry {
-    pub id: i64,
-    pub organisation_id: i64,
-    pub assignment_id: i64,
-    pub worker_id: i64,
-    pub client_id: i64,
+    pub id: EntryId,
+    pub organisation_id: OrganisationId,
+    pub assignment_id: AssignmentId,
+    pub worker_id: WorkerId,
+    pub client_id: ClientId,
     pub work_date: NaiveDate,
     pub started_at: DateTime<Utc>,
     pub minutes: Option<i64>,
-    #[sqlx(try_from = "String")]
     pub status: EntryStatus,
 }
 
@@ -34,7 +34,7 @@ const ENTRY: &str = "SELECT e.id, e.organisation_id, e.assignment_id, e.worker_i
 
 pub async fn running_for_worker(
     c: DbConn<'_>,
-    worker_id: i64,
+    worker_id: WorkerId,
 ) -> Result<Option<Entry>, sqlx::Error> {
     let sql = format!("{ENTRY} WHERE e.worker_id = $1 AND e.status = 'running'");
     on!(c, c => sqlx::query_as(&sql).bind(worker_id).fetch_optional(c).await)
@@ -42,8 +42,8 @@ pub async fn running_for_worker(
 
 pub async fn for_worker(
     c: DbConn<'_>,
-    entry_id: i64,
-    worker_id: i64,
+    entry_id: EntryId,
+    worker_id: WorkerId,
 ) -> Result<Option<Entry>, sqlx::Error> {
     let sql = format!("{ENTRY} WHERE e.id = $1 AND e.worker_id = $2");
     on!(c, c => sqlx::query_as(&sql).bind(entry_id).bind(worker_id).fetch_optional(c).await)
@@ -51,8 +51,8 @@ pub async fn for_worker(
 
 pub async fn for_client(
     c: DbConn<'_>,
-    entry_id: i64,
-    client_id: i64,
+    entry_id: EntryId,
+    client_id: ClientId,
 ) -> Result<Option<Entry>, sqlx::Error> {
     let sql = format!("{ENTRY} WHERE e.id = $1 AND a.client_id = $2");
     on!(c, c => sqlx::query_as(&sql).bind(entry_id).bind(client_id).fetch_optional(c).await)
@@ -71,54 +71,57 @@ async fn lines(
 
 pub async fn recent_for_worker(
     c: DbConn<'_>,
-    worker_id: i64,
+    worker_id: WorkerId,
     limit: i64,
 ) -> Result<Vec<EntryLine>, sqlx::Error> {
     let filter = "e.worker_id = $1 AND e.status <> 'running' \
         ORDER BY e.work_date DESC, e.started_at DESC";
-    lines(c, filter, worker_id, limit).await
+    lines(c, filter, worker_id.0, limit).await
 }
 
 /// The gebruiker's prestaties waiting for confirmation, oldest first.
 pub async fn pending_for_client(
     c: DbConn<'_>,
-    client_id: i64,
+    client_id: ClientId,
     limit: i64,
 ) -> Result<Vec<EntryLine>, sqlx::Error> {
     let filter = "a.client_id = $1 AND e.status = 'submitted' \
         ORDER BY e.work_date, e.started_at, e.id";
-    lines(c, filter, client_id, limit).await
+    lines(c, filter, client_id.0, limit).await
 }
 
 /// The gebruiker's confirmed or disputed prestaties, most recent work first.
 pub async fn decided_for_client(
     c: DbConn<'_>,
-    client_id: i64,
+    client_id: ClientId,
     limit: i64,
 ) -> Result<Vec<EntryLine>, sqlx::Error> {
     let filter = "a.client_id = $1 AND e.status IN ('confirmed', 'disputed') \
         ORDER BY e.work_date DESC, e.started_at DESC, e.id DESC";
-    lines(c, filter, client_id, limit).await
+    lines(c, filter, client_id.0, limit).await
 }
 
 pub struct NewEntry {
-    pub organisation_id: i64,
-    pub assignment_id: i64,
-    pub worker_id: i64,
+    pub organisation_id: OrganisationId,
+    pub assignment_id: AssignmentId,
+    pub worker_id: WorkerId,
     pub work_date: NaiveDate,
     pub started_at: DateTime<Utc>,
     /// `None` for a running clock.
     pub ended_at: Option<DateTime<Utc>>,
     pub minutes: Option<i64>,
     pub status: EntryStatus,
-    pub source: &'static str,
+    pub source: EntrySource,
 }
 
-pub async fn insert(c: DbConn<'_>, e: NewEntry) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    c: DbConn<'_>,
+    e: NewEntry,
+    now: DateTime<Utc>,
+) -> Result<EntryId, sqlx::Error> {
     const SQL: &str = "INSERT INTO time_entry (organisation_id, assignment_id, worker_id, \
         work_date, started_at, ended_at, minutes, status, source, created_at) \
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
-    let now = crate::clock::now();
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(e.organisation_id)
         .bind(e.assignment_id)
@@ -127,26 +130,29 @@ pub async fn insert(c: DbConn<'_>, e: NewEntry) -> Result<i64, sqlx::Error> {
         .bind(e.started_at)
         .bind(e.ended_at)
         .bind(e.minutes)
-        .bind(e.status.as_str())
+        .bind(e.status)
         .bind(e.source)
         .bind(now)
         .fetch_one(c)
         .await)
 }
 
-/// Stop a running entry. Returns false when it was not running any more.
+/// Stop a running entry as `status` (submitted, or held for review). Returns false when it was
+/// not running any more.
 pub async fn stop(
     c: DbConn<'_>,
-    entry_id: i64,
+    entry_id: EntryId,
     ended_at: DateTime<Utc>,
     minutes: i64,
+    status: EntryStatus,
 ) -> Result<bool, sqlx::Error> {
-    const SQL: &str = "UPDATE time_entry SET status = 'submitted', ended_at = $2, minutes = $3 \
+    const SQL: &str = "UPDATE time_entry SET status = $4, ended_at = $2, minutes = $3 \
         WHERE id = $1 AND status = 'running'";
     on!(c, c => sqlx::query(SQL)
         .bind(entry_id)
         .bind(ended_at)
         .bind(minutes)
+        .bind(status)
         .execute(c)
         .await
         .map(|r| r.rows_affected() == 1))
@@ -155,17 +161,17 @@ pub async fn stop(
 /// Confirm or dispute a submitted entry. Returns false when it was decided already.
 pub async fn decide(
     c: DbConn<'_>,
-    entry_id: i64,
+    entry_id: EntryId,
     status: EntryStatus,
     reason: Option<&str>,
-    by_account: i64,
+    by_account: AccountId,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     const SQL: &str = "UPDATE time_entry SET status = $2, dispute_reason = $3, decided_by = $4, \
         decided_at = $5 WHERE id = $1 AND status = 'submitted'";
     on!(c, c => sqlx::query(SQL)
         .bind(entry_id)
-        .bind(status.as_str())
+        .bind(status)
         .bind(reason)
         .bind(by_account)
         .bind(at)

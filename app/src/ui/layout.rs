@@ -159,6 +159,7 @@ pub fn StatusBadge(status: EntryStatus) -> impl IntoView {
         EntryStatus::Submitted => ("badge submitted", Icon::Clock, T::StatusSubmitted),
         EntryStatus::Confirmed => ("badge confirmed", Icon::Check, T::StatusConfirmed),
         EntryStatus::Disputed => ("badge disputed", Icon::Cross, T::StatusDisputed),
+        EntryStatus::Review => ("badge review", Icon::Clock, T::StatusReview),
     };
     view! {
         <span class=class>

@@ -8,6 +8,7 @@ use super::layout::{ActionError, LimitBar, LoadError, Loading, Page, StatusBadge
 use crate::assignments::AssignmentCard;
 use crate::error::AppError;
 use crate::i18n::{self, T, t, use_lang};
+use crate::ids::EntryId;
 use crate::rules::LimitBreach;
 use crate::time_entries::{RunningClock, StartClock, StopClock, WorkerDay, get_worker_day};
 
@@ -22,11 +23,21 @@ pub fn WorkerPage() -> impl IntoView {
     // Only the last action's outcome is shown: a later success clears an earlier error.
     let start_error = Signal::derive(move || start.value().get().and_then(|r| r.err()));
     let stop_error = Signal::derive(move || stop.value().get().and_then(|r| r.err()));
+    // A clock that ran too long was kept but held for the coordinator: say so, plainly.
+    let held = move || {
+        stop.value()
+            .get()
+            .and_then(|r| r.ok())
+            .is_some_and(|s| s.held_for_review)
+    };
     view! {
         <Page>
             // Above the assignments, next to the Start/Stop buttons, not below the fold.
             <ActionError error=start_error />
             <ActionError error=stop_error />
+            <Show when=held>
+                <p class="notice" role="status">{t(T::HeldForReview)}</p>
+            </Show>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match day.await {
@@ -41,7 +52,7 @@ pub fn WorkerPage() -> impl IntoView {
 
 /// When Stop was refused for the month or year limit: offer to record what the law allows.
 #[component]
-fn StopAtLimit(stop: ServerAction<StopClock>, entry_id: i64) -> impl IntoView {
+fn StopAtLimit(stop: ServerAction<StopClock>, entry_id: EntryId) -> impl IntoView {
     let refused = move || {
         let last_error = stop.value().get().and_then(|r| r.err());
         match last_error {

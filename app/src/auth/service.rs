@@ -1,0 +1,289 @@
+//! Login, logout and who is logged in. Login is throttled per account and per address, in the
+//! database (so every server process counts the same attempts), and password checks run behind
+//! a semaphore: a flood of logins waits for a free core instead of exhausting memory.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::store::{self, NewAccount};
+use super::{CurrentUser, Role, password};
+use crate::audit::{self, Action, Event};
+use crate::db::Db;
+use crate::error::{AppError, Field};
+use crate::ids::{AccountId, OrganisationId};
+use crate::request::{self, ACCOUNT_KEY, LOGIN_AT_KEY, SEEN_AT_KEY};
+
+/// Failed attempts allowed before the first wait, per account (a person mistyping) and per
+/// address (an office or a school behind one address).
+const FREE_FAILURES_ACCOUNT: i64 = 5;
+const FREE_FAILURES_ADDRESS: i64 = 50;
+/// The first wait; it doubles with every further failure, up to the longest.
+const FIRST_WAIT_SECS: i64 = 30;
+const LONGEST_WAIT_SECS: i64 = 15 * 60;
+/// Failures older than this are forgotten.
+const FORGET_AFTER: Duration = Duration::hours(24);
+
+/// How long to wait after `failures` failed attempts when `free` are allowed; `None`: no wait.
+pub fn wait_after(failures: i64, free: i64) -> Option<Duration> {
+    if failures < free {
+        return None;
+    }
+    let doublings = (failures - free).min(20) as u32;
+    let secs = FIRST_WAIT_SECS
+        .saturating_mul(1_i64 << doublings)
+        .min(LONGEST_WAIT_SECS);
+    Some(Duration::seconds(secs))
+}
+
+fn account_key(email: &str) -> String {
+    format!("account:{email}")
+}
+
+fn address_key(ip: Option<std::net::IpAddr>) -> Option<String> {
+    ip.map(|ip| format!("ip:{ip}"))
+}
+
+/// The peer address of this request (the server is started with connect info).
+fn peer_ip() -> Option<std::net::IpAddr> {
+    use leptos::prelude::use_context;
+    use_context::<axum::http::request::Parts>().and_then(|parts| {
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip())
+    })
+}
+
+/// The longest wait still running for any of `keys`.
+async fn locked(db: &Db, keys: &[String], now: DateTime<Utc>) -> Result<Option<i64>, AppError> {
+    let mut conn = db.conn().await?;
+    let mut wait: Option<i64> = None;
+    for key in keys {
+        if let Some(t) = store::throttle(conn.c(), key).await?
+            && let Some(until) = t.locked_until
+            && until > now
+        {
+            let secs = (until - now).num_seconds().max(1);
+            wait = Some(wait.map_or(secs, |w| w.max(secs)));
+        }
+    }
+    Ok(wait)
+}
+
+pub async fn login(email: String, password: String) -> Result<Role, AppError> {
+    let email = email.trim().to_lowercase();
+    if email.len() < 3 || email.len() > 254 || !email.contains('@') {
+        return Err(AppError::Invalid(Field::Email));
+    }
+    if password.is_empty() || password.len() > 1024 {
+        return Err(AppError::Invalid(Field::Password));
+    }
+    let state = request::state();
+    let db = state.db;
+    let now = state.clock.now();
+    let mut keys = vec![account_key(&email)];
+    keys.extend(address_key(peer_ip()));
+    if let Some(retry_after_secs) = locked(&db, &keys, now).await? {
+        return Err(AppError::TooManyAttempts { retry_after_secs });
+    }
+
+    let account = {
+        let mut conn = db.conn().await?;
+        store::by_email(conn.c(), &email).await?
+    };
+    // Verify against a dummy hash when the email is unknown, so the answer takes as long.
+    let hash = account
+        .as_ref()
+        .map(|a| a.password_hash.clone())
+        .unwrap_or_else(|| password::DUMMY_HASH.to_string());
+    let ok = password::verify(password, hash).await?;
+    let account = match account {
+        Some(a) if ok && a.active => a,
+        other => {
+            let org_and_id = other.map(|a| (a.organisation_id, a.id));
+            return Err(failed(&db, &keys, org_and_id, now).await?);
+        }
+    };
+
+    let session = request::session().await?;
+    let session_error = |e| AppError::unavailable("session", e);
+    // A new session id at login: a session fixed before login is worth nothing after it.
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(ACCOUNT_KEY, account.id.0)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(LOGIN_AT_KEY, now.timestamp())
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(SEEN_AT_KEY, now.timestamp())
+        .await
+        .map_err(session_error)?;
+    session.set_expiry(Some(request::session_expiry(account.role)));
+
+    let mut tx = db.begin().await?;
+    store::forget_failures(tx.c(), &keys[0]).await?;
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(account.organisation_id),
+            account_id: Some(account.id),
+            action: Action::Login,
+            subject: "account",
+            subject_id: Some(account.id.0),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+
+    leptos_axum::redirect(account.role.home());
+    Ok(account.role)
+}
+
+/// Count a failed login under every key, start a wait where one is due, and audit it. The
+/// answer is the same whether the email exists or not.
+async fn failed(
+    db: &Db,
+    keys: &[String],
+    account: Option<(OrganisationId, AccountId)>,
+    now: DateTime<Utc>,
+) -> Result<AppError, AppError> {
+    let mut tx = db.begin().await?;
+    for key in keys {
+        let failures = store::count_failure(tx.c(), key, now, now - FORGET_AFTER).await?;
+        let free = if key.starts_with("ip:") {
+            FREE_FAILURES_ADDRESS
+        } else {
+            FREE_FAILURES_ACCOUNT
+        };
+        if let Some(wait) = wait_after(failures, free) {
+            store::lock_until(tx.c(), key, now + wait).await?;
+        }
+    }
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: account.map(|(org, _)| org),
+            account_id: None,
+            action: Action::LoginFailed,
+            subject: "account",
+            subject_id: account.map(|(_, id)| id.0),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(AppError::WrongLogin)
+}
+
+pub async fn logout() -> Result<(), AppError> {
+    let session = request::session().await?;
+    session
+        .flush()
+        .await
+        .map_err(|e| AppError::unavailable("session", e))?;
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    let now = request::now();
+    let Some(caller) = request::caller(now).await? else {
+        return Ok(None);
+    };
+    let db = request::state().db;
+    let mut conn = db.conn().await?;
+    Ok(store::by_id(conn.c(), caller.account)
+        .await?
+        .map(|a| a.current_user()))
+}
+
+/// A new account (demo loader, command line, later the coordinator's screens).
+pub async fn create_account(
+    c: crate::db::DbConn<'_>,
+    account: NewAccount<'_>,
+    now: DateTime<Utc>,
+) -> Result<AccountId, AppError> {
+    match store::insert(c, account, now).await {
+        Ok(id) => Ok(id),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            Err(AppError::Invalid(Field::Email))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The shortest password we accept for a new account.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// A coordinator for an organisation (command line: `create-coordinator`). Checks the input,
+/// hashes the password, writes the account and an audit line, in `tx`.
+pub async fn create_coordinator(
+    tx: &mut crate::db::Tx,
+    organisation: OrganisationId,
+    email: &str,
+    display_name: &str,
+    password: String,
+    now: DateTime<Utc>,
+) -> Result<AccountId, AppError> {
+    let email = email.trim().to_lowercase();
+    if email.len() < 3 || email.len() > 254 || !email.contains('@') {
+        return Err(AppError::Invalid(Field::Email));
+    }
+    if password.chars().count() < MIN_PASSWORD_CHARS || password.len() > 1024 {
+        return Err(AppError::Invalid(Field::Password));
+    }
+    let display_name = display_name.trim();
+    if display_name.is_empty() || display_name.chars().count() > 200 {
+        return Err(AppError::Invalid(Field::Form));
+    }
+    if !crate::organisations::exists(tx.c(), organisation).await? {
+        return Err(AppError::NotFound);
+    }
+    let hash = password::hash(password).await?;
+    let id = create_account(
+        tx.c(),
+        NewAccount {
+            organisation_id: organisation,
+            email: &email,
+            password_hash: &hash,
+            role: Role::Coordinator,
+            display_name,
+        },
+        now,
+    )
+    .await?;
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(organisation),
+            account_id: None,
+            action: Action::AccountCreated,
+            subject: "account",
+            subject_id: Some(id.0),
+            detail: "command line".into(),
+        },
+        now,
+    )
+    .await?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_start_after_the_free_attempts_and_double_up_to_a_cap() {
+        assert_eq!(wait_after(4, 5), None);
+        assert_eq!(wait_after(5, 5), Some(Duration::seconds(30)));
+        assert_eq!(wait_after(6, 5), Some(Duration::seconds(60)));
+        assert_eq!(wait_after(9, 5), Some(Duration::seconds(480)));
+        assert_eq!(wait_after(10, 5), Some(Duration::seconds(900)));
+        assert_eq!(wait_after(500, 5), Some(Duration::seconds(900)));
+    }
+}

@@ -1,0 +1,273 @@
+//! Clocking: Start and Stop on the worker's phone, limits, races, and clocks that go wrong.
+
+use app::audit::Action;
+use app::error::{AppError, Field};
+use app::ids::{AssignmentId, EntryId, WorkerId};
+use app::reports::MonthHours;
+use app::rules::LimitBreach;
+use app::time_entries::{EntryStatus, Stopped, WorkerDay};
+use chrono::Duration;
+
+use crate::harness::{TestApp, User};
+
+pub async fn start(user: &User, assignment: AssignmentId) -> Result<EntryId, (u16, AppError)> {
+    user.call("start_clock", &[("assignment_id", &assignment.to_string())])
+        .await
+}
+
+pub async fn stop(user: &User, entry: EntryId, cap: bool) -> Result<Stopped, (u16, AppError)> {
+    let cap = if cap { "true" } else { "false" };
+    user.call(
+        "stop_clock",
+        &[("entry_id", &entry.to_string()), ("cap_at_limit", cap)],
+    )
+    .await
+}
+
+/// Clock `minutes` of work: start, let the server's clock run, stop.
+pub async fn clock_minutes(
+    app: &TestApp,
+    user: &User,
+    assignment: AssignmentId,
+    minutes: i64,
+) -> EntryId {
+    let entry = start(user, assignment).await.expect("start");
+    app.advance(Duration::minutes(minutes));
+    let stopped = stop(user, entry, false).await.expect("stop");
+    assert_eq!(stopped.minutes, minutes);
+    entry
+}
+
+/// Minutes this month of a worker in the coordinator's report.
+pub async fn report_minutes(coordinator: &User, worker: WorkerId) -> i64 {
+    let report: MonthHours = coordinator.call("month_hours", &[]).await.unwrap();
+    report
+        .municipalities
+        .iter()
+        .flat_map(|m| m.workers.iter())
+        .find(|w| w.worker_id == worker)
+        .map(|w| w.minutes)
+        .unwrap_or_else(|| panic!("worker {worker} not in report"))
+}
+
+pub async fn an_hour_is_clocked_confirmed_paid_once_and_reported(app: &TestApp) {
+    let ahmed_id = app.a.workers["ahmed"];
+    let sofie = app.login("sofie@a.test").await;
+    let before = report_minutes(&sofie, ahmed_id).await;
+
+    let ahmed = app.login("AHMED@a.test ").await; // case and spaces do not matter
+    let day: WorkerDay = ahmed.call("worker_day", &[]).await.unwrap();
+    assert_eq!(day.first_name, "Ahmed");
+    let assignment = &day.assignments[0];
+    assert_eq!(assignment.id, app.a.assignments.ahmed_maria);
+    assert_eq!(assignment.client_name, "Maria Peeters");
+    assert!(day.running.is_none());
+
+    let entry = start(&ahmed, assignment.id).await.unwrap();
+    let again = start(&ahmed, assignment.id).await;
+    assert_eq!(again.unwrap_err(), (409, AppError::AlreadyRunning));
+    let day: WorkerDay = ahmed.call("worker_day", &[]).await.unwrap();
+    assert_eq!(day.running.as_ref().map(|r| r.entry_id), Some(entry));
+
+    app.advance(Duration::minutes(59) + Duration::seconds(10));
+    let stopped = stop(&ahmed, entry, false).await.unwrap();
+    assert_eq!(
+        stopped,
+        Stopped {
+            minutes: 60,
+            held_for_review: false
+        },
+        "a started minute counts"
+    );
+    let twice = stop(&ahmed, entry, false).await;
+    assert_eq!(twice.unwrap_err(), (409, AppError::NotRunning));
+    let day: WorkerDay = ahmed.call("worker_day", &[]).await.unwrap();
+    let line = day
+        .recent
+        .iter()
+        .find(|l| l.id == entry)
+        .expect("in recent");
+    assert_eq!(line.status, EntryStatus::Submitted);
+    assert_eq!(line.minutes, Some(60));
+
+    let maria = app.login("maria@a.test").await;
+    let overview: app::clients::ClientOverview = maria.call("client_overview", &[]).await.unwrap();
+    let balance = overview.cheque_balance;
+    let pending = overview
+        .pending
+        .iter()
+        .find(|p| p.line.id == entry)
+        .expect("the new prestatie waits for Maria");
+    assert_eq!(pending.cheques, 1);
+
+    let entry_s = entry.to_string();
+    let new_balance: i64 = maria
+        .call("confirm_prestatie", &[("entry_id", &entry_s)])
+        .await
+        .unwrap();
+    assert_eq!(new_balance, balance - 1);
+    let again = maria
+        .call::<i64>("confirm_prestatie", &[("entry_id", &entry_s)])
+        .await;
+    assert_eq!(again.unwrap_err(), (409, AppError::AlreadyDecided));
+    assert_eq!(app.balance(app.a.clients["maria"]).await, balance - 1);
+    assert_eq!(app.payments(entry).await, 1, "paid exactly once");
+    assert_eq!(report_minutes(&sofie, ahmed_id).await, before + 60);
+
+    let mut conn = app.db.conn().await.unwrap();
+    let actions = app::audit::actions(conn.c(), app.a.organisation_id)
+        .await
+        .unwrap();
+    for action in [
+        Action::Login,
+        Action::ClockStart,
+        Action::ClockStop,
+        Action::PrestatieConfirm,
+    ] {
+        assert!(actions.contains(&action), "{action:?} in {actions:?}");
+    }
+}
+
+pub async fn the_month_limit_refuses_work_past_sixty_hours(app: &TestApp) {
+    let jozef = app.login("jozef@a.test").await;
+    let day: WorkerDay = jozef.call("worker_day", &[]).await.unwrap();
+    assert_eq!(day.usage.month_minutes, 58 * 60 + 30);
+    let assignment = app.a.assignments.jozef_gemeente;
+
+    // Two hours of work: more than the 90 minutes left.
+    let entry = start(&jozef, assignment).await.unwrap();
+    app.advance(Duration::minutes(120));
+    let refused = stop(&jozef, entry, false).await;
+    let breach = AppError::Limit(LimitBreach::Month { left_minutes: 90 });
+    assert_eq!(refused.unwrap_err(), (422, breach.clone()));
+    let message = app::i18n::error_message(app::i18n::Lang::Nl, &breach);
+    assert!(message.contains("nog 1 u 30 min"), "{message}");
+    // Nothing changed: the clock still runs.
+    let day: WorkerDay = jozef.call("worker_day", &[]).await.unwrap();
+    assert_eq!(day.running.map(|r| r.entry_id), Some(entry));
+    assert_eq!(day.usage.month_minutes, 58 * 60 + 30);
+
+    // Recording what the law allows.
+    let stopped = stop(&jozef, entry, true).await.unwrap();
+    assert_eq!(stopped.minutes, 90);
+    let sofie = app.login("sofie@a.test").await;
+    assert_eq!(
+        report_minutes(&sofie, app.a.workers["jozef"]).await,
+        60 * 60
+    );
+
+    // At the limit, Start itself is refused.
+    let blocked = start(&jozef, assignment).await;
+    assert_eq!(
+        blocked.unwrap_err(),
+        (422, AppError::Limit(LimitBreach::Month { left_minutes: 0 }))
+    );
+}
+
+pub async fn concurrent_taps_never_count_twice(app: &TestApp) {
+    let lien = app.login("lien@a.test").await;
+    let assignment = app.a.assignments.lien_school;
+    let (a, b, c) = tokio::join!(
+        start(&lien, assignment),
+        start(&lien, assignment),
+        start(&lien, assignment),
+    );
+    let started: Vec<EntryId> = [a, b, c].into_iter().filter_map(Result::ok).collect();
+    assert_eq!(started.len(), 1, "exactly one clock starts");
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM time_entry WHERE worker_id = $1 AND status = 'running'",
+            app.a.workers["lien"].0
+        )
+        .await,
+        1
+    );
+    let entry = started[0];
+    app.advance(Duration::minutes(30));
+    let (a, b) = tokio::join!(stop(&lien, entry, false), stop(&lien, entry, false));
+    assert_eq!([&a, &b].iter().filter(|r| r.is_ok()).count(), 1);
+
+    let school = app.login("school@a.test").await;
+    let confirm = [("entry_id", &*entry.to_string())];
+    let (a, b) = tokio::join!(
+        school.call::<i64>("confirm_prestatie", &confirm),
+        school.call::<i64>("confirm_prestatie", &confirm)
+    );
+    assert_eq!([&a, &b].iter().filter(|r| r.is_ok()).count(), 1);
+    assert_eq!(app.payments(entry).await, 1);
+}
+
+pub async fn a_clock_starts_only_around_the_planned_day(app: &TestApp) {
+    // Kevin's assignment at the vzw was planned three days ago.
+    let kevin = app.login("kevin@a.test").await;
+    let old = start(&kevin, app.a.assignments.kevin_vzw).await;
+    let planned = app::clock::local_date(app.clock.now()) - Duration::days(3);
+    assert_eq!(
+        old.unwrap_err(),
+        (422, AppError::NotPlannedToday { planned })
+    );
+    // An offer he has not accepted cannot be clocked at all.
+    let offer = start(&kevin, app.a.assignments.kevin_roger).await;
+    assert_eq!(
+        offer.unwrap_err(),
+        (422, AppError::Invalid(Field::Assignment))
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM time_entry WHERE worker_id = $1 AND status = 'running'",
+            app.a.workers["kevin"].0
+        )
+        .await,
+        0
+    );
+    // The next day the clock may still start on yesterday's assignment (work moved a day).
+    let ahmed = app.login("ahmed@a.test").await;
+    app.advance(Duration::days(1));
+    let entry = start(&ahmed, app.a.assignments.ahmed_maria).await.unwrap();
+    app.advance(Duration::minutes(15));
+    stop(&ahmed, entry, false).await.unwrap();
+    // Two days later, no more.
+    app.advance(Duration::days(1));
+    let late = start(&ahmed, app.a.assignments.ahmed_maria).await;
+    assert_eq!(late.unwrap_err().0, 422);
+}
+
+pub async fn a_clock_forgotten_overnight_is_held_for_review(app: &TestApp) {
+    let ahmed = app.login("ahmed@a.test").await;
+    let entry = start(&ahmed, app.a.assignments.ahmed_maria).await.unwrap();
+    // Forgotten: Stop the next morning, 23 hours later. Nothing is lost...
+    app.advance(Duration::hours(23));
+    let stopped = stop(&ahmed, entry, false).await.unwrap();
+    assert_eq!(
+        stopped,
+        Stopped {
+            minutes: 23 * 60,
+            held_for_review: true
+        }
+    );
+    assert_eq!(app.entry_status(entry).await, "review");
+    // ...but it does not go to the gebruiker as it is.
+    let maria = app.login("maria@a.test").await;
+    let overview: app::clients::ClientOverview = maria.call("client_overview", &[]).await.unwrap();
+    assert!(overview.pending.iter().all(|p| p.line.id != entry));
+    let confirm = maria
+        .call::<i64>("confirm_prestatie", &[("entry_id", &entry.to_string())])
+        .await;
+    assert_eq!(confirm.unwrap_err(), (409, AppError::AlreadyDecided));
+    // The worker sees it as "te controleren", with a plain explanation in the catalogue.
+    let day: WorkerDay = ahmed.call("worker_day", &[]).await.unwrap();
+    let line = day.recent.iter().find(|l| l.id == entry).unwrap();
+    assert_eq!(line.status, EntryStatus::Review);
+    assert!(
+        app::i18n::T::HeldForReview
+            .text(app::i18n::Lang::Nl)
+            .contains("bemiddelaar")
+    );
+    let mut conn = app.db.conn().await.unwrap();
+    assert_eq!(
+        app::audit::count(conn.c(), Action::ClockHeldForReview, Some(entry.0))
+            .await
+            .unwrap(),
+        1
+    );
+}

@@ -1,0 +1,387 @@
+//! A real server on a free port, a real database, real HTTP. Every test gets its own: a fresh
+//! SQLite file, or a fresh PostgreSQL schema (`TEST_DATABASE_URL`, default
+//! `postgres://postgres@127.0.0.1:5432/test`), with two demo organisations (`*@a.test` and
+//! `*@b.test`) and a clock that stands still at [`START`] until a test moves it.
+
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+
+use app::clock::Clock;
+use app::db::Db;
+use app::demo::Demo;
+use app::error::AppError;
+use app::on;
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Tuesday 1 December 2026, 09:00 in Brussels: the demo's "today".
+pub const START: &str = "2026-12-01T08:00:00Z";
+
+/// The origin every browser-like request of the tests comes from.
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub clock: Clock,
+    /// Organisation A (`*@a.test`) and B (`*@b.test`), by name.
+    pub a: Demo,
+    pub b: Demo,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Schema(String, String),
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name() -> String {
+    format!(
+        "wwt_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+pub fn start() -> DateTime<Utc> {
+    START.parse().unwrap()
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let name = unique_name();
+        let (db, cleanup) = match backend {
+            Backend::Sqlite => {
+                let path = std::env::temp_dir().join(format!("{name}.db"));
+                let db = Db::connect(&format!("sqlite://{}", path.display()))
+                    .await
+                    .expect("open sqlite");
+                (db, Cleanup::File(path))
+            }
+            Backend::Postgres => {
+                let url = postgres_url();
+                let admin = Db::connect(&url).await.expect("connect to PostgreSQL");
+                if let Db::Postgres(pool) = &admin {
+                    sqlx::query(&format!("CREATE SCHEMA {name}"))
+                        .execute(pool)
+                        .await
+                        .expect("create schema");
+                }
+                admin.close().await;
+                let options = sqlx::postgres::PgConnectOptions::from_str(&url)
+                    .unwrap()
+                    .options([("search_path", name.as_str())]);
+                let db = Db::connect_postgres(options).await.expect("connect schema");
+                (db, Cleanup::Schema(url, name.clone()))
+            }
+        };
+        db.migrate().await.expect("migrate");
+        let clock = Clock::manual(start());
+        let a = app::demo::load(&db, "Organisatie A", "a.test", clock.now())
+            .await
+            .expect("demo A");
+        let b = app::demo::load(&db, "Organisatie B", "b.test", clock.now())
+            .await
+            .expect("demo B");
+
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let base = format!("http://{addr}");
+        let options = leptos::config::LeptosOptions::builder()
+            .output_name("wijkwerk")
+            .build();
+        // Production settings: secure `__Host-` cookie, only our own origin may change things.
+        let config = server::Config {
+            database_url: String::new(),
+            site_addr: addr,
+            demo_data: false,
+            demo_data_anywhere: false,
+            dev_http: false,
+            public_origin: Some(base.clone()),
+        };
+        let router = server::router(db.clone(), options, &config, clock.clone())
+            .await
+            .expect("router");
+        tokio::spawn(async move {
+            server::serve(listener, router).await.unwrap();
+        });
+        TestApp {
+            base,
+            db,
+            clock,
+            a,
+            b,
+            cleanup,
+        }
+    }
+
+    pub async fn finish(self) {
+        self.db.close().await;
+        match self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::Schema(url, schema) => {
+                if let Ok(Db::Postgres(pool)) = Db::connect(&url).await {
+                    let _ = sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+                        .execute(&pool)
+                        .await;
+                    pool.close().await;
+                }
+            }
+        }
+    }
+
+    /// Move the server's clock.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.clock.advance(by);
+    }
+
+    /// A browser without a session.
+    pub fn anonymous(&self) -> User {
+        User {
+            // Shows redirects and error statuses to the test instead of acting on them.
+            agent: ureq::Agent::config_builder()
+                .max_redirects(0)
+                .http_status_as_error(false)
+                .build()
+                .into(),
+            base: self.base.clone(),
+            session_cookie: Default::default(),
+        }
+    }
+
+    /// Logged in as `email` (demo password).
+    pub async fn login(&self, email: &str) -> User {
+        let user = self.anonymous();
+        let _: app::auth::Role = user
+            .call("login", &[("email", email), ("password", "wijkwerk")])
+            .await
+            .unwrap_or_else(|e| panic!("login {email}: {e:?}"));
+        user
+    }
+
+    /// A single number from the database.
+    pub async fn scalar(&self, sql: &str, id: i64) -> i64 {
+        let mut conn = self.db.conn().await.unwrap();
+        on!(conn.c(), c => sqlx::query_scalar::<_, i64>(sql).bind(id).fetch_one(c).await).unwrap()
+    }
+
+    /// A statement without parameters.
+    pub async fn execute_raw(&self, sql: &str) -> Result<u64, sqlx::Error> {
+        let mut conn = self.db.conn().await.unwrap();
+        on!(conn.c(), c => sqlx::query(sql).execute(c).await.map(|r| r.rows_affected()))
+    }
+
+    pub async fn execute(&self, sql: &str, id: i64) -> Result<u64, sqlx::Error> {
+        let mut conn = self.db.conn().await.unwrap();
+        on!(conn.c(), c => sqlx::query(sql).bind(id).execute(c).await.map(|r| r.rows_affected()))
+    }
+
+    /// Ledger rows that pay this prestatie (the store's own count).
+    pub async fn payments(&self, entry: app::ids::EntryId) -> i64 {
+        let mut conn = self.db.conn().await.unwrap();
+        app::cheques::store::payments_for_entry(conn.c(), entry)
+            .await
+            .unwrap()
+    }
+
+    /// A gebruiker's balance (the store's own sum).
+    pub async fn balance(&self, client: app::ids::ClientId) -> i64 {
+        let mut conn = self.db.conn().await.unwrap();
+        app::cheques::store::balance(conn.c(), client)
+            .await
+            .unwrap()
+    }
+
+    /// The status of a prestatie.
+    pub async fn entry_status(&self, entry: app::ids::EntryId) -> String {
+        let mut conn = self.db.conn().await.unwrap();
+        on!(conn.c(), c => sqlx::query_scalar::<_, String>("SELECT status FROM time_entry WHERE id = $1")
+            .bind(entry).fetch_one(c).await)
+        .unwrap()
+    }
+}
+
+pub fn postgres_url() -> String {
+    std::env::var("TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+/// A browser-like client: keeps the session cookie, sends our own origin on changes.
+pub struct User {
+    agent: ureq::Agent,
+    base: String,
+    /// `<name>=<value>` of the session cookie as the server last set it.
+    pub session_cookie: Arc<Mutex<Option<String>>>,
+}
+
+/// A response as the tests look at it.
+pub struct Answer {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// How a request is sent.
+pub struct Request<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    /// Ask for HTML (a page, or a plain form post) instead of JSON.
+    pub html: bool,
+    pub form: &'a [(&'a str, &'a str)],
+    /// Extra headers; `Origin` defaults to the app's own on a POST unless given here (an empty
+    /// value: no `Origin` at all, like a client that is not a browser).
+    pub headers: &'a [(&'a str, &'a str)],
+}
+
+impl User {
+    /// One HTTP request, off the async threads (ureq blocks).
+    pub async fn send(&self, r: Request<'_>) -> Answer {
+        let agent = self.agent.clone();
+        let url = format!("{}{}", self.base, r.path);
+        let base = self.base.clone();
+        let method = r.method.to_string();
+        let html = r.html;
+        let jar = self.session_cookie.clone();
+        let form: Vec<(String, String)> = r
+            .form
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let mut headers: Vec<(String, String)> = r
+            .headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let no_origin = headers
+            .iter()
+            .any(|(k, v)| k.eq_ignore_ascii_case("origin") && v.is_empty());
+        headers.retain(|(_, v)| !v.is_empty());
+        if method != "GET"
+            && !no_origin
+            && !headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("origin"))
+        {
+            headers.push(("origin".into(), base.clone()));
+        }
+        tokio::task::spawn_blocking(move || {
+            let accept = if html {
+                "text/html"
+            } else {
+                "application/json"
+            };
+            let cookie = jar.lock().unwrap().clone().unwrap_or_default();
+            let result = if method == "GET" {
+                let mut req = agent.get(&url).header("accept", accept);
+                if !cookie.is_empty() {
+                    req = req.header("cookie", &cookie);
+                }
+                for (k, v) in &headers {
+                    req = req.header(k.as_str(), v.as_str());
+                }
+                req.call()
+            } else {
+                let mut req = agent.post(&url).header("accept", accept);
+                if !cookie.is_empty() {
+                    req = req.header("cookie", &cookie);
+                }
+                for (k, v) in &headers {
+                    req = req.header(k.as_str(), v.as_str());
+                }
+                req.send_form(form.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            };
+            let mut res = result.expect("request");
+            let headers: Vec<(String, String)> = res
+                .headers()
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
+                .collect();
+            for (k, set) in &headers {
+                if k != "set-cookie" {
+                    continue;
+                }
+                for name in ["__Host-wijkwerk_session=", "wijkwerk_session="] {
+                    if let Some(rest) = set.strip_prefix(name) {
+                        let value = rest.split(';').next().unwrap_or_default();
+                        let removed = value.is_empty() || set.contains("Max-Age=0");
+                        *jar.lock().unwrap() = (!removed).then(|| format!("{name}{value}"));
+                    }
+                }
+            }
+            Answer {
+                status: res.status().as_u16(),
+                headers,
+                body: res.body_mut().read_to_string().expect("body"),
+            }
+        })
+        .await
+        .unwrap()
+    }
+
+    /// POST a server function like the browser does (form-encoded, JSON answer).
+    pub async fn post(&self, endpoint: &str, form: &[(&str, &str)]) -> Answer {
+        self.send(Request {
+            method: "POST",
+            path: &format!("/api/{endpoint}"),
+            html: false,
+            form,
+            headers: &[],
+        })
+        .await
+    }
+
+    /// Call a server function and read its typed answer, or its status and typed error.
+    pub async fn call<T: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Result<T, (u16, AppError)> {
+        let Answer { status, body, .. } = self.post(endpoint, form).await;
+        if (200..300).contains(&status) {
+            Ok(serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}")))
+        } else {
+            let err: AppError =
+                serde_json::from_str(&body).unwrap_or_else(|e| panic!("{status} {e}: {body}"));
+            Err((status, err))
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.send(Request {
+            method: "GET",
+            path,
+            html: true,
+            form: &[],
+            headers: &[],
+        })
+        .await
+    }
+
+    /// Replace the session cookie (replaying an old one).
+    pub fn set_cookie(&self, cookie: Option<String>) {
+        *self.session_cookie.lock().unwrap() = cookie;
+    }
+
+    pub fn cookie(&self) -> Option<String> {
+        self.session_cookie.lock().unwrap().clone()
+    }
+}

@@ -1,0 +1,66 @@
+//! Black-box tests of the server over real HTTP against a real database, one file per feature
+//! (the zero2prod way). Every test runs twice: `sqlite::<name>` on a fresh SQLite file and
+//! `postgres::<name>` in a fresh PostgreSQL schema.
+
+mod auth;
+mod clock;
+mod confirm;
+mod harness;
+mod isolation;
+mod pages;
+mod schema;
+mod security;
+
+use harness::{Backend, TestApp};
+
+macro_rules! on_both_backends {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    let app = super::TestApp::spawn(super::Backend::Sqlite).await;
+                    super::$module::$name(&app).await;
+                    app.finish().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    let app = super::TestApp::spawn(super::Backend::Postgres).await;
+                    super::$module::$name(&app).await;
+                    app.finish().await;
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    auth::wrong_logins_are_refused_without_saying_which_part_is_wrong,
+    auth::every_demo_login_works,
+    auth::ten_wrong_passwords_make_even_the_right_one_wait,
+    auth::an_unknown_email_is_throttled_the_same,
+    auth::the_session_cookie_is_host_bound_and_renewed_at_login,
+    auth::a_session_ends_at_logout_and_its_cookie_is_worthless,
+    auth::a_deactivated_account_is_logged_out_at_once,
+    auth::sessions_expire_when_idle_and_after_their_lifetime,
+    clock::an_hour_is_clocked_confirmed_paid_once_and_reported,
+    clock::the_month_limit_refuses_work_past_sixty_hours,
+    clock::concurrent_taps_never_count_twice,
+    clock::a_clock_starts_only_around_the_planned_day,
+    clock::a_clock_forgotten_overnight_is_held_for_review,
+    confirm::too_few_cheques_changes_nothing,
+    confirm::a_dispute_needs_a_reason_and_uses_no_cheques,
+    confirm::simultaneous_confirmations_never_overdraw_the_cheques,
+    confirm::the_ledger_and_audit_trail_are_append_only,
+    isolation::roles_are_checked_on_the_server,
+    isolation::one_organisation_never_touches_another,
+    isolation::people_of_one_organisation_cannot_touch_each_other,
+    pages::pages_are_served_to_the_right_people,
+    security::cross_site_changes_are_refused_before_anything_runs,
+    security::every_response_carries_the_security_headers,
+    security::an_internal_error_says_nothing_about_the_internals,
+);
