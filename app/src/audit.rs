@@ -16,8 +16,10 @@ crate::text_enum! {
         ClockStop = "clock_stop",
         /// A clock that ran too long was stopped and held for a coordinator.
         ClockHeldForReview = "clock_held_for_review",
-        PrestatieConfirm = "prestatie_confirm",
-        PrestatieDispute = "prestatie_dispute",
+        // The stored words predate the code's one word per concept ("entry"); the trail is
+        // append-only, so they stay.
+        EntryConfirm = "prestatie_confirm",
+        EntryDispute = "prestatie_dispute",
         OrganisationCreated = "organisation_created",
         AccountCreated = "account_created",
         AccountDeactivated = "account_deactivated",

@@ -12,6 +12,8 @@ use crate::rules::LimitBreach;
 pub enum Field {
     Email,
     Password,
+    /// A new password that is too short or too long.
+    NewPassword,
     DisputeReason,
     Assignment,
     /// A field is missing or of the wrong kind (a form that was tampered with or is out of date).
@@ -86,6 +88,8 @@ impl FromServerFnError for AppError {
             other => {
                 #[cfg(feature = "ssr")]
                 tracing::error!(error = %other, "server function failed");
+                #[cfg(not(feature = "ssr"))]
+                let _ = other;
                 AppError::Unavailable
             }
         };

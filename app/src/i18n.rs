@@ -110,9 +110,35 @@ macro_rules! catalogue {
         pub enum T { $($key,)* }
 
         impl T {
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($key),)*];
+
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((T::$key, Lang::Nl) => $nl, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+/// Messages with numbers or names in them. A template names its arguments: `{name}` is
+/// replaced by the argument, and `{n, plural, one {…} other {…}}` picks the form that the
+/// language's plural rule ([`plural`]) gives for `n`, with `#` for the number itself
+/// (ICU MessageFormat, the part of it we need).
+macro_rules! messages {
+    ($($key:ident => $nl:literal, $en:literal;)*) => {
+        /// A message template of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum M { $($key,)* }
+
+        impl M {
+            pub const ALL: &'static [M] = &[$(M::$key,)*];
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($key),)*];
+
+            pub fn template(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((M::$key, Lang::Nl) => $nl, (M::$key, Lang::En) => $en,)*
                 }
             }
         }
@@ -124,7 +150,6 @@ catalogue! {
     Loading => "Even geduld…", "One moment…";
     NotFound => "Deze pagina bestaat niet.", "This page does not exist.";
     ToHome => "Naar de startpagina", "To the start page";
-    MainNav => "Hoofdmenu", "Main menu";
     LoginTitle => "Aanmelden", "Log in";
     LoginIntro => "Meld je aan met je e-mailadres en je wachtwoord.", "Log in with your email address and your password.";
     Email => "E-mailadres", "Email address";
@@ -132,10 +157,6 @@ catalogue! {
     LoginButton => "Aanmelden", "Log in";
     Logout => "Afmelden", "Log out";
     Hello => "Dag", "Hello";
-    RoleWorker => "wijk-werker", "neighbourhood worker";
-    RoleClient => "gebruiker", "user";
-    RoleCoordinator => "bemiddelaar", "coordinator";
-    RoleAdmin => "beheerder", "administrator";
     Today => "Vandaag", "Today";
     NoAssignmentsToday => "Je hebt vandaag geen opdracht.", "You have no assignment today.";
     Start => "Start", "Start";
@@ -151,8 +172,6 @@ catalogue! {
     StatusDisputed => "Betwist", "Disputed";
     StatusReview => "Te controleren", "To be checked";
     HeldForReview => "Je tijd liep langer dan 12 uur. We hebben alles bewaard. Je bemiddelaar kijkt het na en zet het juist.", "Your time ran for more than 12 hours. Everything is saved. Your coordinator will check it and put it right.";
-    Where => "Waar", "Where";
-    When => "Wanneer", "When";
     ChequesTitle => "Jouw wijk-werkcheques", "Your wijk-werk cheques";
     ToConfirm => "Te bevestigen", "To confirm";
     NothingToConfirm => "Er is niets te bevestigen.", "There is nothing to confirm.";
@@ -163,10 +182,191 @@ catalogue! {
     RecentlyDecided => "Bevestigd of betwist", "Confirmed or disputed";
     HoursPerMunicipality => "Uren deze maand per gemeente", "Hours this month per municipality";
     NoWorkers => "Geen wijk-werkers.", "No workers.";
-    Worker => "Wijk-werker", "Worker";
-    Hours => "Uren", "Hours";
     StopAtLimit => "Stop op je limiet", "Stop at your limit";
-    Saved => "Opgeslagen.", "Saved.";
+    // Why a form was refused.
+    InvalidEmail => "Vul een geldig e-mailadres in.", "Enter a valid email address.";
+    InvalidPassword => "Vul je wachtwoord in.", "Enter your password.";
+    InvalidNewPassword => "Kies een wachtwoord van minstens 12 tekens.", "Choose a password of at least 12 characters.";
+    InvalidDisputeReason => "Schrijf kort wat er niet klopt (minstens 3 tekens, hoogstens 500).", "Write briefly what is wrong (at least 3 characters, at most 500).";
+    InvalidForm => "Er ontbreekt iets in het formulier. Laad de pagina opnieuw en probeer nog eens.", "Something is missing in the form. Reload the page and try again.";
+    InvalidAssignment => "Deze opdracht kan je nu niet starten.", "You cannot start this assignment now.";
+    // Errors without numbers in them.
+    ErrNotLoggedIn => "Je bent niet aangemeld. Meld je opnieuw aan.", "You are not logged in. Please log in again.";
+    ErrWrongLogin => "Dit e-mailadres of wachtwoord klopt niet. Probeer opnieuw.", "This email address or password is not right. Try again.";
+    ErrForbidden => "Dit mag je niet doen met jouw account.", "Your account is not allowed to do this.";
+    ErrNotFound => "Dit bestaat niet (meer), of het is niet van jou.", "This does not exist (any more), or it is not yours.";
+    ErrAlreadyRunning => "Je bent al aan het werken. Stop eerst de lopende tijd.", "You are already working. Stop the running time first.";
+    ErrNotRunning => "Deze tijd is al gestopt. Je uren zijn bewaard.", "This time was already stopped. Your hours are saved.";
+    ErrAlreadyDecided => "Deze prestatie is al bevestigd of betwist.", "This work was already confirmed or disputed.";
+    ErrBusy => "Het is nu erg druk. Er is niets veranderd. Probeer het over een minuut opnieuw.", "It is very busy right now. Nothing was changed. Please try again in a minute.";
+    ErrUnavailable => "Er ging iets mis bij ons. Er is niets veranderd. Probeer het straks opnieuw.", "Something went wrong on our side. Nothing was changed. Please try again later.";
+    ErrMonthLimitReached => "Je hebt deze maand al 60 uur gewerkt. Meer mag niet. Volgende maand kan je weer werken.", "You have already worked 60 hours this month. More is not allowed. You can work again next month.";
+    // Short day names, Monday first, and month names.
+    Mon => "ma", "Mon";
+    Tue => "di", "Tue";
+    Wed => "wo", "Wed";
+    Thu => "do", "Thu";
+    Fri => "vr", "Fri";
+    Sat => "za", "Sat";
+    Sun => "zo", "Sun";
+    January => "januari", "January";
+    February => "februari", "February";
+    March => "maart", "March";
+    April => "april", "April";
+    May => "mei", "May";
+    June => "juni", "June";
+    July => "juli", "July";
+    August => "augustus", "August";
+    September => "september", "September";
+    October => "oktober", "October";
+    November => "november", "November";
+    December => "december", "December";
+}
+
+messages! {
+    Duration => "{h} u {mm} min", "{h} h {mm} min";
+    HoursOfLimit => "{used} van {limit} uur", "{used} of {limit} hours";
+    TimeLeft => "Je mag nog {time} werken.", "You may still work {time}.";
+    ChequeBalance => "Je hebt nog {n, plural, one {# cheque} other {# cheques}}.", "You have {n, plural, one {# cheque} other {# cheques}} left.";
+    CostsCheques => "Kost {n, plural, one {# cheque} other {# cheques}}", "Costs {n, plural, one {# cheque} other {# cheques}}";
+    WorkedBy => "Gewerkt door {worker}", "Worked by {worker}";
+    MonthTotal => "{time} · {n, plural, one {# wijk-werker} other {# wijk-werkers}}", "{time} · {n, plural, one {# worker} other {# workers}}";
+    ShortDate => "{weekday} {day}/{month}", "{weekday} {day}/{month}";
+    MonthOfYear => "{month} {year}", "{month} {year}";
+    NotEnoughCheques => "Je hebt niet genoeg wijk-werkcheques: je hebt er {balance}, je hebt er {needed} nodig. Koop eerst cheques bij.", "You do not have enough cheques: you have {balance}, you need {needed}. Please buy cheques first.";
+    NotPlannedToday => "Deze opdracht staat op {day}. Je kan ze alleen die dag starten (of een dag ervoor of erna).", "This assignment is planned on {day}. You can only start it that day (or a day before or after).";
+    TooManyAttempts => "Te veel pogingen. Wacht {minutes, plural, one {een minuut} other {# minuten}} en probeer dan opnieuw.", "Too many attempts. Wait {minutes, plural, one {a minute} other {# minutes}}, then try again.";
+    MonthLimitLeft => "Dit is te veel: je mag maximum 60 uur per maand werken. Deze maand mag je nog {time} werken.", "This is too much: you may work at most 60 hours a month. This month you may still work {time}.";
+    YearLimitLeft => "Dit is te veel: je mag maximum 630 uur per jaar werken. Dit jaar mag je nog {time} werken.", "This is too much: you may work at most 630 hours a year. This year you may still work {time}.";
+    TrajectoryEnded => "Je traject is gestopt op {date}. Vraag je bemiddelaar wat je nu kan doen.", "Your trajectory ended on {date}. Ask your coordinator what you can do now.";
+    TrajectoryNotStarted => "Je traject begint pas op {date}.", "Your trajectory only starts on {date}.";
+}
+
+/// The plural category of `n` in `lang` (CLDR): Dutch and English both say "one" for 1 only.
+pub fn plural(lang: Lang, n: i64) -> &'static str {
+    match lang {
+        Lang::Nl | Lang::En => {
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+    }
+}
+
+/// An argument of a message.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Int(n)
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
+
+/// A message in `lang` with its arguments filled in.
+pub fn message(lang: Lang, key: M, args: &[(&str, Arg)]) -> String {
+    fill(lang, key.template(lang), args, None)
+}
+
+fn find_arg<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg> {
+    args.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+/// The index just after the `}` that closes the `{` at `open`.
+fn closing(template: &str, open: usize) -> usize {
+    let mut depth = 0;
+    for (i, c) in template[open..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return open + i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    template.len()
+}
+
+fn fill(lang: Lang, template: &str, args: &[(&str, Arg)], hash: Option<i64>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut i = 0;
+    while i < template.len() {
+        let rest = &template[i..];
+        let c = rest.chars().next().unwrap_or_default();
+        if c == '#'
+            && let Some(n) = hash
+        {
+            out.push_str(&n.to_string());
+            i += 1;
+            continue;
+        }
+        if c != '{' {
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        let end = closing(template, i);
+        let inner = &template[i + 1..end.saturating_sub(1)];
+        let mut parts = inner.splitn(3, ',').map(str::trim);
+        let name = parts.next().unwrap_or_default();
+        match (parts.next(), parts.next()) {
+            (Some("plural"), Some(forms)) => {
+                let n = match find_arg(args, name) {
+                    Some(Arg::Int(n)) => *n,
+                    _ => 0,
+                };
+                out.push_str(&plural_form(lang, forms, n, args));
+            }
+            _ => match find_arg(args, name) {
+                Some(Arg::Int(n)) => out.push_str(&n.to_string()),
+                Some(Arg::Text(t)) => out.push_str(t),
+                None => out.push_str(&template[i..end]),
+            },
+        }
+        i = end;
+    }
+    out
+}
+
+/// `one {…} other {…}`: the form for `n`, filled in.
+fn plural_form(lang: Lang, forms: &str, n: i64, args: &[(&str, Arg)]) -> String {
+    let wanted = plural(lang, n);
+    let mut chosen = None;
+    let mut other = None;
+    let mut i = 0;
+    while let Some(open) = forms[i..].find('{').map(|o| o + i) {
+        let category = forms[i..open].trim();
+        let end = closing(forms, open);
+        let body = &forms[open + 1..end.saturating_sub(1)];
+        if category == wanted {
+            chosen = Some(body);
+        }
+        if category == "other" {
+            other = Some(body);
+        }
+        i = end;
+    }
+    fill(lang, chosen.or(other).unwrap_or_default(), args, Some(n))
 }
 
 /// The language of this page, provided once by the app shell.
@@ -182,298 +382,179 @@ pub fn t(key: T) -> &'static str {
 /// "2 u 05 min" / "2 h 05 min": durations the way a timesheet shows them.
 pub fn duration(lang: Lang, minutes: i64) -> String {
     let (h, m) = (minutes / 60, minutes % 60);
-    match lang {
-        Lang::Nl => format!("{h} u {m:02} min"),
-        Lang::En => format!("{h} h {m:02} min"),
-    }
+    message(
+        lang,
+        M::Duration,
+        &[("h", h.into()), ("mm", format!("{m:02}").into())],
+    )
 }
 
-/// "12 u 30 van 60 uur" for the limit bars.
+/// "12 u 30 min van 60 uur" for the limit bars.
 pub fn hours_of_limit(lang: Lang, used_minutes: i64, limit_minutes: i64) -> String {
-    let limit_h = limit_minutes / 60;
-    match lang {
-        Lang::Nl => format!("{} van {limit_h} uur", duration(lang, used_minutes)),
-        Lang::En => format!("{} of {limit_h} hours", duration(lang, used_minutes)),
-    }
+    message(
+        lang,
+        M::HoursOfLimit,
+        &[
+            ("used", duration(lang, used_minutes).into()),
+            ("limit", (limit_minutes / 60).into()),
+        ],
+    )
 }
 
 pub fn time_left(lang: Lang, minutes: i64) -> String {
-    match lang {
-        Lang::Nl => format!("Je mag nog {} werken.", duration(lang, minutes.max(0))),
-        Lang::En => format!("You may still work {}.", duration(lang, minutes.max(0))),
-    }
+    message(
+        lang,
+        M::TimeLeft,
+        &[("time", duration(lang, minutes.max(0)).into())],
+    )
 }
 
 pub fn cheque_balance(lang: Lang, cheques: i64) -> String {
-    match (lang, cheques) {
-        (Lang::Nl, 1) => "Je hebt nog 1 cheque.".into(),
-        (Lang::Nl, n) => format!("Je hebt nog {n} cheques."),
-        (Lang::En, 1) => "You have 1 cheque left.".into(),
-        (Lang::En, n) => format!("You have {n} cheques left."),
-    }
+    message(lang, M::ChequeBalance, &[("n", cheques.into())])
 }
 
 pub fn costs_cheques(lang: Lang, cheques: i64) -> String {
-    match (lang, cheques) {
-        (Lang::Nl, 1) => "Kost 1 cheque".into(),
-        (Lang::Nl, n) => format!("Kost {n} cheques"),
-        (Lang::En, 1) => "Costs 1 cheque".into(),
-        (Lang::En, n) => format!("Costs {n} cheques"),
-    }
+    message(lang, M::CostsCheques, &[("n", cheques.into())])
 }
 
 pub fn worked_by(lang: Lang, worker: &str) -> String {
-    match lang {
-        Lang::Nl => format!("Gewerkt door {worker}"),
-        Lang::En => format!("Worked by {worker}"),
-    }
+    message(lang, M::WorkedBy, &[("worker", worker.into())])
 }
 
 pub fn month_total(lang: Lang, minutes: i64, workers: usize) -> String {
-    let time = duration(lang, minutes);
-    match (lang, workers) {
-        (Lang::Nl, 1) => format!("{time} · 1 wijk-werker"),
-        (Lang::Nl, n) => format!("{time} · {n} wijk-werkers"),
-        (Lang::En, 1) => format!("{time} · 1 worker"),
-        (Lang::En, n) => format!("{time} · {n} workers"),
-    }
+    message(
+        lang,
+        M::MonthTotal,
+        &[
+            ("time", duration(lang, minutes).into()),
+            ("n", (workers as i64).into()),
+        ],
+    )
 }
+
+const WEEKDAYS: [T; 7] = [T::Mon, T::Tue, T::Wed, T::Thu, T::Fri, T::Sat, T::Sun];
+const MONTHS: [T; 12] = [
+    T::January,
+    T::February,
+    T::March,
+    T::April,
+    T::May,
+    T::June,
+    T::July,
+    T::August,
+    T::September,
+    T::October,
+    T::November,
+    T::December,
+];
 
 /// A date as people write it here: "ma 30/11".
 pub fn short_date(lang: Lang, date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
-    let names_nl = ["ma", "di", "wo", "do", "vr", "za", "zo"];
-    let names_en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let day = date.weekday().num_days_from_monday() as usize;
-    let name = match lang {
-        Lang::Nl => names_nl[day],
-        Lang::En => names_en[day],
-    };
-    format!("{name} {}/{}", date.day(), date.month())
+    let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+    message(
+        lang,
+        M::ShortDate,
+        &[
+            ("weekday", weekday.text(lang).into()),
+            ("day", i64::from(date.day()).into()),
+            ("month", i64::from(date.month()).into()),
+        ],
+    )
 }
 
+/// "november 2026".
 pub fn month_name(lang: Lang, year: i32, month: u32) -> String {
-    let nl = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let en = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (month.clamp(1, 12) - 1) as usize;
-    match lang {
-        Lang::Nl => format!("{} {year}", nl[i]),
-        Lang::En => format!("{} {year}", en[i]),
-    }
+    let name = MONTHS[(month.clamp(1, 12) - 1) as usize];
+    message(
+        lang,
+        M::MonthOfYear,
+        &[
+            ("month", name.text(lang).into()),
+            ("year", i64::from(year).into()),
+        ],
+    )
+}
+
+fn long_date(date: chrono::NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
 }
 
 /// The one place where errors become words for people.
 pub fn error_message(lang: Lang, error: &AppError) -> String {
-    use AppError as E;
-    let nl = lang == Lang::Nl;
-    match error {
-        E::NotLoggedIn => pick(
-            nl,
-            "Je bent niet aangemeld. Meld je opnieuw aan.",
-            "You are not logged in. Please log in again.",
-        ),
-        E::WrongLogin => pick(
-            nl,
-            "Dit e-mailadres of wachtwoord klopt niet. Probeer opnieuw.",
-            "This email address or password is not right. Try again.",
-        ),
-        E::Forbidden => pick(
-            nl,
-            "Dit mag je niet doen met jouw account.",
-            "Your account is not allowed to do this.",
-        ),
-        E::NotFound => pick(
-            nl,
-            "Dit bestaat niet (meer), of het is niet van jou.",
-            "This does not exist (any more), or it is not yours.",
-        ),
-        E::Invalid(field) => invalid_message(nl, field),
-        E::AlreadyRunning => pick(
-            nl,
-            "Je bent al aan het werken. Stop eerst de lopende tijd.",
-            "You are already working. Stop the running time first.",
-        ),
-        E::NotRunning => pick(
-            nl,
-            "Deze tijd is al gestopt. Je uren zijn bewaard.",
-            "This time was already stopped. Your hours are saved.",
-        ),
-        E::AlreadyDecided => pick(
-            nl,
-            "Deze prestatie is al bevestigd of betwist.",
-            "This work was already confirmed or disputed.",
-        ),
-        E::NotEnoughCheques { balance, needed } => {
-            if nl {
-                format!(
-                    "Je hebt niet genoeg wijk-werkcheques: je hebt er {balance}, je hebt er {needed} nodig. Koop eerst cheques bij."
-                )
-            } else {
-                format!(
-                    "You do not have enough cheques: you have {balance}, you need {needed}. Please buy cheques first."
-                )
-            }
-        }
-        E::Limit(breach) => limit_message(lang, breach),
-        E::NotPlannedToday { planned } => {
-            let day = short_date(lang, *planned);
-            if nl {
-                format!(
-                    "Deze opdracht staat op {day}. Je kan ze alleen die dag starten (of een dag ervoor of erna)."
-                )
-            } else {
-                format!(
-                    "This assignment is planned on {day}. You can only start it that day (or a day before or after)."
-                )
-            }
-        }
-        E::TooManyAttempts { retry_after_secs } => {
-            let minutes = (retry_after_secs + 59) / 60;
-            if nl {
-                if minutes <= 1 {
-                    "Te veel pogingen. Wacht een minuut en probeer dan opnieuw.".to_string()
-                } else {
-                    format!("Te veel pogingen. Wacht {minutes} minuten en probeer dan opnieuw.")
-                }
-            } else if minutes <= 1 {
-                "Too many attempts. Wait a minute, then try again.".to_string()
-            } else {
-                format!("Too many attempts. Wait {minutes} minutes, then try again.")
-            }
-        }
-        E::Busy => pick(
-            nl,
-            "Het is nu erg druk. Er is niets veranderd. Probeer het over een minuut opnieuw.",
-            "It is very busy right now. Nothing was changed. Please try again in a minute.",
-        ),
-        E::Unavailable => pick(
-            nl,
-            "Er ging iets mis bij ons. Er is niets veranderd. Probeer het straks opnieuw.",
-            "Something went wrong on our side. Nothing was changed. Please try again later.",
-        ),
-    }
-}
-
-fn pick(nl: bool, dutch: &str, english: &str) -> String {
-    if nl { dutch } else { english }.to_string()
-}
-
-fn invalid_message(nl: bool, field: &crate::error::Field) -> String {
     use crate::error::Field as F;
-    match field {
-        F::Email => pick(
-            nl,
-            "Vul een geldig e-mailadres in.",
-            "Enter a valid email address.",
+    use AppError as E;
+    let fixed = |key: T| key.text(lang).to_string();
+    match error {
+        E::NotLoggedIn => fixed(T::ErrNotLoggedIn),
+        E::WrongLogin => fixed(T::ErrWrongLogin),
+        E::Forbidden => fixed(T::ErrForbidden),
+        E::NotFound => fixed(T::ErrNotFound),
+        E::Invalid(field) => fixed(match field {
+            F::Email => T::InvalidEmail,
+            F::Password => T::InvalidPassword,
+            F::NewPassword => T::InvalidNewPassword,
+            F::DisputeReason => T::InvalidDisputeReason,
+            F::Form => T::InvalidForm,
+            F::Assignment => T::InvalidAssignment,
+        }),
+        E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
+        E::NotRunning => fixed(T::ErrNotRunning),
+        E::AlreadyDecided => fixed(T::ErrAlreadyDecided),
+        E::NotEnoughCheques { balance, needed } => message(
+            lang,
+            M::NotEnoughCheques,
+            &[("balance", (*balance).into()), ("needed", (*needed).into())],
         ),
-        F::Password => pick(nl, "Vul je wachtwoord in.", "Enter your password."),
-        F::DisputeReason => pick(
-            nl,
-            "Schrijf kort wat er niet klopt (minstens 3 tekens, hoogstens 500).",
-            "Write briefly what is wrong (at least 3 characters, at most 500).",
+        E::Limit(breach) => limit_message(lang, breach),
+        E::NotPlannedToday { planned } => message(
+            lang,
+            M::NotPlannedToday,
+            &[("day", short_date(lang, *planned).into())],
         ),
-        F::Form => pick(
-            nl,
-            "Er ontbreekt iets in het formulier. Laad de pagina opnieuw en probeer nog eens.",
-            "Something is missing in the form. Reload the page and try again.",
+        E::TooManyAttempts { retry_after_secs } => message(
+            lang,
+            M::TooManyAttempts,
+            &[("minutes", ((retry_after_secs + 59) / 60).max(1).into())],
         ),
-        F::Assignment => pick(
-            nl,
-            "Deze opdracht kan je nu niet starten.",
-            "You cannot start this assignment now.",
-        ),
+        E::Busy => fixed(T::ErrBusy),
+        E::Unavailable => fixed(T::ErrUnavailable),
     }
 }
 
 pub fn limit_message(lang: Lang, breach: &LimitBreach) -> String {
-    let nl = lang == Lang::Nl;
     match breach {
-        LimitBreach::Month { left_minutes } if *left_minutes <= 0 => pick(
-            nl,
-            "Je hebt deze maand al 60 uur gewerkt. Meer mag niet. Volgende maand kan je weer werken.",
-            "You have already worked 60 hours this month. More is not allowed. You can work again next month.",
+        LimitBreach::Month { left_minutes } if *left_minutes <= 0 => {
+            T::ErrMonthLimitReached.text(lang).to_string()
+        }
+        LimitBreach::Month { left_minutes } => message(
+            lang,
+            M::MonthLimitLeft,
+            &[("time", duration(lang, *left_minutes).into())],
         ),
-        LimitBreach::Month { left_minutes } => {
-            if nl {
-                format!(
-                    "Dit is te veel: je mag maximum 60 uur per maand werken. Deze maand mag je nog {} werken.",
-                    duration(lang, *left_minutes)
-                )
-            } else {
-                format!(
-                    "This is too much: you may work at most 60 hours a month. This month you may still work {}.",
-                    duration(lang, *left_minutes)
-                )
-            }
-        }
-        LimitBreach::Year { left_minutes } => {
-            if nl {
-                format!(
-                    "Dit is te veel: je mag maximum 630 uur per jaar werken. Dit jaar mag je nog {} werken.",
-                    duration(lang, (*left_minutes).max(0))
-                )
-            } else {
-                format!(
-                    "This is too much: you may work at most 630 hours a year. This year you may still work {}.",
-                    duration(lang, (*left_minutes).max(0))
-                )
-            }
-        }
-        LimitBreach::TrajectoryEnded { ended_on } => {
-            if nl {
-                format!(
-                    "Je traject is gestopt op {}. Vraag je bemiddelaar wat je nu kan doen.",
-                    ended_on.format("%d/%m/%Y")
-                )
-            } else {
-                format!(
-                    "Your trajectory ended on {}. Ask your coordinator what you can do now.",
-                    ended_on.format("%d/%m/%Y")
-                )
-            }
-        }
-        LimitBreach::TrajectoryNotStarted { starts_on } => {
-            if nl {
-                format!("Je traject begint pas op {}.", starts_on.format("%d/%m/%Y"))
-            } else {
-                format!(
-                    "Your trajectory only starts on {}.",
-                    starts_on.format("%d/%m/%Y")
-                )
-            }
-        }
+        LimitBreach::Year { left_minutes } => message(
+            lang,
+            M::YearLimitLeft,
+            &[("time", duration(lang, (*left_minutes).max(0)).into())],
+        ),
+        LimitBreach::TrajectoryEnded { ended_on } => message(
+            lang,
+            M::TrajectoryEnded,
+            &[("date", long_date(*ended_on).into())],
+        ),
+        LimitBreach::TrajectoryNotStarted { starts_on } => message(
+            lang,
+            M::TrajectoryNotStarted,
+            &[("date", long_date(*starts_on).into())],
+        ),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const LANGS: [Lang; 2] = [Lang::Nl, Lang::En];
 
     #[test]
     fn durations_read_like_a_timesheet() {
@@ -487,6 +568,32 @@ mod tests {
     }
 
     #[test]
+    fn plurals_come_from_the_catalogue() {
+        assert_eq!(cheque_balance(Lang::Nl, 1), "Je hebt nog 1 cheque.");
+        assert_eq!(cheque_balance(Lang::Nl, 0), "Je hebt nog 0 cheques.");
+        assert_eq!(cheque_balance(Lang::En, 7), "You have 7 cheques left.");
+        assert_eq!(month_total(Lang::Nl, 90, 1), "1 u 30 min · 1 wijk-werker");
+        assert_eq!(month_total(Lang::En, 60, 3), "1 h 00 min · 3 workers");
+        let wait = error_message(
+            Lang::Nl,
+            &AppError::TooManyAttempts {
+                retry_after_secs: 30,
+            },
+        );
+        assert!(wait.contains("Wacht een minuut"), "{wait}");
+        let wait = error_message(
+            Lang::En,
+            &AppError::TooManyAttempts {
+                retry_after_secs: 900,
+            },
+        );
+        assert!(wait.contains("Wait 15 minutes"), "{wait}");
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(short_date(Lang::Nl, date), "ma 30/11");
+        assert_eq!(month_name(Lang::En, 2026, 11), "November 2026");
+    }
+
+    #[test]
     fn the_month_limit_message_says_how_much_is_left() {
         let msg = limit_message(Lang::Nl, &LimitBreach::Month { left_minutes: 90 });
         assert!(msg.contains("1 u 30 min"), "{msg}");
@@ -495,17 +602,76 @@ mod tests {
     }
 
     #[test]
-    fn every_fixed_text_has_both_languages() {
-        for key in [
-            T::AppName,
-            T::Start,
-            T::Stop,
-            T::Confirm,
-            T::StatusSubmitted,
-        ] {
-            assert!(!key.text(Lang::Nl).is_empty());
-            assert!(!key.text(Lang::En).is_empty());
+    fn every_key_has_every_language_and_every_template_fills() {
+        for lang in LANGS {
+            for key in T::ALL {
+                assert!(!key.text(lang).trim().is_empty(), "{key:?} in {lang:?}");
+            }
+            for key in M::ALL {
+                let template = key.template(lang);
+                assert!(!template.trim().is_empty(), "{key:?} in {lang:?}");
+                // Braces balance, so every argument and plural form is well formed.
+                let opened = template.matches('{').count();
+                assert_eq!(opened, template.matches('}').count(), "{key:?} in {lang:?}");
+                // Both languages name the same arguments.
+                let names = |t: &str| {
+                    let mut names: Vec<String> = t
+                        .split('{')
+                        .skip(1)
+                        .filter_map(|p| p.split(['}', ',']).next())
+                        .map(|n| n.trim().to_string())
+                        .filter(|n| {
+                            n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                                && !n.is_empty()
+                        })
+                        .collect();
+                    names.sort();
+                    names.dedup();
+                    names
+                };
+                assert_eq!(names(template), names(key.template(Lang::Nl)), "{key:?}");
+            }
         }
         assert_eq!(T::StatusSubmitted.text(Lang::Nl), "Wacht op bevestiging");
+    }
+
+    /// Every key is used somewhere outside the catalogue: an unused text is a forgotten
+    /// feature or a leftover to remove.
+    #[test]
+    fn every_key_is_used() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs")
+                {
+                    out.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut code = String::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut code,
+        );
+        // The catalogue's own helpers use some keys (dates, errors, messages).
+        let own = include_str!("i18n.rs");
+        let own_code = &own[own.find("pub fn plural(").unwrap()..own.find("#[cfg(test)]").unwrap()];
+        code.push_str(own_code);
+        let unused: Vec<String> = T::NAMES
+            .iter()
+            .map(|n| format!("T::{n}"))
+            .chain(M::NAMES.iter().map(|n| format!("M::{n}")))
+            .filter(|k| {
+                !code.match_indices(k.as_str()).any(|(i, _)| {
+                    !code[i + k.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                })
+            })
+            .collect();
+        assert!(unused.is_empty(), "keys nobody uses: {unused:?}");
     }
 }

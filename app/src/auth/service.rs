@@ -235,7 +235,7 @@ pub async fn create_coordinator(
         return Err(AppError::Invalid(Field::Email));
     }
     if password.chars().count() < MIN_PASSWORD_CHARS || password.len() > 1024 {
-        return Err(AppError::Invalid(Field::Password));
+        return Err(AppError::Invalid(Field::NewPassword));
     }
     let display_name = display_name.trim();
     if display_name.is_empty() || display_name.chars().count() > 200 {

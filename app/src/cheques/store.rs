@@ -10,7 +10,8 @@ crate::text_enum! {
     /// Why the balance changed.
     pub enum LedgerReason {
         Purchase = "purchase",
-        Prestatie = "prestatie",
+        /// The payment of a prestatie (the stored word is the users' own).
+        EntryPayment = "prestatie",
     }
 }
 
@@ -34,7 +35,7 @@ pub async fn append(c: DbConn<'_>, ch: Change, now: DateTime<Utc>) -> Result<i64
         (organisation_id, client_id, change, reason, time_entry_id, created_by, created_at) \
         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
     let reason = if ch.time_entry_id.is_some() {
-        LedgerReason::Prestatie
+        LedgerReason::EntryPayment
     } else {
         LedgerReason::Purchase
     };

@@ -25,7 +25,7 @@ crate::text_enum! {
 
 /// A prestatie to confirm, with what it will cost.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PendingPrestatie {
+pub struct PendingEntry {
     pub line: EntryLine,
     pub cheques: i64,
 }
@@ -34,7 +34,7 @@ pub struct PendingPrestatie {
 pub struct ClientOverview {
     pub name: String,
     pub cheque_balance: i64,
-    pub pending: Vec<PendingPrestatie>,
+    pub pending: Vec<PendingEntry>,
     pub recent: Vec<EntryLine>,
 }
 

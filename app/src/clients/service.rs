@@ -1,7 +1,7 @@
 //! The gebruiker's use cases. Confirming and disputing prestaties lives with the prestaties
 //! (`time_entries::service`).
 
-use super::{ClientOverview, PendingPrestatie, store};
+use super::{ClientOverview, PendingEntry, store};
 use crate::db::Conn;
 use crate::error::AppError;
 use crate::request::Ctx;
@@ -20,7 +20,7 @@ pub async fn overview(ctx: &Ctx, conn: &mut Conn) -> Result<ClientOverview, AppE
     let pending = entries::pending_for_client(conn.c(), client.id, 200)
         .await?
         .into_iter()
-        .map(|line| PendingPrestatie {
+        .map(|line| PendingEntry {
             cheques: rules::cheques_for(line.minutes.unwrap_or(0), rounding),
             line,
         })

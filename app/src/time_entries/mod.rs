@@ -101,13 +101,13 @@ pub async fn stop_clock(entry_id: EntryId, cap_at_limit: bool) -> Result<Stopped
 
 /// The gebruiker confirms a prestatie: its cheques are taken from their balance. Answers the
 /// new balance.
-#[server(prefix = "/api", endpoint = "confirm_prestatie")]
-pub async fn confirm_prestatie(entry_id: EntryId) -> Result<i64, AppError> {
+#[server(prefix = "/api", endpoint = "confirm_entry")]
+pub async fn confirm_entry(entry_id: EntryId) -> Result<i64, AppError> {
     crate::write_case!(service::confirm, entry_id)
 }
 
 /// The gebruiker disputes a prestatie; a coordinator looks at it. No cheques are used.
-#[server(prefix = "/api", endpoint = "dispute_prestatie")]
-pub async fn dispute_prestatie(entry_id: EntryId, reason: String) -> Result<(), AppError> {
+#[server(prefix = "/api", endpoint = "dispute_entry")]
+pub async fn dispute_entry(entry_id: EntryId, reason: String) -> Result<(), AppError> {
     crate::write_case!(service::dispute, entry_id, reason)
 }

@@ -276,7 +276,7 @@ pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<i64, A
         Event {
             organisation_id: Some(client.organisation_id),
             account_id: Some(ctx.caller.account),
-            action: Action::PrestatieConfirm,
+            action: Action::EntryConfirm,
             subject: "time_entry",
             subject_id: Some(entry.id.0),
             detail: format!("{needed} cheques"),
@@ -317,7 +317,7 @@ pub async fn dispute(
         Event {
             organisation_id: Some(client.organisation_id),
             account_id: Some(ctx.caller.account),
-            action: Action::PrestatieDispute,
+            action: Action::EntryDispute,
             subject: "time_entry",
             subject_id: Some(entry.id.0),
             detail: String::new(),

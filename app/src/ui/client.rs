@@ -4,14 +4,14 @@ use leptos::prelude::*;
 
 use super::icons::{Icon, Svg};
 use super::layout::{ActionError, LoadError, Loading, Page, StatusBadge};
-use crate::clients::{ClientOverview, PendingPrestatie, get_client_overview};
+use crate::clients::{ClientOverview, PendingEntry, get_client_overview};
 use crate::i18n::{self, T, t, use_lang};
-use crate::time_entries::{ConfirmPrestatie, DisputePrestatie};
+use crate::time_entries::{ConfirmEntry, DisputeEntry};
 
 #[component]
 pub fn ClientPage() -> impl IntoView {
-    let confirm = ServerAction::<ConfirmPrestatie>::new();
-    let dispute = ServerAction::<DisputePrestatie>::new();
+    let confirm = ServerAction::<ConfirmEntry>::new();
+    let dispute = ServerAction::<DisputeEntry>::new();
     let overview = Resource::new(
         move || (confirm.version().get(), dispute.version().get()),
         |_| get_client_overview(),
@@ -37,8 +37,8 @@ pub fn ClientPage() -> impl IntoView {
 #[component]
 fn Overview(
     overview: ClientOverview,
-    confirm: ServerAction<ConfirmPrestatie>,
-    dispute: ServerAction<DisputePrestatie>,
+    confirm: ServerAction<ConfirmEntry>,
+    dispute: ServerAction<DisputeEntry>,
 ) -> impl IntoView {
     let lang = use_lang();
     let no_pending = overview.pending.is_empty();
@@ -88,9 +88,9 @@ fn Overview(
 
 #[component]
 fn PendingCard(
-    pending: PendingPrestatie,
-    confirm: ServerAction<ConfirmPrestatie>,
-    dispute: ServerAction<DisputePrestatie>,
+    pending: PendingEntry,
+    confirm: ServerAction<ConfirmEntry>,
+    dispute: ServerAction<DisputeEntry>,
 ) -> impl IntoView {
     let lang = use_lang();
     let e = pending.line;

@@ -15,7 +15,7 @@ pub async fn too_few_cheques_changes_nothing(app: &TestApp) {
 
     let roger = app.login("roger@a.test").await;
     let refused = roger
-        .call::<i64>("confirm_prestatie", &[("entry_id", &entry.to_string())])
+        .call::<i64>("confirm_entry", &[("entry_id", &entry.to_string())])
         .await;
     assert_eq!(
         refused.unwrap_err(),
@@ -67,8 +67,8 @@ pub async fn simultaneous_confirmations_never_overdraw_the_cheques(app: &TestApp
         let (first_s, second_s) = (first.to_string(), second.to_string());
         let (form_one, form_two) = ([("entry_id", &*first_s)], [("entry_id", &*second_s)]);
         let (a, b) = tokio::join!(
-            phone_one.call::<i64>("confirm_prestatie", &form_one),
-            phone_two.call::<i64>("confirm_prestatie", &form_two),
+            phone_one.call::<i64>("confirm_entry", &form_one),
+            phone_two.call::<i64>("confirm_entry", &form_two),
         );
         let outcomes = [a, b];
         assert_eq!(
@@ -98,10 +98,7 @@ pub async fn a_dispute_needs_a_reason_and_uses_no_cheques(app: &TestApp) {
     let balance = app.balance(app.a.clients["maria"]).await;
     let entry_s = entry.to_string();
     let empty = maria
-        .call::<()>(
-            "dispute_prestatie",
-            &[("entry_id", &entry_s), ("reason", "  ")],
-        )
+        .call::<()>("dispute_entry", &[("entry_id", &entry_s), ("reason", "  ")])
         .await;
     assert_eq!(
         empty.unwrap_err(),
@@ -110,7 +107,7 @@ pub async fn a_dispute_needs_a_reason_and_uses_no_cheques(app: &TestApp) {
     assert_eq!(app.entry_status(entry).await, "submitted");
     let () = maria
         .call(
-            "dispute_prestatie",
+            "dispute_entry",
             &[
                 ("entry_id", &entry_s),
                 ("reason", "Hij is maar een uur gebleven"),

@@ -31,6 +31,8 @@ pub struct TestApp {
     /// Organisation A (`*@a.test`) and B (`*@b.test`), by name.
     pub a: Demo,
     pub b: Demo,
+    /// The database's URL, for the command line.
+    pub database_url: String,
     cleanup: Cleanup,
 }
 
@@ -56,13 +58,12 @@ pub fn start() -> DateTime<Utc> {
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
         let name = unique_name();
-        let (db, cleanup) = match backend {
+        let (db, cleanup, database_url) = match backend {
             Backend::Sqlite => {
                 let path = std::env::temp_dir().join(format!("{name}.db"));
-                let db = Db::connect(&format!("sqlite://{}", path.display()))
-                    .await
-                    .expect("open sqlite");
-                (db, Cleanup::File(path))
+                let url = format!("sqlite://{}", path.display());
+                let db = Db::connect(&url).await.expect("open sqlite");
+                (db, Cleanup::File(path), url)
             }
             Backend::Postgres => {
                 let url = postgres_url();
@@ -78,7 +79,9 @@ impl TestApp {
                     .unwrap()
                     .options([("search_path", name.as_str())]);
                 let db = Db::connect_postgres(options).await.expect("connect schema");
-                (db, Cleanup::Schema(url, name.clone()))
+                let separator = if url.contains('?') { '&' } else { '?' };
+                let schema_url = format!("{url}{separator}options=-c%20search_path%3D{name}");
+                (db, Cleanup::Schema(url, name.clone()), schema_url)
             }
         };
         db.migrate().await.expect("migrate");
@@ -117,6 +120,7 @@ impl TestApp {
             clock,
             a,
             b,
+            database_url,
             cleanup,
         }
     }

@@ -3,6 +3,7 @@
 //! `postgres::<name>` in a fresh PostgreSQL schema.
 
 mod auth;
+mod cli;
 mod clock;
 mod confirm;
 mod harness;
@@ -47,6 +48,8 @@ on_both_backends!(
     auth::a_session_ends_at_logout_and_its_cookie_is_worthless,
     auth::a_deactivated_account_is_logged_out_at_once,
     auth::sessions_expire_when_idle_and_after_their_lifetime,
+    cli::the_command_line_starts_a_real_organisation,
+    cli::demo_data_is_refused_on_a_public_address,
     clock::an_hour_is_clocked_confirmed_paid_once_and_reported,
     clock::the_month_limit_refuses_work_past_sixty_hours,
     clock::concurrent_taps_never_count_twice,

@@ -29,17 +29,17 @@ pub async fn cross_site_changes_are_refused_before_anything_runs(app: &TestApp) 
     let form = [("entry_id", entry.as_str())];
     let elsewhere = [("origin", "https://elders.example")];
     assert_eq!(
-        post_from(&maria, "confirm_prestatie", &form, &elsewhere).await,
+        post_from(&maria, "confirm_entry", &form, &elsewhere).await,
         403
     );
     let sibling = [("origin", "https://andere.wijkwerk.example")];
     assert_eq!(
-        post_from(&maria, "confirm_prestatie", &form, &sibling).await,
+        post_from(&maria, "confirm_entry", &form, &sibling).await,
         403
     );
     let opaque = [("origin", "null")];
     assert_eq!(
-        post_from(&maria, "confirm_prestatie", &form, &opaque).await,
+        post_from(&maria, "confirm_entry", &form, &opaque).await,
         403
     );
     let fetch_meta = [
@@ -47,7 +47,7 @@ pub async fn cross_site_changes_are_refused_before_anything_runs(app: &TestApp) 
         ("sec-fetch-site", "cross-site"),
     ];
     assert_eq!(
-        post_from(&maria, "confirm_prestatie", &form, &fetch_meta).await,
+        post_from(&maria, "confirm_entry", &form, &fetch_meta).await,
         403
     );
     assert_eq!(
@@ -67,10 +67,7 @@ pub async fn cross_site_changes_are_refused_before_anything_runs(app: &TestApp) 
         ("origin", app.base.as_str()),
         ("sec-fetch-site", "same-origin"),
     ];
-    assert_eq!(
-        post_from(&maria, "confirm_prestatie", &form, &own).await,
-        200
-    );
+    assert_eq!(post_from(&maria, "confirm_entry", &form, &own).await, 200);
     assert_eq!(
         app.entry_status(app.a.entries.ahmed_submitted).await,
         "confirmed"
