@@ -51,6 +51,9 @@ pub struct AppState {
     pub db: db::Db,
     /// Where every request's "now" comes from (a manual clock in tests).
     pub clock: clock::Clock,
+    /// Behind a reverse proxy that appends the client's address to `X-Forwarded-For`: the
+    /// login throttle counts per client, not per proxy.
+    pub behind_proxy: bool,
 }
 
 #[cfg(feature = "ssr")]

@@ -34,6 +34,8 @@ pub struct Config {
     /// The origin people reach the app on, e.g. `https://wijkwerk.example.be`. Requests that
     /// change something from any other origin are refused.
     pub public_origin: Option<String>,
+    /// Behind our own reverse proxy, which appends the client's address to `X-Forwarded-For`.
+    pub behind_proxy: bool,
 }
 
 /// An on/off setting: `1`, `true` or `yes` is on; anything else, or nothing, is off.
@@ -73,6 +75,7 @@ impl Config {
                 .ok()
                 .map(|o| o.trim().trim_end_matches('/').to_string())
                 .filter(|o| !o.is_empty()),
+            behind_proxy: flag("WIJKWERK_BEHIND_PROXY"),
         }
     }
 
@@ -173,6 +176,7 @@ pub async fn router(
         leptos_options,
         db: db.clone(),
         clock,
+        behind_proxy: config.behind_proxy,
     };
     match &db {
         Db::Sqlite(pool) => {
@@ -278,6 +282,7 @@ mod tests {
             demo_data_anywhere: false,
             dev_http,
             public_origin: None,
+            behind_proxy: false,
         }
     }
 

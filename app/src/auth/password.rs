@@ -39,7 +39,11 @@ fn permits() -> &'static Semaphore {
 }
 
 async fn permit() -> Result<tokio::sync::SemaphorePermit<'static>, AppError> {
-    match tokio::time::timeout(WAIT_FOR_PERMIT, permits().acquire()).await {
+    permit_within(WAIT_FOR_PERMIT).await
+}
+
+async fn permit_within(wait: Duration) -> Result<tokio::sync::SemaphorePermit<'static>, AppError> {
+    match tokio::time::timeout(wait, permits().acquire()).await {
         Ok(Ok(permit)) => Ok(permit),
         _ => Err(AppError::Busy),
     }
@@ -84,6 +88,18 @@ mod tests {
                 .is_ok()
         );
         assert!(hasher().verify_password(b"fout", &parsed).is_err());
+    }
+
+    #[tokio::test]
+    async fn password_checks_wait_for_a_free_core_and_then_say_busy() {
+        // Every permit taken (as by a flood of logins): the next check waits, then is "busy".
+        let all = permits().available_permits();
+        assert!(all >= 1);
+        let taken = permits().acquire_many(all as u32).await.unwrap();
+        let waited = permit_within(Duration::from_millis(50)).await;
+        assert_eq!(waited.err(), Some(AppError::Busy));
+        drop(taken);
+        assert!(permit_within(Duration::from_millis(50)).await.is_ok());
     }
 
     #[test]

@@ -42,15 +42,33 @@ fn address_key(ip: Option<std::net::IpAddr>) -> Option<String> {
     ip.map(|ip| format!("ip:{ip}"))
 }
 
-/// The peer address of this request (the server is started with connect info).
-fn peer_ip() -> Option<std::net::IpAddr> {
+/// The client's address: the peer of the connection (the server is started with connect
+/// info), or behind our own proxy the address it appended last to `X-Forwarded-For` (earlier
+/// entries come from the client and prove nothing).
+fn peer_ip(behind_proxy: bool) -> Option<std::net::IpAddr> {
     use leptos::prelude::use_context;
-    use_context::<axum::http::request::Parts>().and_then(|parts| {
-        parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip())
-    })
+    let parts = use_context::<axum::http::request::Parts>()?;
+    if behind_proxy {
+        return forwarded_for(
+            parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok()),
+        );
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip())
+}
+
+/// The last address in the `X-Forwarded-For` headers.
+pub fn forwarded_for<'a>(headers: impl Iterator<Item = &'a str>) -> Option<std::net::IpAddr> {
+    headers
+        .flat_map(|h| h.split(','))
+        .last()
+        .and_then(|ip| ip.trim().parse().ok())
 }
 
 /// The longest wait still running for any of `keys`.
@@ -81,7 +99,7 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
     let db = state.db;
     let now = state.clock.now();
     let mut keys = vec![account_key(&email)];
-    keys.extend(address_key(peer_ip()));
+    keys.extend(address_key(peer_ip(state.behind_proxy)));
     if let Some(retry_after_secs) = locked(&db, &keys, now).await? {
         return Err(AppError::TooManyAttempts { retry_after_secs });
     }
@@ -276,6 +294,26 @@ pub async fn create_coordinator(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn behind_a_proxy_the_last_forwarded_address_counts() {
+        let ip = |s: &str| Some(s.parse::<std::net::IpAddr>().unwrap());
+        assert_eq!(
+            forwarded_for(["203.0.113.9"].into_iter()),
+            ip("203.0.113.9")
+        );
+        // A client may send its own X-Forwarded-For; the proxy appends the real address last.
+        assert_eq!(
+            forwarded_for(["1.2.3.4, 198.51.100.7"].into_iter()),
+            ip("198.51.100.7")
+        );
+        assert_eq!(
+            forwarded_for(["1.2.3.4", "198.51.100.7"].into_iter()),
+            ip("198.51.100.7")
+        );
+        assert_eq!(forwarded_for(["niet-een-adres"].into_iter()), None);
+        assert_eq!(forwarded_for(std::iter::empty()), None);
+    }
 
     #[test]
     fn waits_start_after_the_free_attempts_and_double_up_to_a_cap() {

@@ -107,6 +107,7 @@ impl TestApp {
             demo_data_anywhere: false,
             dev_http: false,
             public_origin: Some(base.clone()),
+            behind_proxy: false,
         };
         let router = server::router(db.clone(), options, &config, clock.clone())
             .await
