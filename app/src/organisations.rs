@@ -12,13 +12,13 @@ use crate::rules::ChequeRounding;
 pub struct Settings {
     pub cheque_price_cents: i64,
     pub allowance_cents_per_hour: i64,
-    pub cheque_rounding: String,
+    pub cheque_rounding: ChequeRounding,
     pub auto_confirm_days: i64,
 }
 
 impl Settings {
     pub fn rounding(&self) -> ChequeRounding {
-        ChequeRounding::parse(&self.cheque_rounding).unwrap_or_default()
+        self.cheque_rounding
     }
 }
 

@@ -116,30 +116,15 @@ pub fn clocked_minutes(seconds: i64) -> i64 {
     ((seconds.max(0) + 59) / 60).max(1)
 }
 
-/// How an organisation turns minutes into cheques (an organisation setting).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ChequeRounding {
-    /// One cheque per started hour ("per begonnen uur"): 61 minutes cost 2.
-    #[default]
-    StartedHour,
-    /// One cheque per hour, rounded to the nearest hour, at least one.
-    NearestHour,
-}
-
-impl ChequeRounding {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChequeRounding::StartedHour => "started_hour",
-            ChequeRounding::NearestHour => "nearest_hour",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "started_hour" => Some(ChequeRounding::StartedHour),
-            "nearest_hour" => Some(ChequeRounding::NearestHour),
-            _ => None,
-        }
+crate::text_enum! {
+    /// How an organisation turns minutes into cheques (an organisation setting).
+    #[derive(Default)]
+    pub enum ChequeRounding {
+        /// One cheque per started hour ("per begonnen uur"): 61 minutes cost 2.
+        #[default]
+        StartedHour = "started_hour",
+        /// One cheque per hour, rounded to the nearest hour, at least one.
+        NearestHour = "nearest_hour",
     }
 }
 

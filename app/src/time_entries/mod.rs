@@ -5,10 +5,8 @@ use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::assignments::AssignmentCard;
 use crate::error::AppError;
 use crate::ids::{AssignmentId, EntryId};
-use crate::rules::Usage;
 
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -58,31 +56,12 @@ pub struct EntryLine {
     pub status: EntryStatus,
 }
 
-/// Everything on the worker's start screen.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkerDay {
-    pub first_name: String,
-    pub today: NaiveDate,
-    /// The server's clock, so the phone's timer is right even if the phone's clock is not.
-    pub server_now_ms: i64,
-    pub assignments: Vec<AssignmentCard>,
-    pub running: Option<RunningClock>,
-    pub usage: Usage,
-    pub minutes_left: i64,
-    pub recent: Vec<EntryLine>,
-}
-
 /// What a Stop recorded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stopped {
     pub minutes: i64,
     /// The clock ran too long: held for a coordinator instead of going to the gebruiker.
     pub held_for_review: bool,
-}
-
-#[server(prefix = "/api", endpoint = "worker_day")]
-pub async fn get_worker_day() -> Result<WorkerDay, AppError> {
-    crate::read_case!(service::worker_day)
 }
 
 /// Start the clock on an accepted assignment planned around today. Refused when the worker may

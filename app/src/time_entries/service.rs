@@ -4,11 +4,11 @@
 //! clock) run after locking the owning row (see `db.rs`).
 
 use super::store::{self, NewEntry};
-use super::{EntrySource, EntryStatus, RunningClock, Stopped, WorkerDay};
+use super::{EntrySource, EntryStatus, Stopped};
 use crate::audit::{self, Action, Event};
 use crate::cheques::store as cheques;
 use crate::clients::store as clients;
-use crate::db::{Conn, Tx};
+use crate::db::Tx;
 use crate::error::{AppError, Field};
 use crate::ids::{AssignmentId, EntryId};
 use crate::request::Ctx;
@@ -16,44 +16,10 @@ use crate::workers::store::{self as workers, Worker};
 use crate::{assignments, clock, organisations, rules};
 
 /// The caller's own wijk-werker row.
-async fn me(c: crate::db::DbConn<'_>, ctx: &Ctx) -> Result<Worker, AppError> {
+pub(crate) async fn me(c: crate::db::DbConn<'_>, ctx: &Ctx) -> Result<Worker, AppError> {
     workers::by_id(c, ctx.caller.worker()?)
         .await?
         .ok_or(AppError::NotFound)
-}
-
-pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppError> {
-    let worker = me(conn.c(), ctx).await?;
-    let today = clock::local_date(ctx.now);
-    let usage = workers::usage(conn.c(), worker.id, today).await?;
-    let running = store::running_for_worker(conn.c(), worker.id)
-        .await?
-        .map(|e| RunningClock {
-            entry_id: e.id,
-            assignment_id: e.assignment_id,
-            started_at_ms: e.started_at.timestamp_millis(),
-            started_local: clock::local_time(e.started_at),
-        });
-    let mut assignments = assignments::store::accepted_on(conn.c(), worker.id, today).await?;
-    // A clock started yesterday evening still shows, so it can be stopped.
-    if let Some(r) = &running
-        && !assignments.iter().any(|a| a.id == r.assignment_id)
-        && let Some(a) =
-            assignments::store::accepted_for_worker(conn.c(), worker.id, r.assignment_id).await?
-    {
-        assignments.insert(0, a);
-    }
-    let recent = store::recent_for_worker(conn.c(), worker.id, 10).await?;
-    Ok(WorkerDay {
-        first_name: worker.first_name,
-        today,
-        server_now_ms: ctx.now.timestamp_millis(),
-        assignments,
-        running,
-        usage,
-        minutes_left: rules::minutes_left(usage),
-        recent,
-    })
 }
 
 pub async fn start_clock(

@@ -10,7 +10,8 @@ use crate::error::AppError;
 use crate::i18n::{self, T, t, use_lang};
 use crate::ids::EntryId;
 use crate::rules::LimitBreach;
-use crate::time_entries::{RunningClock, StartClock, StopClock, WorkerDay, get_worker_day};
+use crate::time_entries::{RunningClock, StartClock, StopClock};
+use crate::workers::{WorkerDay, get_worker_day};
 
 #[component]
 pub fn WorkerPage() -> impl IntoView {

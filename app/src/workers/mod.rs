@@ -1,6 +1,34 @@
-//! Wijk-werkers: the people who do the work, each with a trajectory. Their screens live with
-//! the prestaties (`time_entries`) for now; their own use cases come with the coordinator's
-//! workspace.
+//! Wijk-werkers: the people who do the work, each with a trajectory, and their start screen.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::assignments::AssignmentCard;
+use crate::error::AppError;
+use crate::rules::Usage;
+use crate::time_entries::{EntryLine, RunningClock};
 
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod store;
+
+/// Everything on the worker's start screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkerDay {
+    pub first_name: String,
+    pub today: NaiveDate,
+    /// The server's clock, so the phone's timer is right even if the phone's clock is not.
+    pub server_now_ms: i64,
+    pub assignments: Vec<AssignmentCard>,
+    pub running: Option<RunningClock>,
+    pub usage: Usage,
+    pub minutes_left: i64,
+    pub recent: Vec<EntryLine>,
+}
+
+#[server(prefix = "/api", endpoint = "worker_day")]
+pub async fn get_worker_day() -> Result<WorkerDay, AppError> {
+    crate::read_case!(service::worker_day)
+}

@@ -3,7 +3,7 @@
 
 use app::auth::{CurrentUser, Role};
 use app::error::{AppError, Field};
-use app::time_entries::WorkerDay;
+use app::workers::WorkerDay;
 use chrono::Duration;
 
 use crate::harness::{TestApp, User};

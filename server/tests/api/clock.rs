@@ -5,7 +5,8 @@ use app::error::{AppError, Field};
 use app::ids::{AssignmentId, EntryId, WorkerId};
 use app::reports::MonthHours;
 use app::rules::LimitBreach;
-use app::time_entries::{EntryStatus, Stopped, WorkerDay};
+use app::time_entries::{EntryStatus, Stopped};
+use app::workers::WorkerDay;
 use chrono::Duration;
 
 use crate::harness::{TestApp, User};

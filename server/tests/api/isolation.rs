@@ -3,7 +3,8 @@
 
 use app::error::{AppError, Field};
 use app::reports::MonthHours;
-use app::time_entries::{Stopped, WorkerDay};
+use app::time_entries::Stopped;
+use app::workers::WorkerDay;
 use chrono::Duration;
 
 use crate::clock::start;

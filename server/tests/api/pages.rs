@@ -1,7 +1,7 @@
 //! Pages render on the server for the right people, and work as plain forms.
 
 use app::error::{AppError, Field};
-use app::time_entries::WorkerDay;
+use app::workers::WorkerDay;
 
 use crate::harness::{Request, TestApp};
 

@@ -1,7 +1,7 @@
 //! The security baseline: requests from elsewhere, headers, and what an error may say.
 
 use app::error::AppError;
-use app::time_entries::WorkerDay;
+use app::workers::WorkerDay;
 
 use crate::harness::{Request, TestApp, User};
 
