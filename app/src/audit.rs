@@ -14,6 +14,8 @@ crate::text_enum! {
         LoginFailed = "login_failed",
         ClockStart = "clock_start",
         ClockStop = "clock_stop",
+        /// A mistaken Start, cancelled in its first minutes: no prestatie.
+        ClockCancel = "clock_cancel",
         /// A clock that ran too long was stopped and held for a coordinator.
         ClockHeldForReview = "clock_held_for_review",
         // The stored words predate the code's one word per concept ("entry"); the trail is

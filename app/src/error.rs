@@ -37,6 +37,9 @@ pub enum AppError {
     AlreadyRunning,
     #[error("this time entry is not running")]
     NotRunning,
+    /// A Start can be cancelled only in its first minutes; later it is stopped instead.
+    #[error("too late to cancel this start")]
+    TooLateToCancel,
     #[error("this prestatie was already confirmed or disputed")]
     AlreadyDecided,
     #[error("not enough cheques: balance {balance}, needed {needed}")]
@@ -67,6 +70,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::AlreadyRunning
             | AppError::NotRunning
+            | AppError::TooLateToCancel
             | AppError::AlreadyDecided
             | AppError::NotEnoughCheques { .. } => 409,
             AppError::Invalid(_) | AppError::Limit(_) | AppError::NotPlannedToday { .. } => 422,

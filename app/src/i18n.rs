@@ -161,6 +161,8 @@ catalogue! {
     NoAssignmentsToday => "Je hebt vandaag geen opdracht.", "You have no assignment today.";
     Start => "Start", "Start";
     Stop => "Stop", "Stop";
+    CancelStart => "Annuleren", "Cancel";
+    CancelStartHint => "Per ongeluk gestart? Annuleer in de eerste 5 minuten.", "Started by mistake? Cancel within the first 5 minutes.";
     WorkingSince => "Je werkt sinds", "Working since";
     TimeWorked => "Gewerkte tijd", "Time worked";
     MyHoursThisMonth => "Jouw uren deze maand", "Your hours this month";
@@ -197,6 +199,7 @@ catalogue! {
     ErrNotFound => "Dit bestaat niet (meer), of het is niet van jou.", "This does not exist (any more), or it is not yours.";
     ErrAlreadyRunning => "Je bent al aan het werken. Stop eerst de lopende tijd.", "You are already working. Stop the running time first.";
     ErrNotRunning => "Deze tijd is al gestopt. Je uren zijn bewaard.", "This time was already stopped. Your hours are saved.";
+    ErrTooLateToCancel => "Annuleren kan alleen in de eerste 5 minuten. Druk op Stop; je bemiddelaar kan de tijd nog verbeteren.", "You can only cancel in the first 5 minutes. Press Stop; your coordinator can still correct the time.";
     ErrAlreadyDecided => "Deze prestatie is al bevestigd of betwist.", "This work was already confirmed or disputed.";
     ErrBusy => "Het is nu erg druk. Er is niets veranderd. Probeer het over een minuut opnieuw.", "It is very busy right now. Nothing was changed. Please try again in a minute.";
     ErrUnavailable => "Er ging iets mis bij ons. Er is niets veranderd. Probeer het straks opnieuw.", "Something went wrong on our side. Nothing was changed. Please try again later.";
@@ -500,6 +503,7 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
         }),
         E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
         E::NotRunning => fixed(T::ErrNotRunning),
+        E::TooLateToCancel => fixed(T::ErrTooLateToCancel),
         E::AlreadyDecided => fixed(T::ErrAlreadyDecided),
         E::NotEnoughCheques { balance, needed } => message(
             lang,

@@ -19,6 +19,14 @@ pub const START_DAYS_AROUND_PLAN: i64 = 1;
 /// is lost) but held for a coordinator ("te controleren") instead of going to the gebruiker.
 pub const LONGEST_CLOCK_MINUTES: i64 = 12 * 60;
 
+/// A Start tapped by mistake can be cancelled (no prestatie at all) this long after it.
+pub const CANCEL_WINDOW_SECONDS: i64 = 5 * 60;
+
+/// May a clock that started at `started_ms` be cancelled at `now_ms` (milliseconds)?
+pub fn may_cancel(started_ms: i64, now_ms: i64) -> bool {
+    now_ms - started_ms <= CANCEL_WINDOW_SECONDS * 1000
+}
+
 /// May a clock start `today` on an assignment planned on `planned`?
 pub fn may_start_on(planned: NaiveDate, today: NaiveDate) -> bool {
     (today - planned).num_days().abs() <= START_DAYS_AROUND_PLAN
@@ -259,6 +267,13 @@ mod tests {
             planned,
             NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
         ));
+    }
+
+    #[test]
+    fn a_mistaken_start_can_be_cancelled_for_five_minutes() {
+        assert!(may_cancel(0, 0));
+        assert!(may_cancel(0, 5 * 60 * 1000));
+        assert!(!may_cancel(0, 5 * 60 * 1000 + 1));
     }
 
     #[test]

@@ -85,6 +85,25 @@ test('the wijk-werker starts and stops the clock on today\'s assignment', async 
   await page.context().close();
 });
 
+test('a mistaken Start is cancelled and leaves no prestatie', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'kevin@demo.test');
+  await page.waitForURL('**/worker');
+  const card = page.locator('article.assignment', { hasText: 'Roger Van Damme' });
+  await card.getByRole('button', { name: 'Start' }).click();
+  await card.locator('.timer').waitFor();
+  const cancel = card.getByRole('button', { name: 'Annuleren' });
+  await cancel.waitFor();
+  assert.match(await card.innerText(), /Per ongeluk gestart\?/);
+  await checkScreen(page, 'worker-cancel-start');
+  await cancel.click();
+  await card.locator('.timer').waitFor({ state: 'detached' });
+  await card.getByRole('button', { name: 'Start' }).waitFor();
+  assert.equal(await page.locator('ul.entries li', { hasText: 'Roger Van Damme' }).count(), 0);
+  assertNoErrors(page);
+  await page.context().close();
+});
+
 test('the gebruiker confirms a prestatie and its cheques are used', async () => {
   const page = await phonePage(browser);
   await login(page, server.base, 'maria@demo.test');

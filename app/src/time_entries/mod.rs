@@ -78,6 +78,12 @@ pub async fn stop_clock(entry_id: EntryId, cap_at_limit: bool) -> Result<Stopped
     crate::write_case!(service::stop_clock, entry_id, cap_at_limit)
 }
 
+/// Cancel a Start tapped by mistake, within its first 5 minutes: no prestatie remains.
+#[server(prefix = "/api", endpoint = "cancel_clock")]
+pub async fn cancel_clock(entry_id: EntryId) -> Result<(), AppError> {
+    crate::write_case!(service::cancel_clock, entry_id)
+}
+
 /// The gebruiker confirms a prestatie: its cheques are taken from their balance. Answers the
 /// new balance.
 #[server(prefix = "/api", endpoint = "confirm_entry")]

@@ -147,6 +147,28 @@ pub async fn stop_clock(
     })
 }
 
+/// Undo a Start tapped by mistake, in its first minutes: the clock goes, no prestatie stays.
+pub async fn cancel_clock(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<(), AppError> {
+    let worker = me(tx.c(), ctx).await?;
+    workers::lock(tx.c(), worker.id).await?;
+    let entry = store::for_worker(tx.c(), entry_id, worker.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if entry.status != EntryStatus::Running {
+        return Err(AppError::NotRunning);
+    }
+    let started_ms = entry.started_at.timestamp_millis();
+    if !rules::may_cancel(started_ms, ctx.now.timestamp_millis()) {
+        return Err(AppError::TooLateToCancel);
+    }
+    if !store::delete_running(tx.c(), entry.id).await? {
+        return Err(AppError::NotRunning);
+    }
+    let seconds = (ctx.now - entry.started_at).num_seconds();
+    let detail = format!("cancelled {seconds} s after the start");
+    audit_entry(tx, ctx, &worker, Action::ClockCancel, entry.id, detail).await
+}
+
 async fn audit_entry(
     tx: &mut Tx,
     ctx: &Ctx,

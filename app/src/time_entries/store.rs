@@ -158,6 +158,17 @@ pub async fn stop(
         .map(|r| r.rows_affected() == 1))
 }
 
+/// Remove a running entry (a mistaken Start; the audit trail keeps that it happened). Returns
+/// false when it was not running any more.
+pub async fn delete_running(c: DbConn<'_>, entry_id: EntryId) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "DELETE FROM time_entry WHERE id = $1 AND status = 'running'";
+    on!(c, c => sqlx::query(SQL)
+        .bind(entry_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
+}
+
 /// Confirm or dispute a submitted entry. Returns false when it was decided already.
 pub async fn decide(
     c: DbConn<'_>,

@@ -10,20 +10,28 @@ use crate::error::AppError;
 use crate::i18n::{self, T, t, use_lang};
 use crate::ids::EntryId;
 use crate::rules::LimitBreach;
-use crate::time_entries::{RunningClock, StartClock, StopClock};
+use crate::time_entries::{CancelClock, RunningClock, StartClock, StopClock};
 use crate::workers::{WorkerDay, get_worker_day};
 
 #[component]
 pub fn WorkerPage() -> impl IntoView {
     let start = ServerAction::<StartClock>::new();
     let stop = ServerAction::<StopClock>::new();
+    let cancel = ServerAction::<CancelClock>::new();
     let day = Resource::new(
-        move || (start.version().get(), stop.version().get()),
+        move || {
+            (
+                start.version().get(),
+                stop.version().get(),
+                cancel.version().get(),
+            )
+        },
         |_| get_worker_day(),
     );
     // Only the last action's outcome is shown: a later success clears an earlier error.
     let start_error = Signal::derive(move || start.value().get().and_then(|r| r.err()));
     let stop_error = Signal::derive(move || stop.value().get().and_then(|r| r.err()));
+    let cancel_error = Signal::derive(move || cancel.value().get().and_then(|r| r.err()));
     // A clock that ran too long was kept but held for the coordinator: say so, plainly.
     let held = move || {
         stop.value()
@@ -36,13 +44,14 @@ pub fn WorkerPage() -> impl IntoView {
             // Above the assignments, next to the Start/Stop buttons, not below the fold.
             <ActionError error=start_error />
             <ActionError error=stop_error />
+            <ActionError error=cancel_error />
             <Show when=held>
                 <p class="notice" role="status">{t(T::HeldForReview)}</p>
             </Show>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match day.await {
-                        Ok(d) => view! { <WorkerDayView day=d start stop /> }.into_any(),
+                        Ok(d) => view! { <WorkerDayView day=d start stop cancel /> }.into_any(),
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })}
@@ -86,6 +95,7 @@ fn WorkerDayView(
     day: WorkerDay,
     start: ServerAction<StartClock>,
     stop: ServerAction<StopClock>,
+    cancel: ServerAction<CancelClock>,
 ) -> impl IntoView {
     let lang = use_lang();
     let running = day.running.clone();
@@ -104,6 +114,7 @@ fn WorkerDayView(
                     server_now_ms
                     start
                     stop
+                    cancel
                 />
             }
         })
@@ -160,6 +171,7 @@ fn AssignmentView(
     server_now_ms: i64,
     start: ServerAction<StartClock>,
     stop: ServerAction<StopClock>,
+    cancel: ServerAction<CancelClock>,
 ) -> impl IntoView {
     let lang = use_lang();
     let a = assignment;
@@ -187,6 +199,21 @@ fn AssignmentView(
                     </button>
                 </ActionForm>
                 <StopAtLimit stop entry_id=r.entry_id />
+                {crate::rules::may_cancel(r.started_at_ms, server_now_ms)
+                    .then(|| {
+                        view! {
+                            <div class="cancel-start">
+                                <p class="hint">{t(T::CancelStartHint)}</p>
+                                <ActionForm action=cancel>
+                                    <input type="hidden" name="entry_id" value=r.entry_id.to_string() />
+                                    <button type="submit" class="btn btn-quiet btn-wide">
+                                        <Svg icon=Icon::Cross />
+                                        <span>{t(T::CancelStart)}</span>
+                                    </button>
+                                </ActionForm>
+                            </div>
+                        }
+                    })}
             </div>
         }
         .into_any(),

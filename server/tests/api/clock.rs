@@ -272,3 +272,58 @@ pub async fn a_clock_forgotten_overnight_is_held_for_review(app: &TestApp) {
         1
     );
 }
+
+async fn cancel(user: &User, entry: EntryId) -> Result<(), (u16, AppError)> {
+    user.call("cancel_clock", &[("entry_id", &entry.to_string())])
+        .await
+}
+
+pub async fn a_mistaken_start_is_cancelled_without_a_prestatie(app: &TestApp) {
+    let ahmed = app.login("ahmed@a.test").await;
+    // Started by mistake; cancelled four minutes later: no prestatie, one audit line.
+    let entry = start(&ahmed, app.a.assignments.ahmed_maria).await.unwrap();
+    app.advance(Duration::minutes(4));
+    // Not by another worker of the organisation.
+    let lien = app.login("lien@a.test").await;
+    assert_eq!(
+        cancel(&lien, entry).await.unwrap_err(),
+        (404, AppError::NotFound)
+    );
+    cancel(&ahmed, entry).await.unwrap();
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM time_entry WHERE id = $1", entry.0)
+            .await,
+        0
+    );
+    let day: WorkerDay = ahmed.call("worker_day", &[]).await.unwrap();
+    assert!(day.running.is_none());
+    assert!(day.recent.iter().all(|l| l.id != entry));
+    let mut conn = app.db.conn().await.unwrap();
+    assert_eq!(
+        app::audit::count(conn.c(), Action::ClockCancel, Some(entry.0))
+            .await
+            .unwrap(),
+        1
+    );
+    drop(conn);
+    assert_eq!(
+        cancel(&ahmed, entry).await.unwrap_err(),
+        (404, AppError::NotFound),
+        "gone"
+    );
+
+    // Six minutes after a Start it is work: cancelling is refused and the clock runs on.
+    let entry = start(&ahmed, app.a.assignments.ahmed_maria).await.unwrap();
+    app.advance(Duration::minutes(6));
+    assert_eq!(
+        cancel(&ahmed, entry).await.unwrap_err(),
+        (409, AppError::TooLateToCancel)
+    );
+    assert_eq!(app.entry_status(entry).await, "running");
+    let stopped = stop(&ahmed, entry, false).await.unwrap();
+    assert_eq!(stopped.minutes, 6);
+    assert_eq!(
+        cancel(&ahmed, entry).await.unwrap_err(),
+        (409, AppError::NotRunning)
+    );
+}
