@@ -136,7 +136,13 @@ pub fn LimitBar(used_minutes: i64, limit_minutes: i64, label: String) -> impl In
     };
     // The width in steps of 5 % as a class: the Content-Security-Policy allows no inline
     // styles (the exact numbers are in the words beside the bar).
-    let level = format!("bar-fill w{}{colour}", percent / 5 * 5);
+    // Any work shows (at least one step); only the full limit fills the bar.
+    let step = match used_minutes {
+        ..=0 => 0,
+        used if used >= limit_minutes => 100,
+        _ => ((percent + 2) / 5 * 5).clamp(5, 95),
+    };
+    let level = format!("bar-fill w{step}{colour}");
     view! {
         <div class="limit">
             <div
