@@ -22,6 +22,8 @@ crate::text_enum! {
         // append-only, so they stay.
         EntryConfirm = "prestatie_confirm",
         EntryDispute = "prestatie_dispute",
+        OfferAccepted = "offer_accepted",
+        OfferDeclined = "offer_declined",
         OrganisationCreated = "organisation_created",
         AccountCreated = "account_created",
         AccountDeactivated = "account_deactivated",

@@ -72,6 +72,8 @@ pub struct DemoAssignments {
     pub fatima_hoeve: AssignmentId,
     /// Roger's, accepted by Kevin for today (Roger has one cheque).
     pub kevin_roger_today: AssignmentId,
+    /// In three days, offered to Fatima.
+    pub fatima_gemeente: AssignmentId,
 }
 
 /// The demo's prestaties worth naming.
@@ -422,6 +424,21 @@ pub async fn load(
         now,
     )
     .await?;
+    let fatima_gemeente = assignments::insert(
+        tx.c(),
+        assign(
+            gemeente,
+            Some(fatima),
+            green,
+            Offered,
+            today + Duration::days(3),
+            NaiveTime::from_hms_opt(9, 30, 0),
+            180,
+            "Bloembakken op het dorpsplein vullen",
+        ),
+        now,
+    )
+    .await?;
     assignments::insert(
         tx.c(),
         assign(
@@ -555,6 +572,7 @@ pub async fn load(
             kevin_roger,
             fatima_hoeve,
             kevin_roger_today,
+            fatima_gemeente,
         },
         entries: DemoEntries {
             ahmed_submitted,

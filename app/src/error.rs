@@ -15,6 +15,8 @@ pub enum Field {
     /// A new password that is too short or too long.
     NewPassword,
     DisputeReason,
+    /// The reason for declining an offer is too long.
+    DeclineReason,
     Assignment,
     /// A field is missing or of the wrong kind (a form that was tampered with or is out of date).
     Form,
@@ -37,6 +39,9 @@ pub enum AppError {
     AlreadyRunning,
     #[error("this time entry is not running")]
     NotRunning,
+    /// The offer was withdrawn or answered already.
+    #[error("this offer is no longer open")]
+    OfferNotOpen,
     /// A Start can be cancelled only in its first minutes; later it is stopped instead.
     #[error("too late to cancel this start")]
     TooLateToCancel,
@@ -71,6 +76,7 @@ impl AppError {
             AppError::AlreadyRunning
             | AppError::NotRunning
             | AppError::TooLateToCancel
+            | AppError::OfferNotOpen
             | AppError::AlreadyDecided
             | AppError::NotEnoughCheques { .. } => 409,
             AppError::Invalid(_) | AppError::Limit(_) | AppError::NotPlannedToday { .. } => 422,

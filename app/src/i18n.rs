@@ -162,6 +162,12 @@ catalogue! {
     Start => "Start", "Start";
     Stop => "Stop", "Stop";
     CancelStart => "Annuleren", "Cancel";
+    OffersTitle => "Nieuwe aanbiedingen", "New offers";
+    AcceptOffer => "Aanvaarden", "Accept";
+    DeclineOffer => "Weigeren", "Decline";
+    SendDecline => "Weiger deze opdracht", "Decline this assignment";
+    DeclineReason => "Waarom niet? (mag je leeg laten)", "Why not? (you may leave this empty)";
+    OfferAccepted => "Aanvaard. Op de dag zelf staat de opdracht bij Vandaag.", "Accepted. On the day itself the assignment is under Today.";
     CancelStartHint => "Per ongeluk gestart? Annuleer in de eerste 5 minuten.", "Started by mistake? Cancel within the first 5 minutes.";
     WorkingSince => "Je werkt sinds", "Working since";
     TimeWorked => "Gewerkte tijd", "Time worked";
@@ -190,6 +196,7 @@ catalogue! {
     InvalidPassword => "Vul je wachtwoord in.", "Enter your password.";
     InvalidNewPassword => "Kies een wachtwoord van minstens 12 tekens.", "Choose a password of at least 12 characters.";
     InvalidDisputeReason => "Schrijf kort wat er niet klopt (minstens 3 tekens, hoogstens 500).", "Write briefly what is wrong (at least 3 characters, at most 500).";
+    InvalidDeclineReason => "Je reden is te lang (hoogstens 500 tekens).", "Your reason is too long (at most 500 characters).";
     InvalidForm => "Er ontbreekt iets in het formulier. Laad de pagina opnieuw en probeer nog eens.", "Something is missing in the form. Reload the page and try again.";
     InvalidAssignment => "Deze opdracht kan je nu niet starten.", "You cannot start this assignment now.";
     // Errors without numbers in them.
@@ -199,6 +206,7 @@ catalogue! {
     ErrNotFound => "Dit bestaat niet (meer), of het is niet van jou.", "This does not exist (any more), or it is not yours.";
     ErrAlreadyRunning => "Je bent al aan het werken. Stop eerst de lopende tijd.", "You are already working. Stop the running time first.";
     ErrNotRunning => "Deze tijd is al gestopt. Je uren zijn bewaard.", "This time was already stopped. Your hours are saved.";
+    ErrOfferNotOpen => "Deze aanbieding is niet meer open: ze werd ingetrokken of al beantwoord.", "This offer is no longer open: it was withdrawn or answered already.";
     ErrTooLateToCancel => "Annuleren kan alleen in de eerste 5 minuten. Druk op Stop; je bemiddelaar kan de tijd nog verbeteren.", "You can only cancel in the first 5 minutes. Press Stop; your coordinator can still correct the time.";
     ErrAlreadyDecided => "Deze prestatie is al bevestigd of betwist.", "This work was already confirmed or disputed.";
     ErrBusy => "Het is nu erg druk. Er is niets veranderd. Probeer het over een minuut opnieuw.", "It is very busy right now. Nothing was changed. Please try again in a minute.";
@@ -498,12 +506,14 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             F::Password => T::InvalidPassword,
             F::NewPassword => T::InvalidNewPassword,
             F::DisputeReason => T::InvalidDisputeReason,
+            F::DeclineReason => T::InvalidDeclineReason,
             F::Form => T::InvalidForm,
             F::Assignment => T::InvalidAssignment,
         }),
         E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
         E::NotRunning => fixed(T::ErrNotRunning),
         E::TooLateToCancel => fixed(T::ErrTooLateToCancel),
+        E::OfferNotOpen => fixed(T::ErrOfferNotOpen),
         E::AlreadyDecided => fixed(T::ErrAlreadyDecided),
         E::NotEnoughCheques { balance, needed } => message(
             lang,

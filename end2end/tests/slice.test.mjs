@@ -104,6 +104,34 @@ test('a mistaken Start is cancelled and leaves no prestatie', async () => {
   await page.context().close();
 });
 
+test('the wijk-werker accepts one offer and declines another with a reason', async () => {
+  let page = await phonePage(browser);
+  await login(page, server.base, 'kevin@demo.test');
+  await page.waitForURL('**/worker');
+  const offer = page.locator('article.offer', { hasText: 'Lekkende kraan' });
+  await offer.waitFor();
+  assert.match(await offer.innerText(), /Roger Van Damme/);
+  await checkScreen(page, 'worker-offers');
+  await offer.getByRole('button', { name: 'Aanvaarden' }).click();
+  await page.getByRole('status').filter({ hasText: 'Aanvaard' }).waitFor();
+  await offer.waitFor({ state: 'detached' });
+  assertNoErrors(page);
+  await page.context().close();
+
+  page = await phonePage(browser);
+  await login(page, server.base, 'fatima@demo.test');
+  await page.waitForURL('**/worker');
+  const flowers = page.locator('article.offer', { hasText: 'Bloembakken' });
+  await flowers.getByText('Weigeren').first().click();
+  await flowers.getByLabel('Waarom niet?').fill('Dan moet ik naar de dokter');
+  await checkScreen(page, 'worker-decline-offer');
+  await flowers.getByRole('button', { name: 'Weiger deze opdracht' }).click();
+  await flowers.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('article.offer').count(), 0);
+  assertNoErrors(page);
+  await page.context().close();
+});
+
 test('the gebruiker confirms a prestatie and its cheques are used', async () => {
   const page = await phonePage(browser);
   await login(page, server.base, 'maria@demo.test');

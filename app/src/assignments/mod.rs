@@ -1,10 +1,14 @@
 //! Opdrachten: work for a gebruiker, given to a wijk-werker.
 
 use chrono::{NaiveDate, NaiveTime};
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::error::AppError;
 use crate::ids::AssignmentId;
 
+#[cfg(feature = "ssr")]
+pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 
@@ -32,4 +36,16 @@ crate::text_enum! {
         Finished = "finished",
         Cancelled = "cancelled",
     }
+}
+
+/// The worker accepts an offer made to them: it becomes theirs to clock on its day.
+#[server(prefix = "/api", endpoint = "accept_offer")]
+pub async fn accept_offer(assignment_id: AssignmentId) -> Result<(), AppError> {
+    crate::write_case!(service::accept_offer, assignment_id)
+}
+
+/// The worker declines an offer, with a reason if they want to give one.
+#[server(prefix = "/api", endpoint = "decline_offer")]
+pub async fn decline_offer(assignment_id: AssignmentId, reason: String) -> Result<(), AppError> {
+    crate::write_case!(service::decline_offer, assignment_id, reason)
 }

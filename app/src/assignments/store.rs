@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::{AssignmentCard, AssignmentStatus};
 use crate::db::DbConn;
-use crate::ids::{ActivityId, AssignmentId, ClientId, OrganisationId, WorkerId};
+use crate::ids::{AccountId, ActivityId, AssignmentId, ClientId, OrganisationId, WorkerId};
 use crate::on;
 
 const CARD: &str = "SELECT a.id, c.name AS client_name, act.name AS activity, a.description, \
@@ -34,6 +34,53 @@ pub async fn accepted_for_worker(
 ) -> Result<Option<AssignmentCard>, sqlx::Error> {
     let sql = format!("{CARD} WHERE a.id = $1 AND a.worker_id = $2 AND a.status = 'accepted'");
     on!(c, c => sqlx::query_as(&sql).bind(assignment_id).bind(worker_id).fetch_optional(c).await)
+}
+
+/// The offers waiting for this worker's answer, soonest first.
+pub async fn offers_for_worker(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+) -> Result<Vec<AssignmentCard>, sqlx::Error> {
+    let sql = format!(
+        "{CARD} WHERE a.worker_id = $1 AND a.status = 'offered' \
+         ORDER BY a.planned_date, a.planned_start, a.id"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(worker_id).fetch_all(c).await)
+}
+
+/// The status of an assignment made to this worker, if there is one.
+pub async fn status_for_worker(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    assignment_id: AssignmentId,
+) -> Result<Option<AssignmentStatus>, sqlx::Error> {
+    const SQL: &str = "SELECT status FROM assignment WHERE id = $1 AND worker_id = $2";
+    on!(c, c => sqlx::query_scalar(SQL).bind(assignment_id).bind(worker_id).fetch_optional(c).await)
+}
+
+/// Answer an offer: only while it is still offered to this worker (a guarded update, so two
+/// devices answering at once cannot both win). Returns false when it was not open any more.
+pub async fn answer_offer(
+    c: DbConn<'_>,
+    assignment_id: AssignmentId,
+    worker_id: WorkerId,
+    answer: AssignmentStatus,
+    reason: Option<&str>,
+    by: AccountId,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE assignment SET status = $3, decline_reason = $4, answered_by = $5, \
+        answered_at = $6 WHERE id = $1 AND worker_id = $2 AND status = 'offered'";
+    on!(c, c => sqlx::query(SQL)
+        .bind(assignment_id)
+        .bind(worker_id)
+        .bind(answer)
+        .bind(reason)
+        .bind(by)
+        .bind(at)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
 }
 
 pub struct NewAssignment<'a> {

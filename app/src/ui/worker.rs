@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::icons::{Icon, Svg};
 use super::layout::{ActionError, LimitBar, LoadError, Loading, Page, StatusBadge};
 use crate::assignments::AssignmentCard;
+use crate::assignments::{AcceptOffer, DeclineOffer};
 use crate::error::AppError;
 use crate::i18n::{self, T, t, use_lang};
 use crate::ids::EntryId;
@@ -13,17 +14,40 @@ use crate::rules::LimitBreach;
 use crate::time_entries::{CancelClock, RunningClock, StartClock, StopClock};
 use crate::workers::{WorkerDay, get_worker_day};
 
+/// Everything the worker can do on this screen; each reloads the day when it is done.
+#[derive(Clone, Copy)]
+struct Actions {
+    start: ServerAction<StartClock>,
+    stop: ServerAction<StopClock>,
+    cancel: ServerAction<CancelClock>,
+    accept: ServerAction<AcceptOffer>,
+    decline: ServerAction<DeclineOffer>,
+}
+
 #[component]
 pub fn WorkerPage() -> impl IntoView {
-    let start = ServerAction::<StartClock>::new();
-    let stop = ServerAction::<StopClock>::new();
-    let cancel = ServerAction::<CancelClock>::new();
+    let actions = Actions {
+        start: ServerAction::new(),
+        stop: ServerAction::new(),
+        cancel: ServerAction::new(),
+        accept: ServerAction::new(),
+        decline: ServerAction::new(),
+    };
+    let Actions {
+        start,
+        stop,
+        cancel,
+        accept,
+        decline,
+    } = actions;
     let day = Resource::new(
         move || {
             (
                 start.version().get(),
                 stop.version().get(),
                 cancel.version().get(),
+                accept.version().get(),
+                decline.version().get(),
             )
         },
         |_| get_worker_day(),
@@ -32,6 +56,9 @@ pub fn WorkerPage() -> impl IntoView {
     let start_error = Signal::derive(move || start.value().get().and_then(|r| r.err()));
     let stop_error = Signal::derive(move || stop.value().get().and_then(|r| r.err()));
     let cancel_error = Signal::derive(move || cancel.value().get().and_then(|r| r.err()));
+    let accept_error = Signal::derive(move || accept.value().get().and_then(|r| r.err()));
+    let decline_error = Signal::derive(move || decline.value().get().and_then(|r| r.err()));
+    let accepted = move || accept.value().get().is_some_and(|r| r.is_ok());
     // A clock that ran too long was kept but held for the coordinator: say so, plainly.
     let held = move || {
         stop.value()
@@ -45,13 +72,18 @@ pub fn WorkerPage() -> impl IntoView {
             <ActionError error=start_error />
             <ActionError error=stop_error />
             <ActionError error=cancel_error />
+            <ActionError error=accept_error />
+            <ActionError error=decline_error />
             <Show when=held>
                 <p class="notice" role="status">{t(T::HeldForReview)}</p>
+            </Show>
+            <Show when=accepted>
+                <p class="notice ok" role="status">{t(T::OfferAccepted)}</p>
             </Show>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match day.await {
-                        Ok(d) => view! { <WorkerDayView day=d start stop cancel /> }.into_any(),
+                        Ok(d) => view! { <WorkerDayView day=d actions /> }.into_any(),
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })}
@@ -91,12 +123,7 @@ fn StopAtLimit(stop: ServerAction<StopClock>, entry_id: EntryId) -> impl IntoVie
 }
 
 #[component]
-fn WorkerDayView(
-    day: WorkerDay,
-    start: ServerAction<StartClock>,
-    stop: ServerAction<StopClock>,
-    cancel: ServerAction<CancelClock>,
-) -> impl IntoView {
+fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
     let lang = use_lang();
     let running = day.running.clone();
     let server_now_ms = day.server_now_ms;
@@ -112,14 +139,18 @@ fn WorkerDayView(
                     running=here
                     other_running
                     server_now_ms
-                    start
-                    stop
-                    cancel
+                    actions
                 />
             }
         })
         .collect_view();
     let no_assignments = cards.is_empty();
+    let offers = day
+        .offers
+        .into_iter()
+        .map(|offer| view! { <OfferView offer actions /> })
+        .collect_view();
+    let has_offers = !offers.is_empty();
     let recent = day
         .recent
         .into_iter()
@@ -146,6 +177,15 @@ fn WorkerDayView(
             {no_assignments.then(|| view! { <p>{t(T::NoAssignmentsToday)}</p> })}
             {cards}
         </section>
+        {has_offers
+            .then(|| {
+                view! {
+                    <section aria-labelledby="offers-title">
+                        <h2 id="offers-title">{t(T::OffersTitle)}</h2>
+                        {offers}
+                    </section>
+                }
+            })}
         <section aria-labelledby="month-title" class="card">
             <h2 id="month-title">{t(T::MyHoursThisMonth)}</h2>
             <LimitBar
@@ -169,10 +209,14 @@ fn AssignmentView(
     running: Option<RunningClock>,
     other_running: bool,
     server_now_ms: i64,
-    start: ServerAction<StartClock>,
-    stop: ServerAction<StopClock>,
-    cancel: ServerAction<CancelClock>,
+    actions: Actions,
 ) -> impl IntoView {
+    let Actions {
+        start,
+        stop,
+        cancel,
+        ..
+    } = actions;
     let lang = use_lang();
     let a = assignment;
     let when = match a.planned_start {
@@ -294,5 +338,70 @@ mod tests {
         assert_eq!(super::format_elapsed(0), "0:00:00");
         assert_eq!(super::format_elapsed(3_909_000), "1:05:09");
         assert_eq!(super::format_elapsed(-5), "0:00:00");
+    }
+}
+
+/// An offer waiting for the worker's answer: what, for whom, where, when; Aanvaarden or
+/// Weigeren (with a reason if they want).
+#[component]
+fn OfferView(offer: AssignmentCard, actions: Actions) -> impl IntoView {
+    let lang = use_lang();
+    let o = offer;
+    let when = match o.planned_start {
+        Some(s) => format!(
+            "{} · {} · {}",
+            i18n::short_date(lang, o.planned_date),
+            s.format("%H:%M"),
+            i18n::duration(lang, o.planned_minutes)
+        ),
+        None => format!(
+            "{} · {}",
+            i18n::short_date(lang, o.planned_date),
+            i18n::duration(lang, o.planned_minutes)
+        ),
+    };
+    let (accept_id, decline_id) = (o.id.to_string(), o.id.to_string());
+    let reason_id = format!("decline-reason-{}", o.id);
+    let reason_for = reason_id.clone();
+    view! {
+        <article class="card offer">
+            <h3>{o.activity.clone()}</h3>
+            <p class="who">
+                <Svg icon=Icon::Person />
+                <span>{o.client_name.clone()}</span>
+            </p>
+            <p>
+                <Svg icon=Icon::Pin />
+                <span>{format!("{}, {} {}", o.street, o.postcode, o.city)}</span>
+            </p>
+            <p>
+                <Svg icon=Icon::Clock />
+                <span>{when}</span>
+            </p>
+            {(!o.description.is_empty()).then(|| view! { <p class="description">{o.description.clone()}</p> })}
+            <ActionForm action=actions.accept>
+                <input type="hidden" name="assignment_id" value=accept_id />
+                <button type="submit" class="btn btn-start btn-wide">
+                    <Svg icon=Icon::Check />
+                    <span>{t(T::AcceptOffer)}</span>
+                </button>
+            </ActionForm>
+            <details class="dispute">
+                <summary class="btn btn-quiet btn-wide">
+                    <Svg icon=Icon::Cross />
+                    <span>{t(T::DeclineOffer)}</span>
+                </summary>
+                <ActionForm action=actions.decline>
+                    <input type="hidden" name="assignment_id" value=decline_id />
+                    <div class="field">
+                        <label for=reason_for>{t(T::DeclineReason)}</label>
+                        <textarea id=reason_id name="reason" rows="2" maxlength="500"></textarea>
+                    </div>
+                    <button type="submit" class="btn btn-stop btn-wide">
+                        {t(T::SendDecline)}
+                    </button>
+                </ActionForm>
+            </details>
+        </article>
     }
 }

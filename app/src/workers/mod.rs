@@ -22,6 +22,8 @@ pub struct WorkerDay {
     /// The server's clock, so the phone's timer is right even if the phone's clock is not.
     pub server_now_ms: i64,
     pub assignments: Vec<AssignmentCard>,
+    /// Offers waiting for an answer, soonest first.
+    pub offers: Vec<AssignmentCard>,
     pub running: Option<RunningClock>,
     pub usage: Usage,
     pub minutes_left: i64,

@@ -32,12 +32,14 @@ pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppErro
     {
         assignments.insert(0, a);
     }
+    let offers = assignments::store::offers_for_worker(conn.c(), worker.id).await?;
     let recent = store::recent_for_worker(conn.c(), worker.id, 10).await?;
     Ok(WorkerDay {
         first_name: worker.first_name,
         today,
         server_now_ms: ctx.now.timestamp_millis(),
         assignments,
+        offers,
         running,
         usage,
         minutes_left: rules::minutes_left(usage),

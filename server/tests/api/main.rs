@@ -8,6 +8,7 @@ mod clock;
 mod confirm;
 mod harness;
 mod isolation;
+mod offers;
 mod pages;
 mod schema;
 mod security;
@@ -63,6 +64,10 @@ on_both_backends!(
     isolation::roles_are_checked_on_the_server,
     isolation::one_organisation_never_touches_another,
     isolation::people_of_one_organisation_cannot_touch_each_other,
+    offers::a_worker_accepts_an_offer_once,
+    offers::a_worker_declines_an_offer_with_or_without_a_reason,
+    offers::an_offer_is_answered_only_by_its_worker_while_it_is_open,
+    offers::two_devices_answering_one_offer_at_once_one_wins,
     pages::pages_are_served_to_the_right_people,
     security::cross_site_changes_are_refused_before_anything_runs,
     security::every_response_carries_the_security_headers,

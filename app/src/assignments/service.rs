@@ -1,0 +1,84 @@
+//! The worker's answers to offers. An offer is made to one worker; the answer records who
+//! answered and when, and is refused once the offer was withdrawn (409) or given to someone
+//! else (404: it is no longer theirs).
+
+use super::{AssignmentStatus, store};
+use crate::audit::{self, Action, Event};
+use crate::db::Tx;
+use crate::error::{AppError, Field};
+use crate::ids::AssignmentId;
+use crate::request::Ctx;
+
+/// The longest reason for declining we keep.
+pub const MAX_DECLINE_REASON_CHARS: usize = 500;
+
+pub async fn accept_offer(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    assignment_id: AssignmentId,
+) -> Result<(), AppError> {
+    answer(ctx, tx, assignment_id, AssignmentStatus::Accepted, None).await
+}
+
+pub async fn decline_offer(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    assignment_id: AssignmentId,
+    reason: String,
+) -> Result<(), AppError> {
+    ctx.caller.worker()?;
+    let reason = reason.trim();
+    if reason.chars().count() > MAX_DECLINE_REASON_CHARS {
+        return Err(AppError::Invalid(Field::DeclineReason));
+    }
+    let reason = (!reason.is_empty()).then_some(reason);
+    answer(ctx, tx, assignment_id, AssignmentStatus::Declined, reason).await
+}
+
+async fn answer(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    assignment_id: AssignmentId,
+    answer: AssignmentStatus,
+    reason: Option<&str>,
+) -> Result<(), AppError> {
+    let worker = ctx.caller.worker()?;
+    let answered = store::answer_offer(
+        tx.c(),
+        assignment_id,
+        worker,
+        answer,
+        reason,
+        ctx.caller.account,
+        ctx.now,
+    )
+    .await?;
+    if !answered {
+        return Err(
+            match store::status_for_worker(tx.c(), worker, assignment_id).await? {
+                // Given to someone else meanwhile (or never this worker's): not theirs.
+                None => AppError::NotFound,
+                // Withdrawn, or answered already (on another device).
+                Some(_) => AppError::OfferNotOpen,
+            },
+        );
+    }
+    let action = match answer {
+        AssignmentStatus::Accepted => Action::OfferAccepted,
+        _ => Action::OfferDeclined,
+    };
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(ctx.caller.organisation),
+            account_id: Some(ctx.caller.account),
+            action,
+            subject: "assignment",
+            subject_id: Some(assignment_id.0),
+            detail: String::new(),
+        },
+        ctx.now,
+    )
+    .await?;
+    Ok(())
+}
