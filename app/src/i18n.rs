@@ -172,6 +172,9 @@ catalogue! {
     WorkingSince => "Je werkt sinds", "Working since";
     TimeWorked => "Gewerkte tijd", "Time worked";
     MyHoursThisMonth => "Jouw uren deze maand", "Your hours this month";
+    MyHoursThisYear => "Jouw uren dit jaar", "Your hours this year";
+    MonthLimitNear => "Let op: je nadert de 60 uur van deze maand.", "Careful: you are close to this month's 60 hours.";
+    NoTrajectoryEnd => "Je traject heeft geen einddatum.", "Your trajectory has no end date.";
     RecentWork => "Laatst gewerkt", "Recently worked";
     NoRecentWork => "Nog geen uren.", "No hours yet.";
     StatusRunning => "Bezig", "Running";
@@ -250,6 +253,7 @@ messages! {
     MonthLimitLeft => "Dit is te veel: je mag maximum 60 uur per maand werken. Deze maand mag je nog {time} werken.", "This is too much: you may work at most 60 hours a month. This month you may still work {time}.";
     YearLimitLeft => "Dit is te veel: je mag maximum 630 uur per jaar werken. Dit jaar mag je nog {time} werken.", "This is too much: you may work at most 630 hours a year. This year you may still work {time}.";
     TrajectoryEnded => "Je traject is gestopt op {date}. Vraag je bemiddelaar wat je nu kan doen.", "Your trajectory ended on {date}. Ask your coordinator what you can do now.";
+    TrajectoryEndsOn => "Je traject loopt tot {date} (nog {days, plural, one {# dag} other {# dagen}}).", "Your trajectory runs until {date} ({days, plural, one {# day} other {# days}} left).";
     TrajectoryNotStarted => "Je traject begint pas op {date}.", "Your trajectory only starts on {date}.";
 }
 
@@ -483,6 +487,18 @@ pub fn month_name(lang: Lang, year: i32, month: u32) -> String {
         &[
             ("month", name.text(lang).into()),
             ("year", i64::from(year).into()),
+        ],
+    )
+}
+
+/// "Je traject loopt tot 14/01/2027 (nog 10 dagen)."
+pub fn trajectory_ends(lang: Lang, last_day: chrono::NaiveDate, days_left: i64) -> String {
+    message(
+        lang,
+        M::TrajectoryEndsOn,
+        &[
+            ("date", long_date(last_day).into()),
+            ("days", days_left.into()),
         ],
     )
 }

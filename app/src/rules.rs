@@ -19,6 +19,22 @@ pub const START_DAYS_AROUND_PLAN: i64 = 1;
 /// is lost) but held for a coordinator ("te controleren") instead of going to the gebruiker.
 pub const LONGEST_CLOCK_MINUTES: i64 = 12 * 60;
 
+/// From this many hours in a month the worker is warned that the limit is near.
+pub const MONTH_WARNING_MINUTES: i64 = 50 * 60;
+
+/// Should the worker be warned that the month's limit is near?
+pub fn month_limit_near(usage: Usage) -> bool {
+    usage.month_minutes >= MONTH_WARNING_MINUTES
+}
+
+/// Days from `today` until the trajectory's last day (0 on the last day itself); `None` when
+/// it has no end (ex-PWA).
+pub fn trajectory_days_left(trajectory: Trajectory, today: NaiveDate) -> Option<i64> {
+    trajectory
+        .last_day()
+        .map(|last| (last - today).num_days().max(0))
+}
+
 /// A Start tapped by mistake can be cancelled (no prestatie at all) this long after it.
 pub const CANCEL_WINDOW_SECONDS: i64 = 5 * 60;
 
@@ -267,6 +283,37 @@ mod tests {
             planned,
             NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
         ));
+    }
+
+    #[test]
+    fn the_month_warning_starts_at_fifty_hours() {
+        let at = |h: i64| Usage {
+            month_minutes: h * 60,
+            year_minutes: h * 60,
+        };
+        assert!(!month_limit_near(at(49)));
+        assert!(month_limit_near(at(50)));
+        assert!(month_limit_near(at(60)));
+    }
+
+    #[test]
+    fn days_left_count_to_the_last_day_and_ex_pwa_has_none() {
+        let start = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let trajectory = Trajectory {
+            start,
+            planned_end: NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+            ex_pwa: false,
+        };
+        // At most 12 months: the last day is 14 January 2027.
+        let today = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+        assert_eq!(trajectory_days_left(trajectory, today), Some(10));
+        let later = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        assert_eq!(trajectory_days_left(trajectory, later), Some(0));
+        let ex_pwa = Trajectory {
+            ex_pwa: true,
+            ..trajectory
+        };
+        assert_eq!(trajectory_days_left(ex_pwa, today), None);
     }
 
     #[test]

@@ -55,6 +55,7 @@ test('the wijk-werker starts and stops the clock on today\'s assignment', async 
   const card = page.locator('article.assignment', { hasText: 'Maria Peeters' });
   assert.match(await card.innerText(), /Kerkstraat 12, 9890 Gavere/);
   assert.match(await card.innerText(), /09:00/);
+  await page.getByText(/Je traject loopt tot \d\d\/\d\d\/\d{4} \(nog \d+ dagen\)/).waitFor();
   await checkScreen(page, 'worker-today');
 
   await card.getByRole('button', { name: 'Start' }).click();
@@ -128,6 +129,23 @@ test('the wijk-werker accepts one offer and declines another with a reason', asy
   await flowers.getByRole('button', { name: 'Weiger deze opdracht' }).click();
   await flowers.waitFor({ state: 'detached' });
   assert.equal(await page.locator('article.offer').count(), 0);
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('a wijk-werker close to the 60 hours is warned and sees the year too', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'jozef@demo.test');
+  await page.waitForURL('**/worker');
+  await page.getByRole('status').filter({ hasText: 'je nadert de 60 uur' }).waitFor();
+  const month = page.getByRole('meter', { name: 'Jouw uren deze maand' });
+  assert.equal(await month.getAttribute('aria-valuenow'), String(58 * 60 + 30));
+  const year = page.getByRole('meter', { name: 'Jouw uren dit jaar' });
+  assert.equal(await year.getAttribute('aria-valuemax'), String(630 * 60));
+  assert.ok(Number(await year.getAttribute('aria-valuenow')) >= 58 * 60 + 30);
+  // Jozef is an ex-PWA worker: his trajectory has no end.
+  await page.getByText('Je traject heeft geen einddatum.').waitFor();
+  await checkScreen(page, 'worker-near-limit');
   assertNoErrors(page);
   await page.context().close();
 });

@@ -194,6 +194,20 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
                 label=t(T::MyHoursThisMonth).to_string()
             />
             <p>{i18n::time_left(lang, day.minutes_left)}</p>
+            {crate::rules::month_limit_near(day.usage)
+                .then(|| view! { <p class="notice" role="status">{t(T::MonthLimitNear)}</p> })}
+            <h2 id="year-title">{t(T::MyHoursThisYear)}</h2>
+            <LimitBar
+                used_minutes=day.usage.year_minutes
+                limit_minutes=crate::rules::YEAR_LIMIT_MINUTES
+                label=t(T::MyHoursThisYear).to_string()
+            />
+            <p class="trajectory">
+                {match (day.trajectory_last_day, day.trajectory_days_left) {
+                    (Some(last), Some(days)) => i18n::trajectory_ends(lang, last, days),
+                    _ => t(T::NoTrajectoryEnd).to_string(),
+                }}
+            </p>
         </section>
         <section aria-labelledby="recent-title">
             <h2 id="recent-title">{t(T::RecentWork)}</h2>

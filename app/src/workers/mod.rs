@@ -27,6 +27,9 @@ pub struct WorkerDay {
     pub running: Option<RunningClock>,
     pub usage: Usage,
     pub minutes_left: i64,
+    /// The last day of the trajectory and the days until then; `None` without an end (ex-PWA).
+    pub trajectory_last_day: Option<NaiveDate>,
+    pub trajectory_days_left: Option<i64>,
     pub recent: Vec<EntryLine>,
 }
 

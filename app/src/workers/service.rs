@@ -34,6 +34,7 @@ pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppErro
     }
     let offers = assignments::store::offers_for_worker(conn.c(), worker.id).await?;
     let recent = store::recent_for_worker(conn.c(), worker.id, 10).await?;
+    let trajectory = worker.trajectory();
     Ok(WorkerDay {
         first_name: worker.first_name,
         today,
@@ -43,6 +44,8 @@ pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppErro
         running,
         usage,
         minutes_left: rules::minutes_left(usage),
+        trajectory_last_day: trajectory.last_day(),
+        trajectory_days_left: rules::trajectory_days_left(trajectory, today),
         recent,
     })
 }

@@ -327,3 +327,25 @@ pub async fn a_mistaken_start_is_cancelled_without_a_prestatie(app: &TestApp) {
         (409, AppError::NotRunning)
     );
 }
+
+pub async fn the_worker_sees_both_limits_and_the_end_of_the_trajectory(app: &TestApp) {
+    let today = app::clock::local_date(app.clock.now());
+    let jozef = app.login("jozef@a.test").await;
+    let day: WorkerDay = jozef.call("worker_day", &[]).await.unwrap();
+    assert!(app::rules::month_limit_near(day.usage), "58 u 30: warned");
+    assert!(day.usage.year_minutes >= day.usage.month_minutes);
+    assert_eq!(
+        (day.trajectory_last_day, day.trajectory_days_left),
+        (None, None),
+        "ex-PWA: no end"
+    );
+    let ahmed = app.login("ahmed@a.test").await;
+    let day: WorkerDay = ahmed.call("worker_day", &[]).await.unwrap();
+    assert!(!app::rules::month_limit_near(day.usage));
+    // The demo's planned end, 240 days on, comes before the 12-month maximum.
+    assert_eq!(day.trajectory_last_day, Some(today + Duration::days(240)));
+    assert_eq!(day.trajectory_days_left, Some(240));
+    app.advance(Duration::days(10));
+    let day: WorkerDay = ahmed.call("worker_day", &[]).await.unwrap();
+    assert_eq!(day.trajectory_days_left, Some(230));
+}

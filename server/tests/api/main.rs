@@ -57,6 +57,7 @@ on_both_backends!(
     clock::a_clock_starts_only_around_the_planned_day,
     clock::a_clock_forgotten_overnight_is_held_for_review,
     clock::a_mistaken_start_is_cancelled_without_a_prestatie,
+    clock::the_worker_sees_both_limits_and_the_end_of_the_trajectory,
     confirm::too_few_cheques_changes_nothing,
     confirm::a_dispute_needs_a_reason_and_uses_no_cheques,
     confirm::simultaneous_confirmations_never_overdraw_the_cheques,
