@@ -85,12 +85,13 @@ pub async fn start_clock(
     Ok(entry_id)
 }
 
-pub async fn stop_clock(
+/// The caller's own running entry, with their row locked (hours and clock are checked by one
+/// transaction at a time).
+async fn my_running_entry(
     ctx: &Ctx,
     tx: &mut Tx,
     entry_id: EntryId,
-    cap_at_limit: bool,
-) -> Result<Stopped, AppError> {
+) -> Result<(Worker, store::Entry), AppError> {
     let worker = me(tx.c(), ctx).await?;
     workers::lock(tx.c(), worker.id).await?;
     let entry = store::for_worker(tx.c(), entry_id, worker.id)
@@ -99,6 +100,16 @@ pub async fn stop_clock(
     if entry.status != EntryStatus::Running {
         return Err(AppError::NotRunning);
     }
+    Ok((worker, entry))
+}
+
+pub async fn stop_clock(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    entry_id: EntryId,
+    cap_at_limit: bool,
+) -> Result<Stopped, AppError> {
+    let (worker, entry) = my_running_entry(ctx, tx, entry_id).await?;
     let worked = rules::clocked_minutes((ctx.now - entry.started_at).num_seconds());
 
     // Forgotten overnight: keep every minute, but let a coordinator decide what counts.
@@ -149,14 +160,7 @@ pub async fn stop_clock(
 
 /// Undo a Start tapped by mistake, in its first minutes: the clock goes, no prestatie stays.
 pub async fn cancel_clock(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<(), AppError> {
-    let worker = me(tx.c(), ctx).await?;
-    workers::lock(tx.c(), worker.id).await?;
-    let entry = store::for_worker(tx.c(), entry_id, worker.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if entry.status != EntryStatus::Running {
-        return Err(AppError::NotRunning);
-    }
+    let (worker, entry) = my_running_entry(ctx, tx, entry_id).await?;
     let started_ms = entry.started_at.timestamp_millis();
     if !rules::may_cancel(started_ms, ctx.now.timestamp_millis()) {
         return Err(AppError::TooLateToCancel);

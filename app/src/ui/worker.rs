@@ -288,20 +288,7 @@ fn AssignmentView(
     };
     view! {
         <article class="card assignment">
-            <h3>{a.activity.clone()}</h3>
-            <p class="who">
-                <Svg icon=Icon::Person />
-                <span>{a.client_name.clone()}</span>
-            </p>
-            <p>
-                <Svg icon=Icon::Pin />
-                <span>{format!("{}, {} {}", a.street, a.postcode, a.city)}</span>
-            </p>
-            <p>
-                <Svg icon=Icon::Clock />
-                <span>{when}</span>
-            </p>
-            {(!a.description.is_empty()).then(|| view! { <p class="description">{a.description.clone()}</p> })}
+            <AssignmentFacts assignment=a when />
             {action}
         </article>
     }
@@ -379,20 +366,7 @@ fn OfferView(offer: AssignmentCard, actions: Actions) -> impl IntoView {
     let reason_for = reason_id.clone();
     view! {
         <article class="card offer">
-            <h3>{o.activity.clone()}</h3>
-            <p class="who">
-                <Svg icon=Icon::Person />
-                <span>{o.client_name.clone()}</span>
-            </p>
-            <p>
-                <Svg icon=Icon::Pin />
-                <span>{format!("{}, {} {}", o.street, o.postcode, o.city)}</span>
-            </p>
-            <p>
-                <Svg icon=Icon::Clock />
-                <span>{when}</span>
-            </p>
-            {(!o.description.is_empty()).then(|| view! { <p class="description">{o.description.clone()}</p> })}
+            <AssignmentFacts assignment=o when />
             <ActionForm action=actions.accept>
                 <input type="hidden" name="assignment_id" value=accept_id />
                 <button type="submit" class="btn btn-start btn-wide">
@@ -417,5 +391,27 @@ fn OfferView(offer: AssignmentCard, actions: Actions) -> impl IntoView {
                 </ActionForm>
             </details>
         </article>
+    }
+}
+
+/// What an assignment is, for whom, where and when: the top of every assignment's card.
+#[component]
+fn AssignmentFacts(assignment: AssignmentCard, when: String) -> impl IntoView {
+    let a = assignment;
+    view! {
+        <h3>{a.activity}</h3>
+        <p class="who">
+            <Svg icon=Icon::Person />
+            <span>{a.client_name}</span>
+        </p>
+        <p>
+            <Svg icon=Icon::Pin />
+            <span>{format!("{}, {} {}", a.street, a.postcode, a.city)}</span>
+        </p>
+        <p>
+            <Svg icon=Icon::Clock />
+            <span>{when}</span>
+        </p>
+        {(!a.description.is_empty()).then(|| view! { <p class="description">{a.description}</p> })}
     }
 }
