@@ -106,28 +106,20 @@ pub enum Owner {
 /// Lock the owning row until the transaction ends (PostgreSQL); SQLite's `BEGIN IMMEDIATE`
 /// already holds the only write lock. Returns false when the row does not exist.
 pub async fn lock_owner(c: DbConn<'_>, owner: Owner, id: i64) -> Result<bool, sqlx::Error> {
-    let sql = match owner {
-        Owner::Client => "SELECT id FROM client WHERE id = $1 FOR UPDATE",
-        Owner::Worker => "SELECT id FROM worker WHERE id = $1 FOR UPDATE",
+    let table = match owner {
+        Owner::Client => "client",
+        Owner::Worker => "worker",
     };
-    match c {
-        DbConn::Postgres(c) => Ok(sqlx::query_scalar::<_, i64>(sql)
-            .bind(id)
-            .fetch_optional(c)
-            .await?
-            .is_some()),
-        DbConn::Sqlite(c) => {
-            let exists = match owner {
-                Owner::Client => "SELECT id FROM client WHERE id = $1",
-                Owner::Worker => "SELECT id FROM worker WHERE id = $1",
-            };
-            Ok(sqlx::query_scalar::<_, i64>(exists)
-                .bind(id)
-                .fetch_optional(c)
-                .await?
-                .is_some())
-        }
-    }
+    let lock = match c {
+        DbConn::Postgres(_) => " FOR UPDATE",
+        DbConn::Sqlite(_) => "",
+    };
+    let sql = format!("SELECT id FROM {table} WHERE id = $1{lock}");
+    on!(c, c => sqlx::query_scalar::<_, i64>(&sql)
+        .bind(id)
+        .fetch_optional(c)
+        .await
+        .map(|row| row.is_some()))
 }
 
 impl Db {

@@ -16,12 +16,6 @@ pub struct Settings {
     pub auto_confirm_days: i64,
 }
 
-impl Settings {
-    pub fn rounding(&self) -> ChequeRounding {
-        self.cheque_rounding
-    }
-}
-
 pub async fn settings(
     c: DbConn<'_>,
     organisation_id: OrganisationId,

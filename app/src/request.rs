@@ -74,7 +74,8 @@ pub async fn session() -> Result<tower_sessions::Session, AppError> {
         .map_err(|e| AppError::unavailable("session", e))
 }
 
-fn session_error(e: tower_sessions::session::Error) -> AppError {
+/// A session store failure: logged, answered as "unavailable".
+pub(crate) fn session_error(e: tower_sessions::session::Error) -> AppError {
     AppError::unavailable("session", e)
 }
 

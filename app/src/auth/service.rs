@@ -10,7 +10,7 @@ use crate::audit::{self, Action, Event};
 use crate::db::Db;
 use crate::error::{AppError, Field};
 use crate::ids::{AccountId, OrganisationId};
-use crate::request::{self, ACCOUNT_KEY, LOGIN_AT_KEY, SEEN_AT_KEY};
+use crate::request::{self, ACCOUNT_KEY, LOGIN_AT_KEY, SEEN_AT_KEY, session_error};
 
 /// Failed attempts allowed before the first wait, per account (a person mistyping) and per
 /// address (an office or a school behind one address).
@@ -87,11 +87,17 @@ async fn locked(db: &Db, keys: &[String], now: DateTime<Utc>) -> Result<Option<i
     Ok(wait)
 }
 
-pub async fn login(email: String, password: String) -> Result<Role, AppError> {
+/// An email address as accounts store it (trimmed, lower case), or the refusal.
+fn normalised_email(email: &str) -> Result<String, AppError> {
     let email = email.trim().to_lowercase();
     if email.len() < 3 || email.len() > 254 || !email.contains('@') {
         return Err(AppError::Invalid(Field::Email));
     }
+    Ok(email)
+}
+
+pub async fn login(email: String, password: String) -> Result<Role, AppError> {
+    let email = normalised_email(&email)?;
     if password.is_empty() || password.len() > 1024 {
         return Err(AppError::Invalid(Field::Password));
     }
@@ -123,7 +129,6 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
     };
 
     let session = request::session().await?;
-    let session_error = |e| AppError::unavailable("session", e);
     // A new session id at login: a session fixed before login is worth nothing after it.
     session.cycle_id().await.map_err(session_error)?;
     session
@@ -200,10 +205,7 @@ async fn failed(
 
 pub async fn logout() -> Result<(), AppError> {
     let session = request::session().await?;
-    session
-        .flush()
-        .await
-        .map_err(|e| AppError::unavailable("session", e))?;
+    session.flush().await.map_err(session_error)?;
     leptos_axum::redirect("/login");
     Ok(())
 }
@@ -248,10 +250,7 @@ pub async fn create_coordinator(
     password: String,
     now: DateTime<Utc>,
 ) -> Result<AccountId, AppError> {
-    let email = email.trim().to_lowercase();
-    if email.len() < 3 || email.len() > 254 || !email.contains('@') {
-        return Err(AppError::Invalid(Field::Email));
-    }
+    let email = normalised_email(email)?;
     if password.chars().count() < MIN_PASSWORD_CHARS || password.len() > 1024 {
         return Err(AppError::Invalid(Field::NewPassword));
     }

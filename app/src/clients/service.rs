@@ -15,7 +15,7 @@ pub async fn overview(ctx: &Ctx, conn: &mut Conn) -> Result<ClientOverview, AppE
         .ok_or(AppError::NotFound)?;
     let rounding = organisations::settings(conn.c(), client.organisation_id)
         .await?
-        .rounding();
+        .cheque_rounding;
     let cheque_balance = cheques::store::balance(conn.c(), client.id).await?;
     let pending = entries::pending_for_client(conn.c(), client.id, 200)
         .await?

@@ -10,17 +10,11 @@ use crate::cheques::store as cheques;
 use crate::clients::store as clients;
 use crate::db::Tx;
 use crate::error::{AppError, Field};
-use crate::ids::{AssignmentId, EntryId};
+use crate::ids::{AssignmentId, EntryId, OrganisationId};
 use crate::request::Ctx;
+use crate::workers::service::me;
 use crate::workers::store::{self as workers, Worker};
 use crate::{assignments, clock, organisations, rules};
-
-/// The caller's own wijk-werker row.
-pub(crate) async fn me(c: crate::db::DbConn<'_>, ctx: &Ctx) -> Result<Worker, AppError> {
-    workers::by_id(c, ctx.caller.worker()?)
-        .await?
-        .ok_or(AppError::NotFound)
-}
 
 pub async fn start_clock(
     ctx: &Ctx,
@@ -76,7 +70,7 @@ pub async fn start_clock(
     audit_entry(
         tx,
         ctx,
-        &worker,
+        worker.organisation_id,
         Action::ClockStart,
         entry_id,
         String::new(),
@@ -121,7 +115,7 @@ pub async fn stop_clock(
         audit_entry(
             tx,
             ctx,
-            &worker,
+            worker.organisation_id,
             Action::ClockHeldForReview,
             entry.id,
             detail,
@@ -151,7 +145,15 @@ pub async fn stop_clock(
     if !store::stop(tx.c(), entry.id, ctx.now, minutes, EntryStatus::Submitted).await? {
         return Err(AppError::NotRunning);
     }
-    audit_entry(tx, ctx, &worker, Action::ClockStop, entry.id, detail).await?;
+    audit_entry(
+        tx,
+        ctx,
+        worker.organisation_id,
+        Action::ClockStop,
+        entry.id,
+        detail,
+    )
+    .await?;
     Ok(Stopped {
         minutes,
         held_for_review: false,
@@ -170,13 +172,22 @@ pub async fn cancel_clock(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<(
     }
     let seconds = (ctx.now - entry.started_at).num_seconds();
     let detail = format!("cancelled {seconds} s after the start");
-    audit_entry(tx, ctx, &worker, Action::ClockCancel, entry.id, detail).await
+    audit_entry(
+        tx,
+        ctx,
+        worker.organisation_id,
+        Action::ClockCancel,
+        entry.id,
+        detail,
+    )
+    .await
 }
 
+/// The audit line for something the caller did to a prestatie of `organisation`.
 async fn audit_entry(
     tx: &mut Tx,
     ctx: &Ctx,
-    worker: &Worker,
+    organisation: OrganisationId,
     action: Action,
     entry_id: EntryId,
     detail: String,
@@ -184,7 +195,7 @@ async fn audit_entry(
     audit::record(
         tx.c(),
         Event {
-            organisation_id: Some(worker.organisation_id),
+            organisation_id: Some(organisation),
             account_id: Some(ctx.caller.account),
             action,
             subject: "time_entry",
@@ -224,7 +235,7 @@ async fn client_entry(
 pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<i64, AppError> {
     let (client, entry) = client_entry(ctx, tx, entry_id).await?;
     let settings = organisations::settings(tx.c(), client.organisation_id).await?;
-    let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.rounding());
+    let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.cheque_rounding);
     let balance = cheques::balance(tx.c(), client.id).await?;
     if balance < needed {
         return Err(AppError::NotEnoughCheques { balance, needed });
@@ -263,17 +274,14 @@ pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<i64, A
             Err(e) => return Err(e.into()),
         }
     }
-    audit::record(
-        tx.c(),
-        Event {
-            organisation_id: Some(client.organisation_id),
-            account_id: Some(ctx.caller.account),
-            action: Action::EntryConfirm,
-            subject: "time_entry",
-            subject_id: Some(entry.id.0),
-            detail: format!("{needed} cheques"),
-        },
-        ctx.now,
+    let detail = format!("{needed} cheques");
+    audit_entry(
+        tx,
+        ctx,
+        client.organisation_id,
+        Action::EntryConfirm,
+        entry.id,
+        detail,
     )
     .await?;
     Ok(balance - needed)
@@ -304,18 +312,14 @@ pub async fn dispute(
     if !decided {
         return Err(AppError::AlreadyDecided);
     }
-    audit::record(
-        tx.c(),
-        Event {
-            organisation_id: Some(client.organisation_id),
-            account_id: Some(ctx.caller.account),
-            action: Action::EntryDispute,
-            subject: "time_entry",
-            subject_id: Some(entry.id.0),
-            detail: String::new(),
-        },
-        ctx.now,
+    let organisation = client.organisation_id;
+    audit_entry(
+        tx,
+        ctx,
+        organisation,
+        Action::EntryDispute,
+        entry.id,
+        String::new(),
     )
-    .await?;
-    Ok(())
+    .await
 }

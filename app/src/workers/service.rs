@@ -1,14 +1,20 @@
 //! The wijk-werker's use cases that are not about one prestatie.
 
 use super::WorkerDay;
-use super::store as workers;
-use crate::db::Conn;
+use super::store::{self as workers, Worker};
+use crate::db::{Conn, DbConn};
 use crate::error::AppError;
 use crate::request::Ctx;
 use crate::time_entries::RunningClock;
-use crate::time_entries::service::me;
 use crate::time_entries::store;
 use crate::{assignments, clock, rules};
+
+/// The caller's own wijk-werker row (403 for anyone else).
+pub(crate) async fn me(c: DbConn<'_>, ctx: &Ctx) -> Result<Worker, AppError> {
+    workers::by_id(c, ctx.caller.worker()?)
+        .await?
+        .ok_or(AppError::NotFound)
+}
 
 /// Everything on the worker's start screen, for today in Brussels.
 pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppError> {
