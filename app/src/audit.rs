@@ -18,6 +18,14 @@ crate::text_enum! {
         ClockCancel = "clock_cancel",
         /// A clock that ran too long was stopped and held for a coordinator.
         ClockHeldForReview = "clock_held_for_review",
+        ClockPause = "clock_pause",
+        ClockResume = "clock_resume",
+        /// The server closed a clock nobody stopped, at the planned end, for review.
+        ClockClosedForgotten = "clock_closed_forgotten",
+        /// Hours entered afterwards by the worker.
+        EntryEntered = "prestatie_entered",
+        /// The worker changed an own prestatie (the detail keeps before and after).
+        EntryChanged = "prestatie_changed",
         // The stored words predate the code's one word per concept ("entry"); the trail is
         // append-only, so they stay.
         EntryConfirm = "prestatie_confirm",
@@ -27,6 +35,7 @@ crate::text_enum! {
         OrganisationCreated = "organisation_created",
         AccountCreated = "account_created",
         AccountDeactivated = "account_deactivated",
+        PasswordChanged = "password_changed",
     }
 }
 

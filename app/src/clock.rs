@@ -6,8 +6,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, Utc};
-use chrono_tz::Europe::Brussels;
+use chrono::{DateTime, SubsecRound, Utc};
 
 /// Where "now" comes from.
 #[derive(Clone, Debug, Default)]
@@ -52,36 +51,12 @@ impl Clock {
     }
 }
 
-/// The Brussels calendar day of an instant.
-pub fn local_date(instant: DateTime<Utc>) -> NaiveDate {
-    instant.with_timezone(&Brussels).date_naive()
-}
-
-/// The Brussels wall-clock time of an instant.
-pub fn local_time(instant: DateTime<Utc>) -> NaiveTime {
-    instant.with_timezone(&Brussels).time()
-}
-
-/// The instant of a Brussels day and wall-clock time. In the autumn hour that happens twice
-/// the earlier one is taken; a time skipped in spring moves an hour on.
-pub fn instant(day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
-    use chrono::TimeZone;
-    let naive = day.and_time(time);
-    match Brussels.from_local_datetime(&naive) {
-        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
-            t.with_timezone(&Utc)
-        }
-        chrono::LocalResult::None => Brussels
-            .from_local_datetime(&(naive + chrono::Duration::hours(1)))
-            .earliest()
-            .map(|t| t.with_timezone(&Utc))
-            .unwrap_or_else(|| naive.and_utc()),
-    }
-}
+pub use crate::brussels::{from_ms, instant, local_date, local_time};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{NaiveDate, NaiveTime};
 
     #[test]
     fn brussels_days_follow_summer_and_winter_time() {

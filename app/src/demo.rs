@@ -246,6 +246,12 @@ pub async fn load(
                 street,
                 postcode,
                 city,
+                // Maria and Roger gave a number; the school did not.
+                phone: match who {
+                    "maria" => Some("0470 12 34 56"),
+                    "roger" => Some("09 385 12 34"),
+                    _ => None,
+                },
             },
             now,
         )
@@ -476,6 +482,9 @@ pub async fn load(
                 started_at,
                 ended_at: Some(started_at + Duration::minutes(minutes)),
                 minutes: Some(minutes),
+                pause_minutes: 0,
+                km: 0,
+                note: String::new(),
                 status,
                 source: EntrySource::Clock,
             },

@@ -5,7 +5,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-use crate::rules::LimitBreach;
+use crate::rules::{EntryProblem, LimitBreach};
 
 /// Which input was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,10 +14,16 @@ pub enum Field {
     Password,
     /// A new password that is too short or too long.
     NewPassword,
+    /// The current password, when changing it, is not right.
+    CurrentPassword,
     DisputeReason,
     /// The reason for declining an offer is too long.
     DeclineReason,
     Assignment,
+    /// A change after the day of the work needs a reason (at most 500 characters).
+    ChangeReason,
+    /// The note with hours entered afterwards is too long (at most 500 characters).
+    Note,
     /// A field is missing or of the wrong kind (a form that was tampered with or is out of date).
     Form,
 }
@@ -51,6 +57,16 @@ pub enum AppError {
     NotEnoughCheques { balance: i64, needed: i64 },
     #[error("limit: {0:?}")]
     Limit(LimitBreach),
+    /// Hours entered (or changed) that cannot be right: in the future, overlapping, …
+    #[error("entry: {0:?}")]
+    Entry(EntryProblem),
+    /// The gebruiker confirmed this prestatie (or a coordinator holds it): the worker can no
+    /// longer change it.
+    #[error("this prestatie can no longer be changed")]
+    EntryLocked,
+    /// The clock is paused (for Pauze) or not paused (for Verder) already.
+    #[error("the clock is already in that state")]
+    PauseState,
     /// A clock may start only on the assignment's planned day (one day either side).
     #[error("the assignment is planned on {planned}")]
     NotPlannedToday { planned: chrono::NaiveDate },
@@ -78,8 +94,13 @@ impl AppError {
             | AppError::TooLateToCancel
             | AppError::OfferNotOpen
             | AppError::AlreadyDecided
+            | AppError::EntryLocked
+            | AppError::PauseState
             | AppError::NotEnoughCheques { .. } => 409,
-            AppError::Invalid(_) | AppError::Limit(_) | AppError::NotPlannedToday { .. } => 422,
+            AppError::Invalid(_)
+            | AppError::Limit(_)
+            | AppError::Entry(_)
+            | AppError::NotPlannedToday { .. } => 422,
             AppError::TooManyAttempts { .. } => 429,
             AppError::Busy => 503,
             AppError::Unavailable => 500,

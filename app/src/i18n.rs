@@ -1,4 +1,5 @@
-//! The one catalogue of everything the interface says, Dutch (nl-BE) first and English beside it.
+//! The one catalogue of everything the interface says: Dutch (nl-BE) first, English and French
+//! (for the Rand municipalities around Brussels) beside it.
 //!
 //! Components never hold text: they ask for a [`T`] key (fixed text) or call one of the functions
 //! below (text with numbers in it). Adding a language is adding a column here; a missing
@@ -8,13 +9,14 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::rules::LimitBreach;
+use crate::rules::{EntryProblem, LimitBreach};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     Nl,
     En,
+    Fr,
 }
 
 /// The cookie that remembers the chosen language (a preference, not personal data).
@@ -26,6 +28,7 @@ impl Lang {
         match self {
             Lang::Nl => "nl",
             Lang::En => "en",
+            Lang::Fr => "fr",
         }
     }
 
@@ -33,23 +36,20 @@ impl Lang {
         match code {
             "nl" => Some(Lang::Nl),
             "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
             _ => None,
         }
     }
 
-    /// The language the switch offers.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Nl => Lang::En,
-            Lang::En => Lang::Nl,
-        }
-    }
+    /// Every language, in the order the choice shows them.
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::Fr, Lang::En];
 
-    /// The language's name in that language, as the switch shows it.
+    /// The language's name in that language, as the choice shows it.
     pub fn own_name(self) -> &'static str {
         match self {
             Lang::Nl => "Nederlands",
             Lang::En => "English",
+            Lang::Fr => "Français",
         }
     }
 }
@@ -89,22 +89,32 @@ pub fn request_lang() -> Lang {
 /// page is rendered anew in that language).
 #[server(prefix = "/api", endpoint = "set_language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
-    crate::error::finish((|| {
-        let lang = Lang::parse(&lang).ok_or(AppError::Invalid(crate::error::Field::Form))?;
-        let cookie = format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            lang.code()
-        );
-        let header = axum::http::HeaderValue::from_str(&cookie)
-            .map_err(|e| AppError::unavailable("language cookie", e))?;
-        expect_context::<leptos_axum::ResponseOptions>()
-            .append_header(axum::http::header::SET_COOKIE, header);
-        Ok(())
-    })())
+    crate::error::finish(
+        async {
+            let lang = Lang::parse(&lang).ok_or(AppError::Invalid(crate::error::Field::Form))?;
+            set_language_cookie(lang)?;
+            crate::auth::service::remember_language(lang.code()).await
+        }
+        .await,
+    )
+}
+
+/// Remember `lang` in this browser (the login page and the first page after it).
+#[cfg(feature = "ssr")]
+pub fn set_language_cookie(lang: Lang) -> Result<(), AppError> {
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
+    let header = axum::http::HeaderValue::from_str(&cookie)
+        .map_err(|e| AppError::unavailable("language cookie", e))?;
+    expect_context::<leptos_axum::ResponseOptions>()
+        .append_header(axum::http::header::SET_COOKIE, header);
+    Ok(())
 }
 
 macro_rules! catalogue {
-    ($($key:ident => $nl:literal, $en:literal;)*) => {
+    ($($key:ident => $nl:literal, $en:literal, $fr:literal;)*) => {
         /// A fixed text of the interface.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum T { $($key,)* }
@@ -115,7 +125,11 @@ macro_rules! catalogue {
 
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((T::$key, Lang::Nl) => $nl, (T::$key, Lang::En) => $en,)*
+                    $(
+                        (T::$key, Lang::Nl) => $nl,
+                        (T::$key, Lang::En) => $en,
+                        (T::$key, Lang::Fr) => $fr,
+                    )*
                 }
             }
         }
@@ -127,7 +141,7 @@ macro_rules! catalogue {
 /// language's plural rule ([`plural`]) gives for `n`, with `#` for the number itself
 /// (ICU MessageFormat, the part of it we need).
 macro_rules! messages {
-    ($($key:ident => $nl:literal, $en:literal;)*) => {
+    ($($key:ident => $nl:literal, $en:literal, $fr:literal;)*) => {
         /// A message template of the interface.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum M { $($key,)* }
@@ -138,7 +152,11 @@ macro_rules! messages {
 
             pub fn template(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((M::$key, Lang::Nl) => $nl, (M::$key, Lang::En) => $en,)*
+                    $(
+                        (M::$key, Lang::Nl) => $nl,
+                        (M::$key, Lang::En) => $en,
+                        (M::$key, Lang::Fr) => $fr,
+                    )*
                 }
             }
         }
@@ -146,128 +164,190 @@ macro_rules! messages {
 }
 
 catalogue! {
-    AppName => "Wijkwerk", "Wijkwerk";
-    Loading => "Even geduld…", "One moment…";
-    NotFound => "Deze pagina bestaat niet.", "This page does not exist.";
-    ToHome => "Naar de startpagina", "To the start page";
-    LoginTitle => "Aanmelden", "Log in";
-    LoginIntro => "Meld je aan met je e-mailadres en je wachtwoord.", "Log in with your email address and your password.";
-    Email => "E-mailadres", "Email address";
-    Password => "Wachtwoord", "Password";
-    LoginButton => "Aanmelden", "Log in";
-    Logout => "Afmelden", "Log out";
-    Hello => "Dag", "Hello";
-    Today => "Vandaag", "Today";
-    NoAssignmentsToday => "Je hebt vandaag geen opdracht.", "You have no assignment today.";
-    Start => "Start", "Start";
-    Stop => "Stop", "Stop";
-    CancelStart => "Annuleren", "Cancel";
-    OffersTitle => "Nieuwe aanbiedingen", "New offers";
-    AcceptOffer => "Aanvaarden", "Accept";
-    DeclineOffer => "Weigeren", "Decline";
-    SendDecline => "Weiger deze opdracht", "Decline this assignment";
-    DeclineReason => "Waarom niet? (mag je leeg laten)", "Why not? (you may leave this empty)";
-    OfferAccepted => "Aanvaard. Op de dag zelf staat de opdracht bij Vandaag.", "Accepted. On the day itself the assignment is under Today.";
-    CancelStartHint => "Per ongeluk gestart? Annuleer in de eerste 5 minuten.", "Started by mistake? Cancel within the first 5 minutes.";
-    WorkingSince => "Je werkt sinds", "Working since";
-    TimeWorked => "Gewerkte tijd", "Time worked";
-    MyHoursThisMonth => "Jouw uren deze maand", "Your hours this month";
-    MyHoursThisYear => "Jouw uren dit jaar", "Your hours this year";
-    MonthLimitNear => "Let op: je nadert de 60 uur van deze maand.", "Careful: you are close to this month's 60 hours.";
-    NoTrajectoryEnd => "Je traject heeft geen einddatum.", "Your trajectory has no end date.";
-    RecentWork => "Laatst gewerkt", "Recently worked";
-    NoRecentWork => "Nog geen uren.", "No hours yet.";
-    StatusRunning => "Bezig", "Running";
-    StatusSubmitted => "Wacht op bevestiging", "Waiting for confirmation";
-    StatusConfirmed => "Bevestigd", "Confirmed";
-    StatusDisputed => "Betwist", "Disputed";
-    StatusReview => "Te controleren", "To be checked";
-    HeldForReview => "Je tijd liep langer dan 12 uur. We hebben alles bewaard. Je bemiddelaar kijkt het na en zet het juist.", "Your time ran for more than 12 hours. Everything is saved. Your coordinator will check it and put it right.";
-    ChequesTitle => "Jouw wijk-werkcheques", "Your wijk-werk cheques";
-    ToConfirm => "Te bevestigen", "To confirm";
-    NothingToConfirm => "Er is niets te bevestigen.", "There is nothing to confirm.";
-    Confirm => "Bevestig", "Confirm";
-    Dispute => "Niet akkoord", "Dispute";
-    DisputeReason => "Wat klopt er niet?", "What is wrong?";
-    SendDispute => "Verstuur", "Send";
-    RecentlyDecided => "Bevestigd of betwist", "Confirmed or disputed";
-    HoursPerMunicipality => "Uren deze maand per gemeente", "Hours this month per municipality";
-    NoWorkers => "Geen wijk-werkers.", "No workers.";
-    StopAtLimit => "Stop op je limiet", "Stop at your limit";
+    AppName => "Wijkwerk", "Wijkwerk", "Wijkwerk";
+    Loading => "Even geduld…", "One moment…", "Un instant…";
+    NotFound => "Deze pagina bestaat niet.", "This page does not exist.", "Cette page n’existe pas.";
+    ToHome => "Naar de startpagina", "To the start page", "Aller à l’accueil";
+    LoginTitle => "Aanmelden", "Log in", "Se connecter";
+    LoginIntro => "Meld je aan met je e-mailadres en je wachtwoord.", "Log in with your email address and your password.", "Connectez-vous avec votre adresse e-mail et votre mot de passe.";
+    Email => "E-mailadres", "Email address", "Adresse e-mail";
+    Password => "Wachtwoord", "Password", "Mot de passe";
+    LoginButton => "Aanmelden", "Log in", "Se connecter";
+    Logout => "Afmelden", "Log out", "Se déconnecter";
+    Hello => "Dag", "Hello", "Bonjour";
+    Today => "Vandaag", "Today", "Aujourd’hui";
+    NoAssignmentsToday => "Je hebt vandaag geen opdracht.", "You have no assignment today.", "Vous n’avez pas de mission aujourd’hui.";
+    Start => "Start", "Start", "Commencer";
+    Stop => "Stop", "Stop", "Arrêter";
+    CancelStart => "Annuleren", "Cancel", "Annuler";
+    OffersTitle => "Nieuwe aanbiedingen", "New offers", "Nouvelles offres";
+    AcceptOffer => "Aanvaarden", "Accept", "Accepter";
+    DeclineOffer => "Weigeren", "Decline", "Refuser";
+    SendDecline => "Weiger deze opdracht", "Decline this assignment", "Refuser cette mission";
+    DeclineReason => "Waarom niet? (mag je leeg laten)", "Why not? (you may leave this empty)", "Pourquoi pas ? (vous pouvez laisser vide)";
+    OfferAccepted => "Aanvaard. Op de dag zelf staat de opdracht bij Vandaag.", "Accepted. On the day itself the assignment is under Today.", "Accepté. Le jour même, la mission sera dans « Aujourd’hui ».";
+    CancelStartHint => "Per ongeluk gestart? Annuleer in de eerste 5 minuten.", "Started by mistake? Cancel within the first 5 minutes.", "Commencé par erreur ? Annulez dans les 5 premières minutes.";
+    WorkingSince => "Je werkt sinds", "Working since", "Vous travaillez depuis";
+    TimeWorked => "Gewerkte tijd", "Time worked", "Temps travaillé";
+    MyHoursThisMonth => "Jouw uren deze maand", "Your hours this month", "Vos heures ce mois-ci";
+    MyHoursThisYear => "Jouw uren dit jaar", "Your hours this year", "Vos heures cette année";
+    MonthLimitNear => "Let op: je nadert de 60 uur van deze maand.", "Careful: you are close to this month's 60 hours.", "Attention : vous arrivez bientôt à 60 heures ce mois-ci.";
+    NoTrajectoryEnd => "Je traject heeft geen einddatum.", "Your trajectory has no end date.", "Votre parcours n’a pas de date de fin.";
+    RecentWork => "Laatst gewerkt", "Recently worked", "Travaillé récemment";
+    NoRecentWork => "Nog geen uren.", "No hours yet.", "Pas encore d’heures.";
+    StatusRunning => "Bezig", "Running", "En cours";
+    StatusSubmitted => "Wacht op bevestiging", "Waiting for confirmation", "En attente de confirmation";
+    StatusConfirmed => "Bevestigd", "Confirmed", "Confirmé";
+    StatusDisputed => "Betwist", "Disputed", "Contesté";
+    StatusReview => "Te controleren", "To be checked", "À vérifier";
+    HeldForReview => "Je tijd liep langer dan 12 uur. We hebben alles bewaard. Je bemiddelaar kijkt het na en zet het juist.", "Your time ran for more than 12 hours. Everything is saved. Your coordinator will check it and put it right.", "Votre temps a tourné plus de 12 heures. Tout est enregistré. Votre accompagnateur va vérifier et corriger.";
+    ChequesTitle => "Jouw wijk-werkcheques", "Your wijk-werk cheques", "Vos chèques wijk-werk";
+    ToConfirm => "Te bevestigen", "To confirm", "À confirmer";
+    NothingToConfirm => "Er is niets te bevestigen.", "There is nothing to confirm.", "Il n’y a rien à confirmer.";
+    Confirm => "Bevestig", "Confirm", "Confirmer";
+    Dispute => "Niet akkoord", "Dispute", "Pas d’accord";
+    DisputeReason => "Wat klopt er niet?", "What is wrong?", "Qu’est-ce qui ne va pas ?";
+    SendDispute => "Verstuur", "Send", "Envoyer";
+    RecentlyDecided => "Bevestigd of betwist", "Confirmed or disputed", "Confirmé ou contesté";
+    HoursPerMunicipality => "Uren deze maand per gemeente", "Hours this month per municipality", "Heures de ce mois par commune";
+    NoWorkers => "Geen wijk-werkers.", "No workers.", "Pas de travailleurs wijk-werk.";
+    StopAtLimit => "Stop op je limiet", "Stop at your limit", "Arrêter à votre limite";
     // Why a form was refused.
-    InvalidEmail => "Vul een geldig e-mailadres in.", "Enter a valid email address.";
-    InvalidPassword => "Vul je wachtwoord in.", "Enter your password.";
-    InvalidNewPassword => "Kies een wachtwoord van minstens 12 tekens.", "Choose a password of at least 12 characters.";
-    InvalidDisputeReason => "Schrijf kort wat er niet klopt (minstens 3 tekens, hoogstens 500).", "Write briefly what is wrong (at least 3 characters, at most 500).";
-    InvalidDeclineReason => "Je reden is te lang (hoogstens 500 tekens).", "Your reason is too long (at most 500 characters).";
-    InvalidForm => "Er ontbreekt iets in het formulier. Laad de pagina opnieuw en probeer nog eens.", "Something is missing in the form. Reload the page and try again.";
-    InvalidAssignment => "Deze opdracht kan je nu niet starten.", "You cannot start this assignment now.";
+    InvalidEmail => "Vul een geldig e-mailadres in.", "Enter a valid email address.", "Indiquez une adresse e-mail valable.";
+    InvalidPassword => "Vul je wachtwoord in.", "Enter your password.", "Indiquez votre mot de passe.";
+    InvalidNewPassword => "Kies een wachtwoord van minstens 12 tekens.", "Choose a password of at least 12 characters.", "Choisissez un mot de passe d’au moins 12 caractères.";
+    InvalidDisputeReason => "Schrijf kort wat er niet klopt (minstens 3 tekens, hoogstens 500).", "Write briefly what is wrong (at least 3 characters, at most 500).", "Écrivez en quelques mots ce qui ne va pas (au moins 3 caractères, au plus 500).";
+    InvalidDeclineReason => "Je reden is te lang (hoogstens 500 tekens).", "Your reason is too long (at most 500 characters).", "Votre raison est trop longue (500 caractères au plus).";
+    InvalidForm => "Er ontbreekt iets in het formulier. Laad de pagina opnieuw en probeer nog eens.", "Something is missing in the form. Reload the page and try again.", "Il manque quelque chose dans le formulaire. Rechargez la page et réessayez.";
+    InvalidAssignment => "Deze opdracht kan je nu niet starten.", "You cannot start this assignment now.", "Vous ne pouvez pas commencer cette mission maintenant.";
     // Errors without numbers in them.
-    ErrNotLoggedIn => "Je bent niet aangemeld. Meld je opnieuw aan.", "You are not logged in. Please log in again.";
-    ErrWrongLogin => "Dit e-mailadres of wachtwoord klopt niet. Probeer opnieuw.", "This email address or password is not right. Try again.";
-    ErrForbidden => "Dit mag je niet doen met jouw account.", "Your account is not allowed to do this.";
-    ErrNotFound => "Dit bestaat niet (meer), of het is niet van jou.", "This does not exist (any more), or it is not yours.";
-    ErrAlreadyRunning => "Je bent al aan het werken. Stop eerst de lopende tijd.", "You are already working. Stop the running time first.";
-    ErrNotRunning => "Deze tijd is al gestopt. Je uren zijn bewaard.", "This time was already stopped. Your hours are saved.";
-    ErrOfferNotOpen => "Deze aanbieding is niet meer open: ze werd ingetrokken of al beantwoord.", "This offer is no longer open: it was withdrawn or answered already.";
-    ErrTooLateToCancel => "Annuleren kan alleen in de eerste 5 minuten. Druk op Stop; je bemiddelaar kan de tijd nog verbeteren.", "You can only cancel in the first 5 minutes. Press Stop; your coordinator can still correct the time.";
-    ErrAlreadyDecided => "Deze prestatie is al bevestigd of betwist.", "This work was already confirmed or disputed.";
-    ErrBusy => "Het is nu erg druk. Er is niets veranderd. Probeer het over een minuut opnieuw.", "It is very busy right now. Nothing was changed. Please try again in a minute.";
-    ErrUnavailable => "Er ging iets mis bij ons. Er is niets veranderd. Probeer het straks opnieuw.", "Something went wrong on our side. Nothing was changed. Please try again later.";
-    ErrMonthLimitReached => "Je hebt deze maand al 60 uur gewerkt. Meer mag niet. Volgende maand kan je weer werken.", "You have already worked 60 hours this month. More is not allowed. You can work again next month.";
+    ErrNotLoggedIn => "Je bent niet aangemeld. Meld je opnieuw aan.", "You are not logged in. Please log in again.", "Vous n’êtes plus connecté. Connectez-vous à nouveau.";
+    ErrWrongLogin => "Dit e-mailadres of wachtwoord klopt niet. Probeer opnieuw.", "This email address or password is not right. Try again.", "L’adresse e-mail ou le mot de passe n’est pas correct. Réessayez.";
+    ErrForbidden => "Dit mag je niet doen met jouw account.", "Your account is not allowed to do this.", "Votre compte ne permet pas de faire ceci.";
+    ErrNotFound => "Dit bestaat niet (meer), of het is niet van jou.", "This does not exist (any more), or it is not yours.", "Ceci n’existe pas (ou plus), ou ce n’est pas à vous.";
+    ErrAlreadyRunning => "Je bent al aan het werken. Stop eerst de lopende tijd.", "You are already working. Stop the running time first.", "Vous êtes déjà en train de travailler. Arrêtez d’abord le temps en cours.";
+    ErrNotRunning => "Deze tijd is al gestopt. Je uren zijn bewaard.", "This time was already stopped. Your hours are saved.", "Ce temps est déjà arrêté. Vos heures sont enregistrées.";
+    ErrOfferNotOpen => "Deze aanbieding is niet meer open: ze werd ingetrokken of al beantwoord.", "This offer is no longer open: it was withdrawn or answered already.", "Cette offre n’est plus ouverte : elle a été retirée ou elle a déjà reçu une réponse.";
+    ErrTooLateToCancel => "Annuleren kan alleen in de eerste 5 minuten. Druk op Stop; je bemiddelaar kan de tijd nog verbeteren.", "You can only cancel in the first 5 minutes. Press Stop; your coordinator can still correct the time.", "Vous pouvez annuler seulement dans les 5 premières minutes. Appuyez sur « Arrêter » ; votre accompagnateur peut encore corriger le temps.";
+    ErrAlreadyDecided => "Deze prestatie is al bevestigd of betwist.", "This work was already confirmed or disputed.", "Cette prestation est déjà confirmée ou contestée.";
+    ErrBusy => "Het is nu erg druk. Er is niets veranderd. Probeer het over een minuut opnieuw.", "It is very busy right now. Nothing was changed. Please try again in a minute.", "Il y a beaucoup de monde en ce moment. Rien n’a été changé. Réessayez dans une minute.";
+    ErrUnavailable => "Er ging iets mis bij ons. Er is niets veranderd. Probeer het straks opnieuw.", "Something went wrong on our side. Nothing was changed. Please try again later.", "Un problème est survenu chez nous. Rien n’a été changé. Réessayez plus tard.";
+    ErrMonthLimitReached => "Je hebt deze maand al 60 uur gewerkt. Meer mag niet. Volgende maand kan je weer werken.", "You have already worked 60 hours this month. More is not allowed. You can work again next month.", "Vous avez déjà travaillé 60 heures ce mois-ci. Vous ne pouvez pas travailler plus. Le mois prochain, vous pourrez de nouveau travailler.";
+    StatusCorrected => "Gecorrigeerd", "Corrected", "Corrigé";
+    NavToday => "Vandaag", "Today", "Aujourd’hui";
+    NavAssignments => "Opdrachten", "Assignments", "Missions";
+    NavHours => "Mijn uren", "My hours", "Mes heures";
+    NavProfile => "Profiel", "Profile", "Profil";
+    MainMenu => "Hoofdmenu", "Main menu", "Menu principal";
+    Pause => "Pauze", "Pause", "Pause";
+    Resume => "Verder", "Continue", "Reprendre";
+    OnPause => "Je hebt pauze. Druk op Verder als je weer werkt.", "You are on a break. Press Continue when you work again.", "Vous êtes en pause. Appuyez sur « Reprendre » quand vous recommencez à travailler.";
+    ShowOnMap => "Toon op de kaart", "Show on the map", "Voir sur la carte";
+    NextAssignment => "Je volgende opdracht", "Your next assignment", "Votre prochaine mission";
+    UpcomingTitle => "Gepland", "Planned", "Prévu";
+    PastTitle => "Gedaan", "Done", "Terminé";
+    NoOffers => "Er zijn geen nieuwe aanbiedingen.", "There are no new offers.", "Il n’y a pas de nouvelles offres.";
+    NoUpcoming => "Er is niets gepland.", "Nothing is planned.", "Rien n’est prévu.";
+    NoPast => "Nog geen opdrachten gedaan.", "No assignments done yet.", "Pas encore de mission terminée.";
+    ShowDetails => "Meer over deze opdracht", "More about this assignment", "Plus d’infos sur cette mission";
+    Back => "Terug", "Back", "Retour";
+    HoursOnAssignment => "Jouw uren op deze opdracht", "Your hours on this assignment", "Vos heures pour cette mission";
+    OfferDeclined => "Geweigerd. Je bemiddelaar weet het.", "Declined. Your coordinator knows.", "Refusé. Votre accompagnateur est prévenu.";
+    AllowanceTitle => "Jouw vergoeding deze maand (schatting)", "Your allowance this month (estimate)", "Votre indemnité ce mois-ci (estimation)";
+    AllowanceHint => "Dit is een schatting. Je krijgt wat de organisatie goedkeurt.", "This is an estimate. You get what the organisation approves.", "Ceci est une estimation. Vous recevez ce que l’organisation approuve.";
+    EnterHours => "Uren ingeven", "Enter hours", "Encoder des heures";
+    EnterHoursTitle => "Uren achteraf ingeven", "Enter hours afterwards", "Encoder des heures après coup";
+    ChangeEntryTitle => "Uren verbeteren", "Correct hours", "Corriger des heures";
+    ChangeEntry => "Verbeter", "Correct", "Corriger";
+    FieldAssignment => "Opdracht", "Assignment", "Mission";
+    FieldDate => "Datum", "Date", "Date";
+    FieldStart => "Begonnen om", "Started at", "Commencé à";
+    FieldEnd => "Gestopt om", "Stopped at", "Arrêté à";
+    FieldPause => "Pauze (minuten)", "Break (minutes)", "Pause (minutes)";
+    FieldKm => "Kilometers gereden", "Kilometres travelled", "Kilomètres parcourus";
+    FieldNote => "Opmerking (mag je leeg laten)", "Note (you may leave this empty)", "Remarque (vous pouvez laisser vide)";
+    FieldReason => "Waarom verander je dit? (nodig na de dag zelf)", "Why do you change this? (needed after the day itself)", "Pourquoi changez-vous ceci ? (obligatoire après le jour même)";
+    Save => "Bewaar", "Save", "Enregistrer";
+    HoursSaved => "Bewaard. Je gebruiker moet het nog bevestigen.", "Saved. Your client still has to confirm it.", "Enregistré. Votre utilisateur doit encore confirmer.";
+    NoEnterable => "Je hebt geen opdracht waarop je uren kan ingeven.", "You have no assignment to enter hours on.", "Vous n’avez pas de mission pour laquelle encoder des heures.";
+    EntriesTitle => "Jouw prestaties", "Your work", "Vos prestations";
+    NoEntries => "Nog geen prestaties.", "No work yet.", "Pas encore de prestations.";
+    ProfileTitle => "Profiel", "Profile", "Profil";
+    LanguageTitle => "Taal", "Language", "Langue";
+    ChangePassword => "Wachtwoord veranderen", "Change password", "Changer de mot de passe";
+    CurrentPassword => "Huidig wachtwoord", "Current password", "Mot de passe actuel";
+    NewPassword => "Nieuw wachtwoord (minstens 12 tekens)", "New password (at least 12 characters)", "Nouveau mot de passe (au moins 12 caractères)";
+    PasswordChanged => "Je wachtwoord is veranderd.", "Your password has been changed.", "Votre mot de passe a été changé.";
+    InvalidCurrentPassword => "Je huidige wachtwoord klopt niet.", "Your current password is not right.", "Votre mot de passe actuel n’est pas correct.";
+    InvalidChangeReason => "Schrijf kort waarom je dit verandert (minstens 3 tekens, hoogstens 500).", "Write briefly why you change this (at least 3 characters, at most 500).", "Écrivez en quelques mots pourquoi vous changez ceci (au moins 3 caractères, au plus 500).";
+    InvalidNote => "Je opmerking is te lang (hoogstens 500 tekens).", "Your note is too long (at most 500 characters).", "Votre remarque est trop longue (500 caractères au plus).";
+    ErrEntryLocked => "Deze uren zijn al bevestigd of worden nagekeken. Vraag je bemiddelaar om ze te verbeteren.", "These hours are already confirmed or being checked. Ask your coordinator to correct them.", "Ces heures sont déjà confirmées ou en cours de vérification. Demandez à votre accompagnateur de les corriger.";
+    ErrPauseState => "Dat is al gebeurd op een ander toestel. Kijk naar de klok hierboven.", "That already happened on another device. Look at the clock above.", "C’est déjà fait sur un autre appareil. Regardez l’horloge ci-dessus.";
+    ErrInFuture => "Je kan geen uren ingeven die nog moeten komen. Geef ze in als het werk gedaan is.", "You cannot enter hours that are still to come. Enter them when the work is done.", "Vous ne pouvez pas encoder des heures qui ne sont pas encore passées. Encodez-les quand le travail est fait.";
+    ErrEndNotAfterStart => "Het einde moet na het begin liggen.", "The end must be after the start.", "La fin doit être après le début.";
+    ErrPauseTooLong => "De pauze moet korter zijn dan de tijd tussen begin en einde.", "The break must be shorter than the time between start and end.", "La pause doit être plus courte que le temps entre le début et la fin.";
+    ErrTooLong => "Eén prestatie duurt hoogstens 12 uur.", "One piece of work lasts at most 12 hours.", "Une prestation dure 12 heures au maximum.";
+    ErrKm => "Vul tussen 0 en 500 kilometer in.", "Fill in between 0 and 500 kilometres.", "Indiquez entre 0 et 500 kilomètres.";
     // Short day names, Monday first, and month names.
-    Mon => "ma", "Mon";
-    Tue => "di", "Tue";
-    Wed => "wo", "Wed";
-    Thu => "do", "Thu";
-    Fri => "vr", "Fri";
-    Sat => "za", "Sat";
-    Sun => "zo", "Sun";
-    January => "januari", "January";
-    February => "februari", "February";
-    March => "maart", "March";
-    April => "april", "April";
-    May => "mei", "May";
-    June => "juni", "June";
-    July => "juli", "July";
-    August => "augustus", "August";
-    September => "september", "September";
-    October => "oktober", "October";
-    November => "november", "November";
-    December => "december", "December";
+    Mon => "ma", "Mon", "lu";
+    Tue => "di", "Tue", "ma";
+    Wed => "wo", "Wed", "me";
+    Thu => "do", "Thu", "je";
+    Fri => "vr", "Fri", "ve";
+    Sat => "za", "Sat", "sa";
+    Sun => "zo", "Sun", "di";
+    January => "januari", "January", "janvier";
+    February => "februari", "February", "février";
+    March => "maart", "March", "mars";
+    April => "april", "April", "avril";
+    May => "mei", "May", "mai";
+    June => "juni", "June", "juin";
+    July => "juli", "July", "juillet";
+    August => "augustus", "August", "août";
+    September => "september", "September", "septembre";
+    October => "oktober", "October", "octobre";
+    November => "november", "November", "novembre";
+    December => "december", "December", "décembre";
 }
 
 messages! {
-    Duration => "{h} u {mm} min", "{h} h {mm} min";
-    HoursOfLimit => "{used} van {limit} uur", "{used} of {limit} hours";
-    TimeLeft => "Je mag nog {time} werken.", "You may still work {time}.";
-    ChequeBalance => "Je hebt nog {n, plural, one {# cheque} other {# cheques}}.", "You have {n, plural, one {# cheque} other {# cheques}} left.";
-    CostsCheques => "Kost {n, plural, one {# cheque} other {# cheques}}", "Costs {n, plural, one {# cheque} other {# cheques}}";
-    WorkedBy => "Gewerkt door {worker}", "Worked by {worker}";
-    MonthTotal => "{time} · {n, plural, one {# wijk-werker} other {# wijk-werkers}}", "{time} · {n, plural, one {# worker} other {# workers}}";
-    ShortDate => "{weekday} {day}/{month}", "{weekday} {day}/{month}";
-    MonthOfYear => "{month} {year}", "{month} {year}";
-    NotEnoughCheques => "Je hebt niet genoeg wijk-werkcheques: je hebt er {balance}, je hebt er {needed} nodig. Koop eerst cheques bij.", "You do not have enough cheques: you have {balance}, you need {needed}. Please buy cheques first.";
-    NotPlannedToday => "Deze opdracht staat op {day}. Je kan ze alleen die dag starten (of een dag ervoor of erna).", "This assignment is planned on {day}. You can only start it that day (or a day before or after).";
-    TooManyAttempts => "Te veel pogingen. Wacht {minutes, plural, one {een minuut} other {# minuten}} en probeer dan opnieuw.", "Too many attempts. Wait {minutes, plural, one {a minute} other {# minutes}}, then try again.";
-    MonthLimitLeft => "Dit is te veel: je mag maximum 60 uur per maand werken. Deze maand mag je nog {time} werken.", "This is too much: you may work at most 60 hours a month. This month you may still work {time}.";
-    YearLimitLeft => "Dit is te veel: je mag maximum 630 uur per jaar werken. Dit jaar mag je nog {time} werken.", "This is too much: you may work at most 630 hours a year. This year you may still work {time}.";
-    TrajectoryEnded => "Je traject is gestopt op {date}. Vraag je bemiddelaar wat je nu kan doen.", "Your trajectory ended on {date}. Ask your coordinator what you can do now.";
-    TrajectoryEndsOn => "Je traject loopt tot {date} (nog {days, plural, one {# dag} other {# dagen}}).", "Your trajectory runs until {date} ({days, plural, one {# day} other {# days}} left).";
-    TrajectoryNotStarted => "Je traject begint pas op {date}.", "Your trajectory only starts on {date}.";
+    Duration => "{h} u {mm} min", "{h} h {mm} min", "{h} h {mm} min";
+    HoursOfLimit => "{used} van {limit} uur", "{used} of {limit} hours", "{used} sur {limit} heures";
+    TimeLeft => "Je mag nog {time} werken.", "You may still work {time}.", "Vous pouvez encore travailler {time}.";
+    ChequeBalance => "Je hebt nog {n, plural, one {# cheque} other {# cheques}}.", "You have {n, plural, one {# cheque} other {# cheques}} left.", "Il vous reste {n, plural, one {# chèque} other {# chèques}}.";
+    CostsCheques => "Kost {n, plural, one {# cheque} other {# cheques}}", "Costs {n, plural, one {# cheque} other {# cheques}}", "Coûte {n, plural, one {# chèque} other {# chèques}}";
+    WorkedBy => "Gewerkt door {worker}", "Worked by {worker}", "Fait par {worker}";
+    MonthTotal => "{time} · {n, plural, one {# wijk-werker} other {# wijk-werkers}}", "{time} · {n, plural, one {# worker} other {# workers}}", "{time} · {n, plural, one {# travailleur wijk-werk} other {# travailleurs wijk-werk}}";
+    ShortDate => "{weekday} {day}/{month}", "{weekday} {day}/{month}", "{weekday} {day}/{month}";
+    MonthOfYear => "{month} {year}", "{month} {year}", "{month} {year}";
+    NotEnoughCheques => "Je hebt niet genoeg wijk-werkcheques: je hebt er {balance}, je hebt er {needed} nodig. Koop eerst cheques bij.", "You do not have enough cheques: you have {balance}, you need {needed}. Please buy cheques first.", "Vous n’avez pas assez de chèques wijk-werk : vous en avez {balance}, il vous en faut {needed}. Achetez d’abord des chèques.";
+    NotPlannedToday => "Deze opdracht staat op {day}. Je kan ze alleen die dag starten (of een dag ervoor of erna).", "This assignment is planned on {day}. You can only start it that day (or a day before or after).", "Cette mission est prévue le {day}. Vous pouvez la commencer seulement ce jour-là (ou un jour avant ou après).";
+    TooManyAttempts => "Te veel pogingen. Wacht {minutes, plural, one {een minuut} other {# minuten}} en probeer dan opnieuw.", "Too many attempts. Wait {minutes, plural, one {a minute} other {# minutes}}, then try again.", "Trop d’essais. Attendez {minutes, plural, one {une minute} other {# minutes}} puis réessayez.";
+    MonthLimitLeft => "Dit is te veel: je mag maximum 60 uur per maand werken. Deze maand mag je nog {time} werken.", "This is too much: you may work at most 60 hours a month. This month you may still work {time}.", "C’est trop : vous pouvez travailler 60 heures par mois au maximum. Ce mois-ci, vous pouvez encore travailler {time}.";
+    YearLimitLeft => "Dit is te veel: je mag maximum 630 uur per jaar werken. Dit jaar mag je nog {time} werken.", "This is too much: you may work at most 630 hours a year. This year you may still work {time}.", "C’est trop : vous pouvez travailler 630 heures par an au maximum. Cette année, vous pouvez encore travailler {time}.";
+    TrajectoryEnded => "Je traject is gestopt op {date}. Vraag je bemiddelaar wat je nu kan doen.", "Your trajectory ended on {date}. Ask your coordinator what you can do now.", "Votre parcours s’est terminé le {date}. Demandez à votre accompagnateur ce que vous pouvez faire maintenant.";
+    TrajectoryEndsOn => "Je traject loopt tot {date} (nog {days, plural, one {# dag} other {# dagen}}).", "Your trajectory runs until {date} ({days, plural, one {# day} other {# days}} left).", "Votre parcours se termine le {date} (encore {days, plural, one {# jour} other {# jours}}).";
+    TrajectoryNotStarted => "Je traject begint pas op {date}.", "Your trajectory only starts on {date}.", "Votre parcours commence seulement le {date}.";
+    Overlap => "Deze uren vallen samen met andere uren van jou ({day}, {from}–{to}). Kijk je uren na.", "These hours overlap with other hours of yours ({day}, {from}–{to}). Check your hours.", "Ces heures tombent en même temps que d’autres heures à vous ({day}, {from}–{to}). Vérifiez vos heures.";
+    OverlapRunning => "Deze uren vallen samen met je lopende tijd (sinds {day} {from}). Stop die eerst.", "These hours overlap with your running time (since {day} {from}). Stop it first.", "Ces heures tombent en même temps que votre temps en cours (depuis le {day} à {from}). Arrêtez-le d’abord.";
+    ForgotToStop => "Ben je vergeten te stoppen? Je werk was gepland tot {time}. Druk op Stop als je klaar bent.", "Did you forget to stop? Your work was planned until {time}. Press Stop when you are done.", "Avez-vous oublié d’arrêter ? Votre travail était prévu jusqu’à {time}. Appuyez sur « Arrêter » quand vous avez fini.";
+    CallClient => "Bel {name}", "Call {name}", "Appeler {name}";
+    Money => "€ {euros},{cents}", "€{euros}.{cents}", "{euros},{cents} €";
+    AllowanceSum => "{time} × {rate} per uur + {km} km × {km_rate} = {total}", "{time} × {rate} per hour + {km} km × {km_rate} = {total}", "{time} × {rate} par heure + {km} km × {km_rate} = {total}";
+    PauseOf => "pauze {minutes} min", "break {minutes} min", "pause {minutes} min";
+    KmOf => "{km} km", "{km} km", "{km} km";
+    OffersWaiting => "Je hebt {n, plural, one {# nieuwe aanbieding} other {# nieuwe aanbiedingen}}. Bekijk ze bij Opdrachten.", "You have {n, plural, one {# new offer} other {# new offers}}. See them under Assignments.", "Vous avez {n, plural, one {# nouvelle offre} other {# nouvelles offres}}. Voyez-les sous Missions.";
+    Paused => "Pauze sinds {time}", "On a break since {time}", "En pause depuis {time}";
 }
 
-/// The plural category of `n` in `lang` (CLDR): Dutch and English both say "one" for 1 only.
+/// The plural category of `n` in `lang` (CLDR, whole numbers): Dutch and English say "one" for
+/// 1 only; French for 0 and 1 ("0 chèque", "1 chèque", "2 chèques").
 pub fn plural(lang: Lang, n: i64) -> &'static str {
-    match lang {
-        Lang::Nl | Lang::En => {
-            if n == 1 {
-                "one"
-            } else {
-                "other"
-            }
-        }
-    }
+    let one = match lang {
+        Lang::Nl | Lang::En => n == 1,
+        Lang::Fr => n == 0 || n == 1,
+    };
+    if one { "one" } else { "other" }
 }
 
 /// An argument of a message.
@@ -521,6 +601,9 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             F::Email => T::InvalidEmail,
             F::Password => T::InvalidPassword,
             F::NewPassword => T::InvalidNewPassword,
+            F::CurrentPassword => T::InvalidCurrentPassword,
+            F::ChangeReason => T::InvalidChangeReason,
+            F::Note => T::InvalidNote,
             F::DisputeReason => T::InvalidDisputeReason,
             F::DeclineReason => T::InvalidDeclineReason,
             F::Form => T::InvalidForm,
@@ -537,6 +620,9 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             &[("balance", (*balance).into()), ("needed", (*needed).into())],
         ),
         E::Limit(breach) => limit_message(lang, breach),
+        E::Entry(problem) => entry_message(lang, problem),
+        E::EntryLocked => fixed(T::ErrEntryLocked),
+        E::PauseState => fixed(T::ErrPauseState),
         E::NotPlannedToday { planned } => message(
             lang,
             M::NotPlannedToday,
@@ -550,6 +636,55 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
         E::Busy => fixed(T::ErrBusy),
         E::Unavailable => fixed(T::ErrUnavailable),
     }
+}
+
+/// What is wrong with hours as entered, in words (the phone shows it before sending too).
+pub fn entry_message(lang: Lang, problem: &EntryProblem) -> String {
+    let fixed = |key: T| key.text(lang).to_string();
+    match problem {
+        EntryProblem::InFuture => fixed(T::ErrInFuture),
+        EntryProblem::EndNotAfterStart => fixed(T::ErrEndNotAfterStart),
+        EntryProblem::PauseTooLong => fixed(T::ErrPauseTooLong),
+        EntryProblem::TooLong => fixed(T::ErrTooLong),
+        EntryProblem::Km => fixed(T::ErrKm),
+        EntryProblem::Overlap { other } => {
+            let at = |ms: i64| crate::brussels::local(crate::brussels::from_ms(ms));
+            let start = at(other.start_ms);
+            let day = short_date(lang, start.date());
+            let from = start.format("%H:%M").to_string();
+            match other.end_ms {
+                Some(end) => message(
+                    lang,
+                    M::Overlap,
+                    &[
+                        ("day", day.into()),
+                        ("from", from.into()),
+                        ("to", at(end).format("%H:%M").to_string().into()),
+                    ],
+                ),
+                None => message(
+                    lang,
+                    M::OverlapRunning,
+                    &[("day", day.into()), ("from", from.into())],
+                ),
+            }
+        }
+    }
+}
+
+/// "€ 12,50" / "€12.50" / "12,50 €".
+pub fn money(lang: Lang, cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let cents = cents.abs();
+    let euros = format!("{sign}{}", cents / 100);
+    message(
+        lang,
+        M::Money,
+        &[
+            ("euros", euros.into()),
+            ("cents", format!("{:02}", cents % 100).into()),
+        ],
+    )
 }
 
 pub fn limit_message(lang: Lang, breach: &LimitBreach) -> String {
@@ -584,7 +719,7 @@ pub fn limit_message(lang: Lang, breach: &LimitBreach) -> String {
 mod tests {
     use super::*;
 
-    const LANGS: [Lang; 2] = [Lang::Nl, Lang::En];
+    const LANGS: [Lang; 3] = Lang::ALL;
 
     #[test]
     fn durations_read_like_a_timesheet() {

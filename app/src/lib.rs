@@ -10,6 +10,7 @@
 
 pub mod assignments;
 pub mod auth;
+pub mod brussels;
 pub mod cheques;
 pub mod clients;
 pub mod error;
@@ -100,7 +101,33 @@ pub fn App() -> impl IntoView {
             <Routes fallback=ui::layout::NotFound>
                 <Route path=path!("/") view=ui::layout::Home ssr=SsrMode::Async />
                 <Route path=path!("/login") view=ui::login::LoginPage />
-                <Route path=path!("/worker") view=ui::worker::WorkerPage ssr=SsrMode::Async />
+                <Route path=path!("/worker") view=ui::worker::today::TodayPage ssr=SsrMode::Async />
+                <Route
+                    path=path!("/worker/assignments")
+                    view=ui::worker::assignments::AssignmentsPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/worker/assignments/:id")
+                    view=ui::worker::assignments::AssignmentDetailPage
+                    ssr=SsrMode::Async
+                />
+                <Route path=path!("/worker/hours") view=ui::worker::hours::HoursPage ssr=SsrMode::Async />
+                <Route
+                    path=path!("/worker/hours/new")
+                    view=ui::worker::hours::EnterHoursPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/worker/hours/:id")
+                    view=ui::worker::hours::ChangeEntryPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/worker/profile")
+                    view=ui::worker::profile::ProfilePage
+                    ssr=SsrMode::Async
+                />
                 <Route path=path!("/client") view=ui::client::ClientPage ssr=SsrMode::Async />
                 <Route path=path!("/coordinator") view=ui::coordinator::CoordinatorPage ssr=SsrMode::Async />
             </Routes>

@@ -12,16 +12,22 @@ use crate::rules::ChequeRounding;
 pub struct Settings {
     pub cheque_price_cents: i64,
     pub allowance_cents_per_hour: i64,
+    pub km_rate_cents: i64,
     pub cheque_rounding: ChequeRounding,
     pub auto_confirm_days: i64,
+    /// The phone asks "vergeten te stoppen?" this long after the planned end.
+    pub forgotten_reminder_minutes: i64,
+    /// The server closes a clock this long after its start (at the planned end, for review).
+    pub forgotten_close_minutes: i64,
 }
 
 pub async fn settings(
     c: DbConn<'_>,
     organisation_id: OrganisationId,
 ) -> Result<Settings, sqlx::Error> {
-    const SQL: &str = "SELECT cheque_price_cents, allowance_cents_per_hour, cheque_rounding, \
-        auto_confirm_days FROM organisation WHERE id = $1";
+    const SQL: &str = "SELECT cheque_price_cents, allowance_cents_per_hour, km_rate_cents, \
+        cheque_rounding, auto_confirm_days, forgotten_reminder_minutes, forgotten_close_minutes \
+        FROM organisation WHERE id = $1";
     on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_one(c).await)
 }
 

@@ -15,9 +15,10 @@ pub const TRAJECTORY_MAX_MONTHS: u32 = 12;
 /// A clock may be started on the assignment's planned day, or one day before or after (work
 /// moved to the next morning, a late evening shift).
 pub const START_DAYS_AROUND_PLAN: i64 = 1;
-/// A clock that ran longer than this was almost surely forgotten: it is still stopped (nothing
-/// is lost) but held for a coordinator ("te controleren") instead of going to the gebruiker.
-pub const LONGEST_CLOCK_MINUTES: i64 = 12 * 60;
+/// At most 12 hours per prestatie. A clock that ran longer was almost surely forgotten: it is
+/// still stopped (nothing is lost) but held for a coordinator ("te controleren") instead of
+/// going to the gebruiker; hours entered afterwards cannot be longer.
+pub const LONGEST_ENTRY_MINUTES: i64 = 12 * 60;
 
 /// From this many hours in a month the worker is warned that the limit is near.
 pub const MONTH_WARNING_MINUTES: i64 = 50 * 60;
@@ -50,7 +51,102 @@ pub fn may_start_on(planned: NaiveDate, today: NaiveDate) -> bool {
 
 /// Is a clock of `worked_minutes` too long to send to the gebruiker as it is?
 pub fn needs_review(worked_minutes: i64) -> bool {
-    worked_minutes > LONGEST_CLOCK_MINUTES
+    worked_minutes > LONGEST_ENTRY_MINUTES
+}
+
+/// When work on an assignment was planned to end (ms): its planned start plus its planned
+/// length; without a planned start, or for a clock started after that, the clock's start plus
+/// the planned length.
+pub fn planned_end_ms(planned_start_ms: Option<i64>, planned_minutes: i64, started_ms: i64) -> i64 {
+    let length = planned_minutes.max(1) * 60_000;
+    match planned_start_ms.map(|p| p + length) {
+        Some(end) if end > started_ms => end,
+        _ => started_ms + length,
+    }
+}
+
+/// How long a pause may be, and how far back hours may be entered afterwards.
+pub const LONGEST_PAUSE_MINUTES: i64 = LONGEST_ENTRY_MINUTES;
+/// Kilometres travelled for one prestatie, at most (the database checks the same).
+pub const MOST_KM: i64 = 500;
+/// A worker changes their own prestatie on the day itself freely; from the next day on the
+/// change needs a reason (kept in the audit trail, before and after).
+pub fn change_needs_reason(work_date: NaiveDate, today: NaiveDate) -> bool {
+    today > work_date
+}
+
+/// A prestatie in time, as the rules see it: milliseconds since 1970 (UTC). A running clock
+/// has no end yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start_ms: i64,
+    pub end_ms: Option<i64>,
+}
+
+impl Span {
+    /// Do two spans share any moment? Touching ends (one stops at 12:00, the next starts at
+    /// 12:00) do not overlap; a running clock lasts until it is stopped.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        let end = |s: &Span| s.end_ms.unwrap_or(i64::MAX);
+        self.start_ms < end(other) && other.start_ms < end(self)
+    }
+}
+
+/// Why a prestatie, as entered, cannot be right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EntryProblem {
+    /// It ends after now.
+    InFuture,
+    /// The end is not after the start.
+    EndNotAfterStart,
+    /// The pause is as long as the work or longer.
+    PauseTooLong,
+    /// Longer than 12 hours.
+    TooLong,
+    /// Another prestatie of the worker shares some of this time.
+    Overlap { other: Span },
+    /// Too few or too many kilometres.
+    Km,
+}
+
+/// The minutes an entry from `span` with `pause_minutes` of pause counts, if it can be right:
+/// not in the future, end after start, the pause inside it, at most 12 hours, and no overlap
+/// with any of the worker's `others` (the entry itself not among them).
+pub fn check_entry(
+    span: Span,
+    pause_minutes: i64,
+    km: i64,
+    now_ms: i64,
+    others: &[Span],
+) -> Result<i64, EntryProblem> {
+    let end_ms = span.end_ms.unwrap_or(span.start_ms);
+    if end_ms > now_ms || span.start_ms > now_ms {
+        return Err(EntryProblem::InFuture);
+    }
+    if end_ms <= span.start_ms {
+        return Err(EntryProblem::EndNotAfterStart);
+    }
+    let length = clocked_minutes((end_ms - span.start_ms) / 1000);
+    if length > LONGEST_ENTRY_MINUTES {
+        return Err(EntryProblem::TooLong);
+    }
+    if pause_minutes < 0 || pause_minutes >= length {
+        return Err(EntryProblem::PauseTooLong);
+    }
+    if !(0..=MOST_KM).contains(&km) {
+        return Err(EntryProblem::Km);
+    }
+    if let Some(other) = others.iter().find(|o| o.overlaps(&span)) {
+        return Err(EntryProblem::Overlap { other: *other });
+    }
+    Ok(length - pause_minutes)
+}
+
+/// The allowance estimate in cents for `minutes` of work and `km` travelled: the hourly
+/// allowance pro rata per minute (rounded to the cent), plus the km rate. An estimate: the
+/// organisation pays what it finally approves.
+pub fn allowance_cents(minutes: i64, km: i64, cents_per_hour: i64, km_rate_cents: i64) -> i64 {
+    (minutes.max(0) * cents_per_hour + 30) / 60 + km.max(0) * km_rate_cents
 }
 
 /// Why a worker may not (or not that much) work.
@@ -327,5 +423,223 @@ mod tests {
     fn only_clocks_over_twelve_hours_are_held() {
         assert!(!needs_review(12 * 60));
         assert!(needs_review(12 * 60 + 1));
+    }
+
+    #[test]
+    fn an_entry_must_be_past_ordered_short_and_alone() {
+        let h = 3_600_000;
+        let now = 100 * h;
+        let span = |a: i64, b: i64| Span {
+            start_ms: a * h,
+            end_ms: Some(b * h),
+        };
+        assert_eq!(check_entry(span(90, 93), 30, 12, now, &[]), Ok(150));
+        assert_eq!(
+            check_entry(span(99, 101), 0, 0, now, &[]),
+            Err(EntryProblem::InFuture)
+        );
+        assert_eq!(
+            check_entry(span(93, 93), 0, 0, now, &[]),
+            Err(EntryProblem::EndNotAfterStart)
+        );
+        assert_eq!(
+            check_entry(span(93, 90), 0, 0, now, &[]),
+            Err(EntryProblem::EndNotAfterStart)
+        );
+        assert_eq!(
+            check_entry(span(80, 93), 0, 0, now, &[]),
+            Err(EntryProblem::TooLong)
+        );
+        assert_eq!(check_entry(span(88, 100), 0, 0, now, &[]), Ok(720));
+        assert_eq!(
+            check_entry(span(90, 91), 60, 0, now, &[]),
+            Err(EntryProblem::PauseTooLong)
+        );
+        assert_eq!(
+            check_entry(span(90, 91), -1, 0, now, &[]),
+            Err(EntryProblem::PauseTooLong)
+        );
+        assert_eq!(
+            check_entry(span(90, 91), 0, 501, now, &[]),
+            Err(EntryProblem::Km)
+        );
+        let other = span(92, 94);
+        assert_eq!(
+            check_entry(span(90, 93), 0, 0, now, &[other]),
+            Err(EntryProblem::Overlap { other })
+        );
+        // Touching is not overlapping.
+        assert_eq!(check_entry(span(90, 92), 0, 0, now, &[other]), Ok(120));
+        // A running clock blocks everything after its start.
+        let running = Span {
+            start_ms: 95 * h,
+            end_ms: None,
+        };
+        assert!(check_entry(span(96, 97), 0, 0, now, &[running]).is_err());
+        assert!(check_entry(span(93, 95), 0, 0, now, &[running]).is_ok());
+    }
+
+    #[test]
+    fn the_planned_end_follows_the_plan_or_the_start() {
+        let m = 60_000;
+        assert_eq!(planned_end_ms(Some(0), 120, 10 * m), 120 * m);
+        // Started after the planned end, or no planned start: the start plus the length.
+        assert_eq!(planned_end_ms(Some(0), 120, 200 * m), 320 * m);
+        assert_eq!(planned_end_ms(None, 60, 5 * m), 65 * m);
+    }
+
+    #[test]
+    fn the_allowance_is_per_minute_plus_kilometres() {
+        // 2 h 30 at €4.10 = €10.25; 12 km at €0.15 = €1.80.
+        assert_eq!(allowance_cents(150, 12, 410, 15), 1025 + 180);
+        assert_eq!(allowance_cents(0, 0, 410, 15), 0);
+    }
+
+    #[test]
+    fn a_change_after_the_day_needs_a_reason() {
+        assert!(!change_needs_reason(d(2026, 12, 1), d(2026, 12, 1)));
+        assert!(change_needs_reason(d(2026, 12, 1), d(2026, 12, 2)));
+    }
+
+    mod properties {
+        use super::super::*;
+        use crate::brussels;
+        use chrono::{Duration, NaiveTime};
+        use proptest::prelude::*;
+
+        /// One attempted prestatie: a day in a window around a year end and a DST change, a
+        /// local start and length, and a pause.
+        #[derive(Clone, Debug)]
+        struct Attempt {
+            day: NaiveDate,
+            start_minute: u32,
+            length: i64,
+            pause: i64,
+        }
+
+        fn attempt() -> impl Strategy<Value = Attempt> {
+            // 2026-10-20 .. 2027-01-10: the October DST change, three month ends, a year end.
+            (0i64..82, 0u32..(24 * 60), 1i64..(13 * 60), 0i64..120).prop_map(
+                |(offset, start_minute, length, pause)| Attempt {
+                    day: NaiveDate::from_ymd_opt(2026, 10, 20).unwrap() + Duration::days(offset),
+                    start_minute,
+                    length,
+                    pause,
+                },
+            )
+        }
+
+        /// What the server does with an attempt, as pure functions: check the entry, then the
+        /// limits of the month and year of its day.
+        #[derive(Default)]
+        struct Ledger {
+            accepted: Vec<(Span, NaiveDate, i64)>,
+        }
+
+        impl Ledger {
+            fn usage(&self, day: NaiveDate) -> Usage {
+                let (m0, m1) = month_bounds(day);
+                let (y0, y1) = year_bounds(day);
+                let sum = |a: NaiveDate, b: NaiveDate| {
+                    self.accepted
+                        .iter()
+                        .filter(|(_, d, _)| *d >= a && *d < b)
+                        .map(|(_, _, m)| m)
+                        .sum()
+                };
+                Usage {
+                    month_minutes: sum(m0, m1),
+                    year_minutes: sum(y0, y1),
+                }
+            }
+
+            fn try_add(&mut self, a: &Attempt, now_ms: i64) -> bool {
+                let time =
+                    NaiveTime::from_hms_opt(a.start_minute / 60, a.start_minute % 60, 0).unwrap();
+                let start_ms = brussels::instant_ms(a.day, time);
+                let span = Span {
+                    start_ms,
+                    end_ms: Some(start_ms + a.length * 60_000),
+                };
+                let others: Vec<Span> = self.accepted.iter().map(|(s, _, _)| *s).collect();
+                let Ok(minutes) = check_entry(span, a.pause, 0, now_ms, &others) else {
+                    return false;
+                };
+                // The day that counts is the Brussels day the work started.
+                let day = brussels::local_date(brussels::from_ms(start_ms));
+                if check_new_minutes(self.usage(day), minutes).is_err() {
+                    return false;
+                }
+                self.accepted.push((span, day, minutes));
+                true
+            }
+        }
+
+        proptest! {
+            /// However the entries come, no month passes 60 hours, no year 630, and no two
+            /// accepted entries share a moment.
+            #[test]
+            fn random_entries_never_pass_the_limits_or_overlap(
+                attempts in proptest::collection::vec(attempt(), 1..120)
+            ) {
+                let now_ms = brussels::instant_ms(
+                    NaiveDate::from_ymd_opt(2027, 2, 1).unwrap(),
+                    NaiveTime::MIN,
+                );
+                let mut ledger = Ledger::default();
+                for a in &attempts {
+                    ledger.try_add(a, now_ms);
+                }
+                for (_, day, _) in &ledger.accepted {
+                    let usage = ledger.usage(*day);
+                    prop_assert!(usage.month_minutes <= MONTH_LIMIT_MINUTES);
+                    prop_assert!(usage.year_minutes <= YEAR_LIMIT_MINUTES);
+                }
+                for (i, (a, _, _)) in ledger.accepted.iter().enumerate() {
+                    for (b, _, _) in &ledger.accepted[i + 1..] {
+                        prop_assert!(!a.overlaps(b), "{a:?} {b:?}");
+                    }
+                }
+            }
+
+            /// An entry that shares any moment with another is always refused, whichever
+            /// came first.
+            #[test]
+            fn overlaps_are_always_refused(
+                a_start in 0i64..10_000, a_len in 1i64..720,
+                b_start in 0i64..10_000, b_len in 1i64..720,
+            ) {
+                let m = 60_000;
+                let a = Span { start_ms: a_start * m, end_ms: Some((a_start + a_len) * m) };
+                let b = Span { start_ms: b_start * m, end_ms: Some((b_start + b_len) * m) };
+                let share = a_start < b_start + b_len && b_start < a_start + a_len;
+                let now = 20_000 * m;
+                prop_assert_eq!(check_entry(b, 0, 0, now, &[a]).is_err(), share);
+                prop_assert_eq!(check_entry(a, 0, 0, now, &[b]).is_err(), share);
+            }
+
+            /// On the days summer time starts and ends, an entry counts the time that really
+            /// passed (an hour less or more than the wall clock says), on the day it started.
+            #[test]
+            fn dst_days_count_real_time(
+                which in 0usize..2, year in 2020i32..2040,
+                start_minute in 0u32..(20 * 60), length in 1u32..(4 * 60),
+            ) {
+                let day = brussels::dst_days(year)[which];
+                let end_minute = (start_minute + length).min(24 * 60 - 1);
+                prop_assume!(end_minute > start_minute);
+                let at = |m: u32| NaiveTime::from_hms_opt(m / 60, m % 60, 0).unwrap();
+                let start = brussels::instant_ms(day, at(start_minute));
+                let end = brussels::instant_ms(day, at(end_minute));
+                let real = (end - start) / 60_000;
+                let span = Span { start_ms: start, end_ms: Some(end) };
+                let now = start + 48 * 3_600_000;
+                match check_entry(span, 0, 0, now, &[]) {
+                    Ok(minutes) => prop_assert_eq!(minutes, real),
+                    Err(problem) => prop_assert_eq!(problem, EntryProblem::EndNotAfterStart),
+                }
+                prop_assert_eq!(brussels::local_date(brussels::from_ms(start)), day);
+            }
+        }
     }
 }

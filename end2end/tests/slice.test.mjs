@@ -109,6 +109,9 @@ test('the wijk-werker accepts one offer and declines another with a reason', asy
   let page = await phonePage(browser);
   await login(page, server.base, 'kevin@demo.test');
   await page.waitForURL('**/worker');
+  // Vandaag says there is an offer; it is answered on Opdrachten.
+  await page.getByRole('link', { name: /1 nieuwe aanbieding/ }).click();
+  await page.waitForURL('**/worker/assignments');
   const offer = page.locator('article.offer', { hasText: 'Lekkende kraan' });
   await offer.waitFor();
   assert.match(await offer.innerText(), /Roger Van Damme/);
@@ -122,6 +125,8 @@ test('the wijk-werker accepts one offer and declines another with a reason', asy
   page = await phonePage(browser);
   await login(page, server.base, 'fatima@demo.test');
   await page.waitForURL('**/worker');
+  await page.getByRole('link', { name: 'Opdrachten' }).click();
+  await page.waitForURL('**/worker/assignments');
   const flowers = page.locator('article.offer', { hasText: 'Bloembakken' });
   await flowers.getByText('Weigeren').first().click();
   await flowers.getByLabel('Waarom niet?').fill('Dan moet ik naar de dokter');
@@ -129,6 +134,7 @@ test('the wijk-werker accepts one offer and declines another with a reason', asy
   await flowers.getByRole('button', { name: 'Weiger deze opdracht' }).click();
   await flowers.waitFor({ state: 'detached' });
   assert.equal(await page.locator('article.offer').count(), 0);
+  await page.getByText('Er zijn geen nieuwe aanbiedingen.').waitFor();
   assertNoErrors(page);
   await page.context().close();
 });
@@ -138,6 +144,9 @@ test('a wijk-werker close to the 60 hours is warned and sees the year too', asyn
   await login(page, server.base, 'jozef@demo.test');
   await page.waitForURL('**/worker');
   await page.getByRole('status').filter({ hasText: 'je nadert de 60 uur' }).waitFor();
+  await page.getByRole('link', { name: 'Mijn uren' }).first().click();
+  await page.waitForURL('**/worker/hours');
+  await page.getByRole('heading', { name: 'Jouw vergoeding deze maand (schatting)' }).waitFor();
   const month = page.getByRole('meter', { name: 'Jouw uren deze maand' });
   assert.equal(await month.getAttribute('aria-valuenow'), String(58 * 60 + 30));
   const year = page.getByRole('meter', { name: 'Jouw uren dit jaar' });
@@ -261,6 +270,92 @@ test('the interface switches to English and back', async () => {
   await page.getByRole('button', { name: 'Nederlands' }).click();
   await page.getByRole('heading', { name: 'Dag Maria Peeters' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('a shift with a pause: Pauze, Verder, Stop', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'ahmed@demo.test');
+  await page.waitForURL('**/worker');
+  const card = page.locator('article.assignment', { hasText: 'Maria Peeters' }).first();
+  // The gebruiker's address opens a map; her number is one tap away.
+  assert.match(await card.getByRole('link', { name: /Toon op de kaart/ }).getAttribute('href'), /openstreetmap/);
+  assert.match(await card.getByRole('link', { name: /Bel Maria Peeters/ }).getAttribute('href'), /^tel:0470123456$/);
+  await card.getByRole('button', { name: 'Start' }).click();
+  await card.getByRole('button', { name: 'Pauze' }).click();
+  await card.getByRole('button', { name: 'Verder' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Je hebt pauze' }).waitFor();
+  await checkScreen(page, 'worker-paused');
+  await card.getByRole('button', { name: 'Verder' }).click();
+  await card.getByRole('button', { name: 'Pauze' }).waitFor();
+  await card.getByRole('button', { name: 'Stop' }).click();
+  await card.getByRole('button', { name: 'Start' }).waitFor();
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('hours entered afterwards appear in Mijn uren and can be corrected', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'kevin@demo.test');
+  await page.waitForURL('**/worker');
+  await page.getByRole('link', { name: 'Mijn uren' }).first().click();
+  await page.waitForURL('**/worker/hours');
+  await checkScreen(page, 'worker-hours');
+  await page.getByRole('link', { name: 'Uren ingeven' }).click();
+  await page.waitForURL('**/worker/hours/new');
+  await waitForHydration(page);
+  const select = page.getByLabel('Opdracht');
+  const option = select.locator('option', { hasText: 'Rekken aanvullen' });
+  await select.selectOption(await option.getAttribute('value'));
+  // The day the assignment was planned (three days ago, in the option's text).
+  const planned = await page.evaluate(() => {
+    const d = new Date(Date.now() - 3 * 86400000);
+    return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+  });
+  await page.getByLabel('Datum').fill(planned);
+  await page.getByLabel('Begonnen om').fill('13:00');
+  // The phone runs the rules before sending: an end before the start is said at once.
+  await page.getByLabel('Gestopt om').fill('12:00');
+  await page.getByRole('status').filter({ hasText: 'Het einde moet na het begin liggen.' }).waitFor();
+  await page.getByLabel('Gestopt om').fill('16:00');
+  await page.getByLabel('Pauze (minuten)').fill('15');
+  await page.getByLabel('Kilometers gereden').fill('12');
+  await checkScreen(page, 'worker-enter-hours');
+  await page.getByRole('button', { name: 'Bewaar' }).click();
+  await page.waitForURL('**/worker/hours?saved=1');
+  await page.getByRole('status').filter({ hasText: 'Bewaard.' }).waitFor();
+  const line = page.locator('li.entry', { hasText: '13:00–16:00' });
+  assert.match(await line.innerText(), /pauze 15 min · 12 km/);
+  await line.getByRole('link', { name: 'Verbeter' }).click();
+  await page.waitForURL('**/worker/hours/*');
+  await waitForHydration(page);
+  await page.getByLabel('Gestopt om').fill('15:00');
+  await page.getByLabel('Waarom verander je dit?').fill('Om 15 u gestopt');
+  await checkScreen(page, 'worker-change-hours');
+  await page.getByRole('button', { name: 'Bewaar' }).click();
+  await page.waitForURL('**/worker/hours?saved=1');
+  await page.locator('li.entry', { hasText: '13:00–15:00' }).waitFor();
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('Profiel: the worker chooses French, then Dutch again', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'fatima@demo.test');
+  await page.waitForURL('**/worker');
+  await page.getByRole('link', { name: 'Profiel' }).click();
+  await page.waitForURL('**/worker/profile');
+  await checkScreen(page, 'worker-profile');
+  await page.locator('.lang-choice').getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('heading', { name: 'Profil' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  await checkScreen(page, 'worker-profile-fr');
+  await page.getByRole('link', { name: 'Aujourd’hui' }).click();
+  await page.getByRole('heading', { name: /Bonjour Fatima/ }).waitFor();
+  await page.getByRole('link', { name: 'Profil' }).click();
+  await page.locator('.lang-choice').getByRole('button', { name: 'Nederlands' }).click();
+  await page.getByRole('heading', { name: 'Profiel' }).waitFor();
   assertNoErrors(page);
   await page.context().close();
 });

@@ -234,6 +234,26 @@ fn with_sessions<S: SessionStore + Clone>(
 }
 
 /// Serve until SIGTERM or Ctrl-C; the peer address reaches the login throttle.
+/// The server's background work, every minute: forgotten clocks are closed at their planned end
+/// and held for a coordinator. Every server process runs it; the job is safe to run at once
+/// from several (see `time_entries::service::close_forgotten`).
+pub fn spawn_jobs(db: app::db::Db, clock: Clock) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match app::time_entries::service::close_forgotten(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(closed) => tracing::info!(closed, "forgotten clocks closed for review"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "forgotten-clock job failed; next minute again")
+                }
+            }
+        }
+    })
+}
+
 pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
     axum::serve(
         listener,

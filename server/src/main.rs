@@ -71,10 +71,12 @@ async fn run(command: Command) -> Result<(), Box<dyn std::error::Error>> {
             let db = prepare_database(&config, &clock).await?;
             tracing::info!(backend = db.backend_name(), "database ready");
             let addr = config.site_addr;
+            let jobs = server::spawn_jobs(db.clone(), clock.clone());
             let app = router(db.clone(), leptos_options, &config, clock).await?;
             let listener = tokio::net::TcpListener::bind(&addr).await?;
             tracing::info!("Wijkwerk luistert op http://{addr}");
             server::serve(listener, app).await?;
+            jobs.abort();
             db.close().await;
         }
         Command::Migrate => {

@@ -26,6 +26,43 @@ pub struct AssignmentCard {
     pub planned_date: NaiveDate,
     pub planned_start: Option<NaiveTime>,
     pub planned_minutes: i64,
+    /// The gebruiker's phone number, for tap-to-call, where known.
+    pub client_phone: Option<String>,
+    pub status: AssignmentStatus,
+}
+
+impl AssignmentCard {
+    /// The address as one line, for the card and for the map link.
+    pub fn address(&self) -> String {
+        format!("{}, {} {}", self.street, self.postcode, self.city)
+    }
+}
+
+/// Opdrachten: offers first, then what is coming, then what is done.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAssignments {
+    pub today: NaiveDate,
+    pub offers: Vec<AssignmentCard>,
+    pub upcoming: Vec<AssignmentCard>,
+    pub past: Vec<AssignmentCard>,
+}
+
+/// One assignment of the worker's, with the prestaties on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentDetail {
+    pub today: NaiveDate,
+    pub assignment: AssignmentCard,
+    pub entries: Vec<crate::time_entries::MyEntry>,
+}
+
+#[server(prefix = "/api", endpoint = "my_assignments")]
+pub async fn get_my_assignments() -> Result<MyAssignments, AppError> {
+    crate::read_case!(service::my_assignments)
+}
+
+#[server(prefix = "/api", endpoint = "my_assignment")]
+pub async fn get_my_assignment(assignment_id: AssignmentId) -> Result<AssignmentDetail, AppError> {
+    crate::read_case!(service::my_assignment, assignment_id)
 }
 
 crate::text_enum! {

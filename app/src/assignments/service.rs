@@ -2,12 +2,43 @@
 //! answered and when, and is refused once the offer was withdrawn (409) or given to someone
 //! else (404: it is no longer theirs).
 
-use super::{AssignmentStatus, store};
+use super::{AssignmentDetail, AssignmentStatus, MyAssignments, store};
 use crate::audit::{self, Action, Event};
-use crate::db::Tx;
+use crate::db::{Conn, Tx};
 use crate::error::{AppError, Field};
 use crate::ids::AssignmentId;
 use crate::request::Ctx;
+
+/// Opdrachten: the worker's offers, what is coming and the last ones done.
+pub async fn my_assignments(ctx: &Ctx, conn: &mut Conn) -> Result<MyAssignments, AppError> {
+    let worker = ctx.caller.worker()?;
+    let today = crate::clock::local_date(ctx.now);
+    Ok(MyAssignments {
+        today,
+        offers: store::offers_for_worker(conn.c(), worker).await?,
+        upcoming: store::upcoming_for_worker(conn.c(), worker, today, 50).await?,
+        past: store::past_for_worker(conn.c(), worker, today, 30).await?,
+    })
+}
+
+/// One of the worker's assignments with their prestaties on it.
+pub async fn my_assignment(
+    ctx: &Ctx,
+    conn: &mut Conn,
+    assignment_id: AssignmentId,
+) -> Result<AssignmentDetail, AppError> {
+    let worker = ctx.caller.worker()?;
+    let assignment = store::card_for_worker(conn.c(), worker, assignment_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let entries =
+        crate::time_entries::store::mine_on_assignment(conn.c(), worker, assignment_id).await?;
+    Ok(AssignmentDetail {
+        today: crate::clock::local_date(ctx.now),
+        assignment,
+        entries,
+    })
+}
 
 /// The longest reason for declining we keep.
 pub const MAX_DECLINE_REASON_CHARS: usize = 500;

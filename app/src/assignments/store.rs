@@ -8,7 +8,8 @@ use crate::ids::{AccountId, ActivityId, AssignmentId, ClientId, OrganisationId, 
 use crate::on;
 
 const CARD: &str = "SELECT a.id, c.name AS client_name, act.name AS activity, a.description, \
-    c.street, c.postcode, c.city, a.planned_date, a.planned_start, a.planned_minutes \
+    c.street, c.postcode, c.city, a.planned_date, a.planned_start, a.planned_minutes, \
+    c.phone AS client_phone, a.status \
     FROM assignment a \
     JOIN client c ON c.id = a.client_id \
     JOIN activity act ON act.id = a.activity_id";
@@ -46,6 +47,65 @@ pub async fn offers_for_worker(
          ORDER BY a.planned_date, a.planned_start, a.id"
     );
     on!(c, c => sqlx::query_as(&sql).bind(worker_id).fetch_all(c).await)
+}
+
+/// The worker's accepted assignments from `from` on, soonest first.
+pub async fn upcoming_for_worker(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    from: NaiveDate,
+    limit: i64,
+) -> Result<Vec<AssignmentCard>, sqlx::Error> {
+    let sql = format!(
+        "{CARD} WHERE a.worker_id = $1 AND a.status = 'accepted' AND a.planned_date >= $2 \
+         ORDER BY a.planned_date, a.planned_start, a.id LIMIT $3"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(worker_id).bind(from).bind(limit).fetch_all(c).await)
+}
+
+/// The worker's assignments before `before` (accepted or finished), most recent first.
+pub async fn past_for_worker(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    before: NaiveDate,
+    limit: i64,
+) -> Result<Vec<AssignmentCard>, sqlx::Error> {
+    let sql = format!(
+        "{CARD} WHERE a.worker_id = $1 AND a.status IN ('accepted', 'finished') \
+           AND a.planned_date < $2 \
+         ORDER BY a.planned_date DESC, a.planned_start DESC, a.id DESC LIMIT $3"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(worker_id).bind(before).bind(limit).fetch_all(c).await)
+}
+
+/// The worker's accepted assignments planned between `from` and `until` (inclusive): those
+/// hours can be entered on.
+pub async fn accepted_between(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<Vec<AssignmentCard>, sqlx::Error> {
+    let sql = format!(
+        "{CARD} WHERE a.worker_id = $1 AND a.status = 'accepted' \
+           AND a.planned_date >= $2 AND a.planned_date <= $3 \
+         ORDER BY a.planned_date DESC, a.planned_start DESC, a.id DESC"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(worker_id).bind(from).bind(until).fetch_all(c).await)
+}
+
+/// One assignment as its worker sees it: offered to them, accepted or finished. Declined,
+/// withdrawn or given to someone else: not found.
+pub async fn card_for_worker(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    assignment_id: AssignmentId,
+) -> Result<Option<AssignmentCard>, sqlx::Error> {
+    let sql = format!(
+        "{CARD} WHERE a.id = $1 AND a.worker_id = $2 \
+           AND a.status IN ('offered', 'accepted', 'finished')"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(assignment_id).bind(worker_id).fetch_optional(c).await)
 }
 
 /// The status of an assignment made to this worker, if there is one.

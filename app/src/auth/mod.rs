@@ -117,3 +117,9 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
 pub async fn logout() -> Result<(), AppError> {
     crate::error::finish(service::logout().await)
 }
+
+/// Profiel: change the password (the current one first).
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
+    crate::error::finish(service::change_password(current, new).await)
+}

@@ -144,6 +144,14 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
         .await
         .map_err(session_error)?;
     session.set_expiry(Some(request::session_expiry(account.role)));
+    // The language they chose before, on whichever phone, follows them here.
+    if let Some(lang) = account
+        .language
+        .as_deref()
+        .and_then(crate::i18n::Lang::parse)
+    {
+        crate::i18n::set_language_cookie(lang)?;
+    }
 
     let mut tx = db.begin().await?;
     store::forget_failures(tx.c(), &keys[0]).await?;
@@ -235,6 +243,69 @@ pub async fn create_account(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Profiel: a new password, after the current one. Wrong current passwords count against the
+/// same throttle as logins (guessing here is guessing there).
+pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
+    let (ctx, db) = request::context().await?;
+    if new.chars().count() < MIN_PASSWORD_CHARS || new.len() > 1024 {
+        return Err(AppError::Invalid(Field::NewPassword));
+    }
+    if current.is_empty() || current.len() > 1024 {
+        return Err(AppError::Invalid(Field::CurrentPassword));
+    }
+    let account = {
+        let mut conn = db.conn().await?;
+        store::by_id(conn.c(), ctx.caller.account)
+            .await?
+            .ok_or(AppError::NotLoggedIn)?
+    };
+    let keys = vec![account_key(&account.email)];
+    if let Some(retry_after_secs) = locked(&db, &keys, ctx.now).await? {
+        return Err(AppError::TooManyAttempts { retry_after_secs });
+    }
+    if !password::verify(current, account.password_hash.clone()).await? {
+        let who = Some((account.organisation_id, account.id));
+        return Err(match failed(&db, &keys, who, ctx.now).await? {
+            AppError::WrongLogin => AppError::Invalid(Field::CurrentPassword),
+            other => other,
+        });
+    }
+    let hash = password::hash(new).await?;
+    let mut tx = db.begin().await?;
+    store::set_password_hash(tx.c(), account.id, &hash).await?;
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(account.organisation_id),
+            account_id: Some(account.id),
+            action: Action::PasswordChanged,
+            subject: "account",
+            subject_id: Some(account.id.0),
+            detail: String::new(),
+        },
+        ctx.now,
+    )
+    .await?;
+    tx.commit().await?;
+    // A new session id: whoever held the old one (a shared phone) holds nothing now.
+    let session = request::session().await?;
+    session.cycle_id().await.map_err(session_error)?;
+    Ok(())
+}
+
+/// The language a logged-in person chose, kept with their account (so it follows them to
+/// another phone); `None` when nobody is logged in.
+pub async fn remember_language(lang: &str) -> Result<(), AppError> {
+    let now = request::now();
+    let Some(caller) = request::caller(now).await? else {
+        return Ok(());
+    };
+    let db = request::state().db;
+    let mut conn = db.conn().await?;
+    store::set_language(conn.c(), caller.account, lang).await?;
+    Ok(())
 }
 
 /// The shortest password we accept for a new account.

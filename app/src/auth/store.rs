@@ -16,6 +16,8 @@ pub struct Account {
     pub role: Role,
     pub display_name: String,
     pub active: bool,
+    /// 'nl', 'fr' or 'en' once the person chose one.
+    pub language: Option<String>,
 }
 
 impl Account {
@@ -29,7 +31,8 @@ impl Account {
     }
 }
 
-const COLUMNS: &str = "id, organisation_id, email, password_hash, role, display_name, active";
+const COLUMNS: &str =
+    "id, organisation_id, email, password_hash, role, display_name, active, language";
 
 pub async fn by_email(c: DbConn<'_>, email: &str) -> Result<Option<Account>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM account WHERE email = $1");
@@ -39,6 +42,20 @@ pub async fn by_email(c: DbConn<'_>, email: &str) -> Result<Option<Account>, sql
 pub async fn by_id(c: DbConn<'_>, id: AccountId) -> Result<Option<Account>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM account WHERE id = $1");
     on!(c, c => sqlx::query_as(&sql).bind(id).fetch_optional(c).await)
+}
+
+pub async fn set_password_hash(
+    c: DbConn<'_>,
+    id: AccountId,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE account SET password_hash = $2 WHERE id = $1";
+    on!(c, c => sqlx::query(SQL).bind(id).bind(hash).execute(c).await.map(|_| ()))
+}
+
+pub async fn set_language(c: DbConn<'_>, id: AccountId, lang: &str) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE account SET language = $2 WHERE id = $1";
+    on!(c, c => sqlx::query(SQL).bind(id).bind(lang).execute(c).await.map(|_| ()))
 }
 
 #[derive(sqlx::FromRow)]

@@ -35,6 +35,8 @@ pub struct NewClient<'a> {
     pub street: &'a str,
     pub postcode: &'a str,
     pub city: &'a str,
+    /// For the worker's tap-to-call, where known.
+    pub phone: Option<&'a str>,
 }
 
 pub async fn insert(
@@ -43,8 +45,8 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> Result<ClientId, sqlx::Error> {
     const SQL: &str = "INSERT INTO client (organisation_id, account_id, municipality_id, kind, \
-        client_number, name, street, postcode, city, created_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+        client_number, name, street, postcode, city, created_at, phone) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(n.organisation_id)
         .bind(n.account_id)
@@ -56,6 +58,7 @@ pub async fn insert(
         .bind(n.postcode)
         .bind(n.city)
         .bind(now)
+        .bind(n.phone)
         .fetch_one(c)
         .await)
 }

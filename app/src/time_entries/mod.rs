@@ -1,12 +1,16 @@
 //! Prestaties: time a wijk-werker worked on an assignment. Clocked with Start/Stop, then
 //! confirmed or disputed by the gebruiker.
 
+// A form's fields are a server function's arguments: hours entered afterwards have eight.
+#![allow(clippy::too_many_arguments)]
+
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::ids::{AssignmentId, EntryId};
+use crate::rules::Span;
 
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -23,6 +27,16 @@ crate::text_enum! {
         Disputed = "disputed",
         /// "Te controleren": held for a coordinator (e.g. a clock that ran over 12 hours).
         Review = "review",
+        /// "Gecorrigeerd": a coordinator changed it; it counts as they set it.
+        Corrected = "corrected",
+    }
+}
+
+impl EntryStatus {
+    /// May the worker still change it? Until the gebruiker confirms: while it waits for them,
+    /// or after they disputed it (the change sends it back to them).
+    pub fn changeable_by_worker(self) -> bool {
+        matches!(self, EntryStatus::Submitted | EntryStatus::Disputed)
     }
 }
 
@@ -41,6 +55,54 @@ pub struct RunningClock {
     pub assignment_id: AssignmentId,
     pub started_at_ms: i64,
     pub started_local: NaiveTime,
+    /// Minutes of pause so far (finished pauses).
+    pub pause_minutes: i64,
+    /// While paused: since when.
+    pub paused_since_ms: Option<i64>,
+    /// When the work was planned to end (Brussels time), for the reminder's words.
+    pub planned_end_local: NaiveTime,
+    /// From this moment the phone asks "vergeten te stoppen?" (the planned end plus the
+    /// organisation's margin).
+    pub remind_at_ms: i64,
+}
+
+impl RunningClock {
+    /// Milliseconds worked at `now_ms`: the time since the start minus the pauses.
+    pub fn worked_ms(&self, now_ms: i64) -> i64 {
+        let paused_now = self.paused_since_ms.map_or(0, |p| (now_ms - p).max(0));
+        (now_ms - self.started_at_ms - self.pause_minutes * 60_000 - paused_now).max(0)
+    }
+}
+
+/// One of the worker's own prestaties, as Mijn uren shows it and the change form fills in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyEntry {
+    pub id: EntryId,
+    pub assignment_id: AssignmentId,
+    pub work_date: NaiveDate,
+    pub client_name: String,
+    pub activity: String,
+    pub started_at_ms: i64,
+    pub ended_at_ms: Option<i64>,
+    /// Brussels wall-clock times, as the worker entered or clocked them.
+    pub start: NaiveTime,
+    pub end: Option<NaiveTime>,
+    pub minutes: Option<i64>,
+    pub pause_minutes: i64,
+    pub km: i64,
+    pub note: String,
+    pub status: EntryStatus,
+    pub source: EntrySource,
+    pub dispute_reason: Option<String>,
+}
+
+impl MyEntry {
+    pub fn span(&self) -> Span {
+        Span {
+            start_ms: self.started_at_ms,
+            end_ms: self.ended_at_ms,
+        }
+    }
 }
 
 /// One line in "laatst gewerkt" or in the gebruiker's list.
@@ -69,6 +131,92 @@ pub struct Stopped {
 #[server(prefix = "/api", endpoint = "start_clock")]
 pub async fn start_clock(assignment_id: AssignmentId) -> Result<EntryId, AppError> {
     crate::write_case!(service::start_clock, assignment_id)
+}
+
+/// Hours as the worker enters them afterwards: a Brussels day, start and end on that day, the
+/// pause, the kilometres travelled and a note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hours {
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub pause_minutes: i64,
+    pub km: i64,
+    pub note: String,
+}
+
+impl Hours {
+    pub fn span(&self) -> Span {
+        Span {
+            start_ms: crate::brussels::instant_ms(self.date, self.start),
+            end_ms: Some(crate::brussels::instant_ms(self.date, self.end)),
+        }
+    }
+
+    /// The rules' verdict, the same on the phone (before sending) and on the server: the
+    /// minutes it counts, or what is wrong with it.
+    pub fn check(&self, now_ms: i64, others: &[Span]) -> Result<i64, crate::rules::EntryProblem> {
+        crate::rules::check_entry(self.span(), self.pause_minutes, self.km, now_ms, others)
+    }
+}
+
+/// Pauze: the clock keeps its start; the time until Verder does not count.
+#[server(prefix = "/api", endpoint = "pause_clock")]
+pub async fn pause_clock(entry_id: EntryId) -> Result<(), AppError> {
+    crate::write_case!(service::pause_clock, entry_id)
+}
+
+/// Verder: the pause ends and counts as pause.
+#[server(prefix = "/api", endpoint = "resume_clock")]
+pub async fn resume_clock(entry_id: EntryId) -> Result<(), AppError> {
+    crate::write_case!(service::resume_clock, entry_id)
+}
+
+/// Achteraf ingeven: hours worked on an accepted assignment, entered afterwards. They wait for
+/// the gebruiker's confirmation like a clocked prestatie.
+#[server(prefix = "/api", endpoint = "enter_hours")]
+pub async fn enter_hours(
+    assignment_id: AssignmentId,
+    date: NaiveDate,
+    start: NaiveTime,
+    end: NaiveTime,
+    pause_minutes: i64,
+    km: i64,
+    note: String,
+) -> Result<EntryId, AppError> {
+    let hours = Hours {
+        date,
+        start,
+        end,
+        pause_minutes,
+        km,
+        note,
+    };
+    crate::write_case!(service::enter_hours, assignment_id, hours)
+}
+
+/// Verbeteren: the worker changes an own prestatie until the gebruiker confirmed it. After
+/// the day it needs a reason; the audit trail keeps before and after.
+#[server(prefix = "/api", endpoint = "change_entry")]
+pub async fn change_entry(
+    entry_id: EntryId,
+    date: NaiveDate,
+    start: NaiveTime,
+    end: NaiveTime,
+    pause_minutes: i64,
+    km: i64,
+    note: String,
+    reason: String,
+) -> Result<(), AppError> {
+    let hours = Hours {
+        date,
+        start,
+        end,
+        pause_minutes,
+        km,
+        note,
+    };
+    crate::write_case!(service::change_entry, entry_id, hours, reason)
 }
 
 /// Stop a running clock. When the time worked would pass the month or year limit, the stop is

@@ -3,12 +3,14 @@
 //! does nothing at all. Checks that a second request could race (balance, limits, the running
 //! clock) run after locking the owning row (see `db.rs`).
 
-use super::store::{self, NewEntry};
-use super::{EntrySource, EntryStatus, Stopped};
+use chrono::{DateTime, Utc};
+
+use super::store::{self, NewEntry, RunningClockRow};
+use super::{EntrySource, EntryStatus, Hours, Stopped};
 use crate::audit::{self, Action, Event};
 use crate::cheques::store as cheques;
 use crate::clients::store as clients;
-use crate::db::Tx;
+use crate::db::{Db, Tx};
 use crate::error::{AppError, Field};
 use crate::ids::{AssignmentId, EntryId, OrganisationId};
 use crate::request::Ctx;
@@ -53,6 +55,9 @@ pub async fn start_clock(
             started_at: ctx.now,
             ended_at: None,
             minutes: None,
+            pause_minutes: 0,
+            km: 0,
+            note: String::new(),
             status: EntryStatus::Running,
             source: EntrySource::Clock,
         },
@@ -104,11 +109,14 @@ pub async fn stop_clock(
     cap_at_limit: bool,
 ) -> Result<Stopped, AppError> {
     let (worker, entry) = my_running_entry(ctx, tx, entry_id).await?;
-    let worked = rules::clocked_minutes((ctx.now - entry.started_at).num_seconds());
+    // A Stop during a pause ends the pause too.
+    let pause = pause_until(&entry, ctx.now);
+    let worked = worked_minutes(entry.started_at, ctx.now, pause);
 
     // Forgotten overnight: keep every minute, but let a coordinator decide what counts.
     if rules::needs_review(worked) {
-        if !store::stop(tx.c(), entry.id, ctx.now, worked, EntryStatus::Review).await? {
+        let status = EntryStatus::Review;
+        if !store::stop(tx.c(), entry.id, ctx.now, worked, pause, status).await? {
             return Err(AppError::NotRunning);
         }
         let detail = format!("clock ran {worked} min");
@@ -142,7 +150,8 @@ pub async fn stop_clock(
             )
         }
     };
-    if !store::stop(tx.c(), entry.id, ctx.now, minutes, EntryStatus::Submitted).await? {
+    let status = EntryStatus::Submitted;
+    if !store::stop(tx.c(), entry.id, ctx.now, minutes, pause, status).await? {
         return Err(AppError::NotRunning);
     }
     audit_entry(
@@ -158,6 +167,285 @@ pub async fn stop_clock(
         minutes,
         held_for_review: false,
     })
+}
+
+/// The entry's pause minutes if its pause (if any) ends at `at`. A pause counts in whole
+/// minutes, rounded down: in the worker's favour, like the started minute of work.
+fn pause_until(entry: &store::Entry, at: DateTime<Utc>) -> i64 {
+    let running_pause = entry
+        .paused_at
+        .map_or(0, |p| ((at - p).num_seconds() / 60).max(0));
+    entry.pause_minutes + running_pause
+}
+
+/// Minutes worked from `start` to `end` less `pause` minutes: a started minute counts, and a
+/// stopped clock is never less than one minute.
+fn worked_minutes(start: DateTime<Utc>, end: DateTime<Utc>, pause: i64) -> i64 {
+    (rules::clocked_minutes((end - start).num_seconds()) - pause).max(1)
+}
+
+/// Pauze: the running clock stops counting until Verder.
+pub async fn pause_clock(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<(), AppError> {
+    let (worker, entry) = my_running_entry(ctx, tx, entry_id).await?;
+    if !store::set_pause(tx.c(), entry.id, Some(ctx.now), 0).await? {
+        return Err(AppError::PauseState);
+    }
+    let org = worker.organisation_id;
+    audit_entry(tx, ctx, org, Action::ClockPause, entry.id, String::new()).await
+}
+
+/// Verder: the pause ends; its whole minutes count as pause.
+pub async fn resume_clock(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<(), AppError> {
+    let (worker, entry) = my_running_entry(ctx, tx, entry_id).await?;
+    let Some(paused_at) = entry.paused_at else {
+        return Err(AppError::PauseState);
+    };
+    let minutes = ((ctx.now - paused_at).num_seconds() / 60).max(0);
+    if !store::set_pause(tx.c(), entry.id, None, minutes).await? {
+        return Err(AppError::PauseState);
+    }
+    let detail = format!("pause {minutes} min");
+    let org = worker.organisation_id;
+    audit_entry(tx, ctx, org, Action::ClockResume, entry.id, detail).await
+}
+
+/// The longest note or reason the worker can write with their hours.
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// Everything the rules ask of hours entered or changed by the worker, checked with their row
+/// locked: the assignment is theirs and accepted and planned around that day, the trajectory
+/// runs, the hours can be right (past, ordered, pause inside, at most 12 hours, no overlap with
+/// another of their prestaties) and stay within the month and year. `except` is the prestatie
+/// being changed (its own minutes and time do not count against itself).
+async fn check_hours(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    worker: &Worker,
+    assignment_id: AssignmentId,
+    hours: &Hours,
+    except: Option<EntryId>,
+) -> Result<NewEntry, AppError> {
+    if hours.note.trim().chars().count() > MAX_NOTE_CHARS {
+        return Err(AppError::Invalid(Field::Note));
+    }
+    let assignment = assignments::store::accepted_for_worker(tx.c(), worker.id, assignment_id)
+        .await?
+        .ok_or(AppError::Invalid(Field::Assignment))?;
+    if !rules::may_start_on(assignment.planned_date, hours.date) {
+        return Err(AppError::NotPlannedToday {
+            planned: assignment.planned_date,
+        });
+    }
+    rules::check_trajectory(worker.trajectory(), hours.date).map_err(AppError::Limit)?;
+    let others = store::spans_near(tx.c(), worker.id, hours.date, except).await?;
+    let minutes = hours
+        .check(ctx.now.timestamp_millis(), &others)
+        .map_err(AppError::Entry)?;
+    let mut usage = workers::usage(tx.c(), worker.id, hours.date).await?;
+    if let Some(id) = except
+        && let Some(old) = store::for_worker(tx.c(), id, worker.id).await?
+    {
+        // The old minutes go when the new ones come; only if they counted in this month/year.
+        let old_minutes = old.minutes.unwrap_or(0);
+        let (m0, m1) = rules::month_bounds(hours.date);
+        let (y0, y1) = rules::year_bounds(hours.date);
+        if old.work_date >= m0 && old.work_date < m1 {
+            usage.month_minutes -= old_minutes;
+        }
+        if old.work_date >= y0 && old.work_date < y1 {
+            usage.year_minutes -= old_minutes;
+        }
+    }
+    rules::check_new_minutes(usage, minutes).map_err(AppError::Limit)?;
+    let span = hours.span();
+    Ok(NewEntry {
+        organisation_id: worker.organisation_id,
+        assignment_id,
+        worker_id: worker.id,
+        work_date: hours.date,
+        started_at: clock::from_ms(span.start_ms),
+        ended_at: span.end_ms.map(clock::from_ms),
+        minutes: Some(minutes),
+        pause_minutes: hours.pause_minutes,
+        km: hours.km,
+        note: hours.note.trim().to_string(),
+        status: EntryStatus::Submitted,
+        source: EntrySource::Manual,
+    })
+}
+
+/// Achteraf ingeven: hours worked, entered afterwards; they wait for the gebruiker.
+pub async fn enter_hours(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    assignment_id: AssignmentId,
+    hours: Hours,
+) -> Result<EntryId, AppError> {
+    let worker = me(tx.c(), ctx).await?;
+    // One transaction at a time checks this worker's hours and time (limits, overlap).
+    workers::lock(tx.c(), worker.id).await?;
+    let new = check_hours(ctx, tx, &worker, assignment_id, &hours, None).await?;
+    let detail = describe(&new);
+    let org = new.organisation_id;
+    let entry_id = store::insert(tx.c(), new, ctx.now).await?;
+    audit_entry(tx, ctx, org, Action::EntryEntered, entry_id, detail).await?;
+    Ok(entry_id)
+}
+
+/// Verbeteren: the worker changes an own prestatie until the gebruiker confirmed it.
+pub async fn change_entry(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    entry_id: EntryId,
+    hours: Hours,
+    reason: String,
+) -> Result<(), AppError> {
+    let worker = me(tx.c(), ctx).await?;
+    workers::lock(tx.c(), worker.id).await?;
+    let old = store::for_worker(tx.c(), entry_id, worker.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !old.status.changeable_by_worker() {
+        return Err(AppError::EntryLocked);
+    }
+    let reason = reason.trim();
+    let today = clock::local_date(ctx.now);
+    let needs_reason = rules::change_needs_reason(old.work_date, today)
+        || rules::change_needs_reason(hours.date, today);
+    if (needs_reason && reason.chars().count() < 3) || reason.chars().count() > MAX_NOTE_CHARS {
+        return Err(AppError::Invalid(Field::ChangeReason));
+    }
+    let new = check_hours(ctx, tx, &worker, old.assignment_id, &hours, Some(old.id)).await?;
+    if !store::change_hours(tx.c(), old.id, &new, ctx.now).await? {
+        return Err(AppError::EntryLocked);
+    }
+    let before = describe_entry(&old);
+    let after = describe(&new);
+    let detail = if reason.is_empty() {
+        format!("before: {before}; after: {after}")
+    } else {
+        format!("before: {before}; after: {after}; reason: {reason}")
+    };
+    let org = worker.organisation_id;
+    audit_entry(tx, ctx, org, Action::EntryChanged, old.id, detail).await
+}
+
+/// "2026-12-01 09:00–12:00, pause 15 min, 180 min, 12 km" for the audit trail.
+fn describe(e: &NewEntry) -> String {
+    describe_parts(
+        e.started_at,
+        e.ended_at,
+        e.pause_minutes,
+        e.minutes,
+        e.km,
+        e.status,
+    )
+}
+
+fn describe_entry(e: &store::Entry) -> String {
+    describe_parts(
+        e.started_at,
+        e.ended_at,
+        e.pause_minutes,
+        e.minutes,
+        e.km,
+        e.status,
+    )
+}
+
+fn describe_parts(
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
+    pause: i64,
+    minutes: Option<i64>,
+    km: i64,
+    status: EntryStatus,
+) -> String {
+    let end = end.map_or("…".to_string(), |e| {
+        clock::local_time(e).format("%H:%M").to_string()
+    });
+    format!(
+        "{} {}–{end}, pause {pause} min, {} min, {km} km, {}",
+        clock::local_date(start),
+        clock::local_time(start).format("%H:%M"),
+        minutes.unwrap_or(0),
+        status.as_str(),
+    )
+}
+
+/// Vergeten te stoppen: close every clock that ran past its organisation's maximum, at the
+/// planned end, and hold it for a coordinator. Safe to run again and from several server
+/// processes at once: each closure is a guarded update of a running clock (only one
+/// transaction can turn it from running into anything), and the audit line is written in that
+/// same transaction only when this run closed it. Returns how many this run closed.
+pub async fn close_forgotten(db: &Db, now: DateTime<Utc>) -> Result<usize, AppError> {
+    // The shortest maximum any organisation may set; each clock is judged by its own below.
+    let earliest = now - chrono::Duration::minutes(60);
+    let candidates = {
+        let mut conn = db.conn().await?;
+        store::running_since_before(conn.c(), earliest).await?
+    };
+    let mut closed = 0;
+    for clock in candidates {
+        let limit = chrono::Duration::minutes(clock.forgotten_close_minutes);
+        if now - clock.started_at < limit {
+            continue;
+        }
+        let mut tx = db.begin().await?;
+        if close_one(&mut tx, &clock, now).await? {
+            closed += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(closed)
+}
+
+/// When the phone should ask "vergeten te stoppen?": the planned end plus the margin.
+pub fn remind_at(clock: &RunningClockRow) -> DateTime<Utc> {
+    planned_end(clock) + chrono::Duration::minutes(clock.forgotten_reminder_minutes)
+}
+
+pub fn planned_end(clock: &RunningClockRow) -> DateTime<Utc> {
+    let planned_start = clock
+        .planned_start
+        .map(|t| clock::instant(clock.planned_date, t).timestamp_millis());
+    clock::from_ms(rules::planned_end_ms(
+        planned_start,
+        clock.planned_minutes,
+        clock.started_at.timestamp_millis(),
+    ))
+}
+
+async fn close_one(
+    tx: &mut Tx,
+    clock: &RunningClockRow,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let end = planned_end(clock).min(now);
+    let pause = clock.pause_minutes
+        + clock
+            .paused_at
+            .map_or(0, |p| ((end - p).num_seconds() / 60).max(0));
+    let minutes = worked_minutes(clock.started_at, end, pause);
+    let status = EntryStatus::Review;
+    if !store::stop(tx.c(), clock.id, end, minutes, pause, status).await? {
+        // Stopped meanwhile, by the worker or another server process: nothing to do.
+        return Ok(false);
+    }
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(clock.organisation_id),
+            account_id: None,
+            action: Action::ClockClosedForgotten,
+            subject: "time_entry",
+            subject_id: Some(clock.id.0),
+            detail: format!("closed at the planned end, {minutes} min, held for review"),
+        },
+        now,
+    )
+    .await?;
+    Ok(true)
 }
 
 /// Undo a Start tapped by mistake, in its first minutes: the clock goes, no prestatie stays.

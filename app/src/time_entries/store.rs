@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{EntryLine, EntrySource, EntryStatus};
+use super::{EntryLine, EntrySource, EntryStatus, MyEntry};
 use crate::db::DbConn;
 use crate::ids::{AccountId, AssignmentId, ClientId, EntryId, OrganisationId, WorkerId};
 use crate::on;
@@ -24,12 +24,27 @@ pub struct Entry {
     pub client_id: ClientId,
     pub work_date: NaiveDate,
     pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
     pub minutes: Option<i64>,
+    pub pause_minutes: i64,
+    pub paused_at: Option<DateTime<Utc>>,
+    pub km: i64,
+    pub note: String,
     pub status: EntryStatus,
 }
 
+impl Entry {
+    pub fn span(&self) -> crate::rules::Span {
+        crate::rules::Span {
+            start_ms: self.started_at.timestamp_millis(),
+            end_ms: self.ended_at.map(|e| e.timestamp_millis()),
+        }
+    }
+}
+
 const ENTRY: &str = "SELECT e.id, e.organisation_id, e.assignment_id, e.worker_id, a.client_id, \
-    e.work_date, e.started_at, e.minutes, e.status \
+    e.work_date, e.started_at, e.ended_at, e.minutes, e.pause_minutes, e.paused_at, e.km, \
+    e.note, e.status \
     FROM time_entry e JOIN assignment a ON a.id = e.assignment_id";
 
 pub async fn running_for_worker(
@@ -56,6 +71,22 @@ pub async fn for_client(
 ) -> Result<Option<Entry>, sqlx::Error> {
     let sql = format!("{ENTRY} WHERE e.id = $1 AND a.client_id = $2");
     on!(c, c => sqlx::query_as(&sql).bind(entry_id).bind(client_id).fetch_optional(c).await)
+}
+
+/// Kilometres of the worker's prestaties that count, from `from` to before `until`.
+pub async fn km_between(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<i64, sqlx::Error> {
+    let sql = format!(
+        "SELECT CAST(COALESCE(SUM(km), 0) AS BIGINT) FROM time_entry \
+         WHERE worker_id = $1 AND work_date >= $2 AND work_date < $3 \
+           AND status IN {}",
+        crate::workers::store::COUNTED_STATUSES
+    );
+    on!(c, c => sqlx::query_scalar(&sql).bind(worker_id).bind(from).bind(until).fetch_one(c).await)
 }
 
 /// Lines for a list: `filter` uses `$1` (whose list) and the order; `$2` is the limit.
@@ -110,6 +141,9 @@ pub struct NewEntry {
     /// `None` for a running clock.
     pub ended_at: Option<DateTime<Utc>>,
     pub minutes: Option<i64>,
+    pub pause_minutes: i64,
+    pub km: i64,
+    pub note: String,
     pub status: EntryStatus,
     pub source: EntrySource,
 }
@@ -120,8 +154,8 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> Result<EntryId, sqlx::Error> {
     const SQL: &str = "INSERT INTO time_entry (organisation_id, assignment_id, worker_id, \
-        work_date, started_at, ended_at, minutes, status, source, created_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+        work_date, started_at, ended_at, minutes, status, source, created_at, pause_minutes, km, \
+        note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(e.organisation_id)
         .bind(e.assignment_id)
@@ -133,29 +167,243 @@ pub async fn insert(
         .bind(e.status)
         .bind(e.source)
         .bind(now)
+        .bind(e.pause_minutes)
+        .bind(e.km)
+        .bind(e.note)
         .fetch_one(c)
         .await)
 }
 
-/// Stop a running entry as `status` (submitted, or held for review). Returns false when it was
-/// not running any more.
+/// Stop a running entry as `status` (submitted, or held for review), with its pauses in
+/// `pause_minutes`. Returns false when it was not running any more (stopped on another device,
+/// or by the forgotten-clock job).
 pub async fn stop(
     c: DbConn<'_>,
     entry_id: EntryId,
     ended_at: DateTime<Utc>,
     minutes: i64,
+    pause_minutes: i64,
     status: EntryStatus,
 ) -> Result<bool, sqlx::Error> {
-    const SQL: &str = "UPDATE time_entry SET status = $4, ended_at = $2, minutes = $3 \
-        WHERE id = $1 AND status = 'running'";
+    const SQL: &str = "UPDATE time_entry SET status = $4, ended_at = $2, minutes = $3, \
+        pause_minutes = $5, paused_at = NULL WHERE id = $1 AND status = 'running'";
     on!(c, c => sqlx::query(SQL)
         .bind(entry_id)
         .bind(ended_at)
         .bind(minutes)
         .bind(status)
+        .bind(pause_minutes)
         .execute(c)
         .await
         .map(|r| r.rows_affected() == 1))
+}
+
+/// Pauze (`Some(since)`) or Verder (`None`, with the pause's minutes added). Returns false
+/// when the clock was not running, or already in that state.
+pub async fn set_pause(
+    c: DbConn<'_>,
+    entry_id: EntryId,
+    paused_since: Option<DateTime<Utc>>,
+    add_pause_minutes: i64,
+) -> Result<bool, sqlx::Error> {
+    const PAUSE: &str = "UPDATE time_entry SET paused_at = $2 \
+        WHERE id = $1 AND status = 'running' AND paused_at IS NULL";
+    const RESUME: &str = "UPDATE time_entry SET paused_at = NULL, \
+        pause_minutes = pause_minutes + $2 \
+        WHERE id = $1 AND status = 'running' AND paused_at IS NOT NULL";
+    let done = match paused_since {
+        Some(since) => {
+            on!(c, c => sqlx::query(PAUSE).bind(entry_id).bind(since).execute(c).await.map(|r| r.rows_affected()))
+        }
+        None => {
+            on!(c, c => sqlx::query(RESUME).bind(entry_id).bind(add_pause_minutes).execute(c).await.map(|r| r.rows_affected()))
+        }
+    }?;
+    Ok(done == 1)
+}
+
+/// The worker's change to an own prestatie: its times, pause, km and note; it goes back to
+/// the gebruiker ("wacht op bevestiging"). Only while the worker may still change it; returns
+/// false otherwise (confirmed meanwhile).
+pub async fn change_hours(
+    c: DbConn<'_>,
+    entry_id: EntryId,
+    h: &NewEntry,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE time_entry SET work_date = $2, started_at = $3, ended_at = $4, \
+        minutes = $5, pause_minutes = $6, km = $7, note = $8, status = 'submitted', \
+        dispute_reason = NULL, decided_by = NULL, decided_at = NULL, updated_at = $9 \
+        WHERE id = $1 AND status IN ('submitted', 'disputed')";
+    on!(c, c => sqlx::query(SQL)
+        .bind(entry_id)
+        .bind(h.work_date)
+        .bind(h.started_at)
+        .bind(h.ended_at)
+        .bind(h.minutes)
+        .bind(h.pause_minutes)
+        .bind(h.km)
+        .bind(&h.note)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
+}
+
+/// The worker's prestaties that could share time with one on `day`: those of the days around
+/// it, plus every running or held one (those can be longer than a day). `except` leaves out
+/// the prestatie being changed.
+pub async fn spans_near(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    day: NaiveDate,
+    except: Option<EntryId>,
+) -> Result<Vec<crate::rules::Span>, sqlx::Error> {
+    const SQL: &str = "SELECT started_at, ended_at FROM time_entry \
+        WHERE worker_id = $1 AND id <> $2 \
+          AND ((work_date >= $3 AND work_date <= $4) OR status IN ('running', 'review'))";
+    let rows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = on!(c, c => sqlx::query_as(SQL)
+        .bind(worker_id)
+        .bind(except.map_or(0, |e| e.0))
+        .bind(day - chrono::Duration::days(2))
+        .bind(day + chrono::Duration::days(1))
+        .fetch_all(c)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(s, e)| crate::rules::Span {
+            start_ms: s.timestamp_millis(),
+            end_ms: e.map(|e| e.timestamp_millis()),
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct MyEntryRow {
+    id: EntryId,
+    assignment_id: AssignmentId,
+    work_date: NaiveDate,
+    client_name: String,
+    activity: String,
+    started_at: DateTime<Utc>,
+    ended_at: Option<DateTime<Utc>>,
+    minutes: Option<i64>,
+    pause_minutes: i64,
+    km: i64,
+    note: String,
+    status: EntryStatus,
+    source: EntrySource,
+    dispute_reason: Option<String>,
+}
+
+const MINE: &str = "SELECT e.id, e.assignment_id, e.work_date, c.name AS client_name, \
+    act.name AS activity, e.started_at, e.ended_at, e.minutes, e.pause_minutes, e.km, e.note, \
+    e.status, e.source, e.dispute_reason \
+    FROM time_entry e \
+    JOIN assignment a ON a.id = e.assignment_id \
+    JOIN client c ON c.id = a.client_id \
+    JOIN activity act ON act.id = a.activity_id \
+    WHERE e.worker_id = $1";
+
+const MINE_ORDER: &str = "ORDER BY e.work_date DESC, e.started_at DESC, e.id DESC";
+
+/// The worker's own prestaties from `from` on, most recent first.
+pub async fn mine(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    from: NaiveDate,
+    limit: i64,
+) -> Result<Vec<MyEntry>, sqlx::Error> {
+    let sql = format!("{MINE} AND e.work_date >= $2 {MINE_ORDER} LIMIT $3");
+    let rows: Vec<MyEntryRow> = on!(c, c => sqlx::query_as(&sql)
+        .bind(worker_id)
+        .bind(from)
+        .bind(limit)
+        .fetch_all(c)
+        .await)?;
+    Ok(rows.into_iter().map(MyEntryRow::into_entry).collect())
+}
+
+/// The worker's own prestaties on one assignment, most recent first.
+pub async fn mine_on_assignment(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    assignment_id: AssignmentId,
+) -> Result<Vec<MyEntry>, sqlx::Error> {
+    let sql = format!("{MINE} AND e.assignment_id = $2 {MINE_ORDER}");
+    let rows: Vec<MyEntryRow> = on!(c, c => sqlx::query_as(&sql)
+        .bind(worker_id)
+        .bind(assignment_id)
+        .fetch_all(c)
+        .await)?;
+    Ok(rows.into_iter().map(MyEntryRow::into_entry).collect())
+}
+
+impl MyEntryRow {
+    fn into_entry(self) -> MyEntry {
+        let r = self;
+        MyEntry {
+            id: r.id,
+            assignment_id: r.assignment_id,
+            work_date: r.work_date,
+            client_name: r.client_name,
+            activity: r.activity,
+            started_at_ms: r.started_at.timestamp_millis(),
+            ended_at_ms: r.ended_at.map(|e| e.timestamp_millis()),
+            start: crate::brussels::local_time(r.started_at),
+            end: r.ended_at.map(crate::brussels::local_time),
+            minutes: r.minutes,
+            pause_minutes: r.pause_minutes,
+            km: r.km,
+            note: r.note,
+            status: r.status,
+            source: r.source,
+            dispute_reason: r.dispute_reason,
+        }
+    }
+}
+
+/// A running clock with what the forgotten-clock job needs to judge and close it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct RunningClockRow {
+    pub id: EntryId,
+    pub assignment_id: AssignmentId,
+    pub organisation_id: OrganisationId,
+    pub worker_id: WorkerId,
+    pub started_at: DateTime<Utc>,
+    pub pause_minutes: i64,
+    pub paused_at: Option<DateTime<Utc>>,
+    pub planned_date: NaiveDate,
+    pub planned_start: Option<chrono::NaiveTime>,
+    pub planned_minutes: i64,
+    pub forgotten_reminder_minutes: i64,
+    pub forgotten_close_minutes: i64,
+}
+
+const RUNNING: &str = "SELECT e.id, e.assignment_id, e.organisation_id, e.worker_id, e.started_at, \
+    e.pause_minutes, e.paused_at, a.planned_date, a.planned_start, a.planned_minutes, \
+    o.forgotten_reminder_minutes, o.forgotten_close_minutes \
+    FROM time_entry e \
+    JOIN assignment a ON a.id = e.assignment_id \
+    JOIN organisation o ON o.id = e.organisation_id \
+    WHERE e.status = 'running'";
+
+/// Every running clock that started before `before` (the job narrows further per organisation).
+pub async fn running_since_before(
+    c: DbConn<'_>,
+    before: DateTime<Utc>,
+) -> Result<Vec<RunningClockRow>, sqlx::Error> {
+    let sql = format!("{RUNNING} AND e.started_at <= $1 ORDER BY e.id");
+    on!(c, c => sqlx::query_as(&sql).bind(before).fetch_all(c).await)
+}
+
+/// The worker's running clock with its plan and settings.
+pub async fn running_row_for_worker(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+) -> Result<Option<RunningClockRow>, sqlx::Error> {
+    let sql = format!("{RUNNING} AND e.worker_id = $1");
+    on!(c, c => sqlx::query_as(&sql).bind(worker_id).fetch_optional(c).await)
 }
 
 /// Remove a running entry (a mistaken Start; the audit trail keeps that it happened). Returns

@@ -14,6 +14,13 @@ pub enum Icon {
     Logout,
     Ticket,
     Person,
+    Pause,
+    Phone,
+    Home,
+    List,
+    Edit,
+    Plus,
+    Back,
 }
 
 #[component]
@@ -40,6 +47,17 @@ pub fn Svg(icon: Icon) -> impl IntoView {
         Icon::Person => {
             "M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-3.3 0-10 1.7-10 5v3h20v-3c0-3.3-6.7-5-10-5z"
         }
+        Icon::Pause => "M6 5h4v14H6zm8 0h4v14h-4z",
+        Icon::Phone => {
+            "M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25c1.1.37 2.3.57 3.6.57a1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.6a1 1 0 0 1-.25 1z"
+        }
+        Icon::Home => "M10 20v-6h4v6h5v-8h3L12 3 2 12h3v8z",
+        Icon::List => "M3 13h2v-2H3zm0 4h2v-2H3zm0-8h2V7H3zm4 4h14v-2H7zm0 4h14v-2H7zM7 7v2h14V7z",
+        Icon::Edit => {
+            "M3 17.25V21h3.75L17.8 9.94l-3.75-3.75zM20.7 7.04a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75z"
+        }
+        Icon::Plus => "M19 13h-6v6h-2v-6H5v-2h6V5h2v6h6z",
+        Icon::Back => "M20 11H7.8l5.6-5.6L12 4l-8 8 8 8 1.4-1.4L7.8 13H20z",
     };
     view! {
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

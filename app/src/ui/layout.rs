@@ -7,7 +7,7 @@ use leptos_router::components::Redirect;
 use super::icons::{Icon, Svg};
 use crate::auth::{Logout, get_current_user};
 use crate::error::AppError;
-use crate::i18n::{self, T, t, use_lang};
+use crate::i18n::{self, Lang, T, t, use_lang};
 use crate::time_entries::EntryStatus;
 
 /// Header with the app name and "Afmelden", then the screen.
@@ -36,19 +36,26 @@ pub fn Page(children: Children) -> impl IntoView {
     }
 }
 
-/// "English" on a Dutch page, "Nederlands" on an English one. A plain form: the page reloads
-/// in the other language.
+/// The other languages, each a short button ("FR", "EN") whose name is the language's own
+/// ("FR Français"). A plain form: the page reloads in that language.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
-    let other = use_lang().other();
-    view! {
-        <form method="post" action="/api/set_language" class="lang-switch">
-            <input type="hidden" name="lang" value=other.code() />
-            <button type="submit" class="btn btn-quiet" lang=other.code()>
-                {other.own_name()}
-            </button>
-        </form>
-    }
+    let current = use_lang();
+    Lang::ALL
+        .into_iter()
+        .filter(move |l| *l != current)
+        .map(|other| {
+            view! {
+                <form method="post" action="/api/set_language" class="lang-switch">
+                    <input type="hidden" name="lang" value=other.code() />
+                    <button type="submit" class="btn btn-quiet" lang=other.code()>
+                        {other.code().to_uppercase()}
+                        <span class="visually-hidden">" " {other.own_name()}</span>
+                    </button>
+                </form>
+            }
+        })
+        .collect_view()
 }
 
 /// `/`: to the caller's own screen, or to the login.
@@ -169,6 +176,7 @@ pub fn StatusBadge(status: EntryStatus) -> impl IntoView {
         EntryStatus::Confirmed => ("badge confirmed", Icon::Check, T::StatusConfirmed),
         EntryStatus::Disputed => ("badge disputed", Icon::Cross, T::StatusDisputed),
         EntryStatus::Review => ("badge review", Icon::Clock, T::StatusReview),
+        EntryStatus::Corrected => ("badge corrected", Icon::Edit, T::StatusCorrected),
     };
     view! {
         <span class=class>

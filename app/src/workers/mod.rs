@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::assignments::AssignmentCard;
 use crate::error::AppError;
 use crate::rules::Usage;
-use crate::time_entries::{EntryLine, RunningClock};
+use crate::time_entries::{EntryLine, MyEntry, RunningClock};
 
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -22,8 +22,10 @@ pub struct WorkerDay {
     /// The server's clock, so the phone's timer is right even if the phone's clock is not.
     pub server_now_ms: i64,
     pub assignments: Vec<AssignmentCard>,
-    /// Offers waiting for an answer, soonest first.
+    /// Offers waiting for an answer, soonest first (answered on Opdrachten).
     pub offers: Vec<AssignmentCard>,
+    /// With nothing today: the next accepted assignment.
+    pub next: Option<AssignmentCard>,
     pub running: Option<RunningClock>,
     pub usage: Usage,
     pub minutes_left: i64,
@@ -31,6 +33,45 @@ pub struct WorkerDay {
     pub trajectory_last_day: Option<NaiveDate>,
     pub trajectory_days_left: Option<i64>,
     pub recent: Vec<EntryLine>,
+}
+
+/// Mijn uren: the month and year against the limits, the trajectory, the allowance estimate,
+/// the prestaties, and the assignments hours can be entered on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyHours {
+    pub today: NaiveDate,
+    pub server_now_ms: i64,
+    pub usage: Usage,
+    pub minutes_left: i64,
+    pub trajectory_last_day: Option<NaiveDate>,
+    pub trajectory_days_left: Option<i64>,
+    pub month_km: i64,
+    pub allowance_cents_per_hour: i64,
+    pub km_rate_cents: i64,
+    /// This month's hours × the hourly allowance + km × the km rate.
+    pub allowance_estimate_cents: i64,
+    /// This month's and last month's prestaties, most recent first.
+    pub entries: Vec<MyEntry>,
+    /// Accepted assignments of the last weeks (and tomorrow) that hours can be entered on.
+    pub enterable: Vec<AssignmentCard>,
+}
+
+#[server(prefix = "/api", endpoint = "my_hours")]
+pub async fn get_my_hours() -> Result<MyHours, AppError> {
+    crate::read_case!(service::my_hours)
+}
+
+/// The worker's profile: the name and the chosen language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+}
+
+#[server(prefix = "/api", endpoint = "my_profile")]
+pub async fn get_my_profile() -> Result<Profile, AppError> {
+    crate::read_case!(service::my_profile)
 }
 
 #[server(prefix = "/api", endpoint = "worker_day")]

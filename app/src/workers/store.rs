@@ -79,7 +79,7 @@ pub async fn insert(
 /// Minutes that count against the limits: everything stopped, confirmed or not, and what is
 /// held for review. A disputed prestatie still counts until a coordinator corrects it (the
 /// safe side of the law).
-pub const COUNTED_STATUSES: &str = "('submitted', 'confirmed', 'disputed', 'review')";
+pub const COUNTED_STATUSES: &str = "('submitted', 'confirmed', 'disputed', 'review', 'corrected')";
 
 /// What the worker has worked in the month and the year of `day`.
 pub async fn usage(

@@ -10,6 +10,7 @@ mod harness;
 mod isolation;
 mod offers;
 mod pages;
+mod phone;
 mod schema;
 mod security;
 
@@ -41,6 +42,16 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    phone::a_pause_does_not_count_and_stop_ends_it,
+    phone::hours_entered_afterwards_wait_for_the_gebruiker,
+    phone::hours_that_cannot_be_right_are_refused_and_change_nothing,
+    phone::an_ended_trajectory_refuses_hours,
+    phone::the_61st_hour_is_refused_with_what_is_left,
+    phone::a_worker_changes_own_hours_until_they_are_confirmed,
+    phone::a_forgotten_clock_is_closed_once_at_the_planned_end,
+    phone::opdrachten_shows_offers_planned_and_done,
+    phone::the_password_changes_after_the_current_one,
+    phone::random_hours_get_the_same_verdict_from_the_server_and_the_rules,
     auth::wrong_logins_are_refused_without_saying_which_part_is_wrong,
     auth::every_demo_login_works,
     auth::ten_wrong_passwords_make_even_the_right_one_wait,

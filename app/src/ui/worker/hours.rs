@@ -1,0 +1,396 @@
+//! Mijn uren: this month against 60 hours and this year against 630, the trajectory's end, the
+//! allowance estimate, the prestaties with their status; and the form to enter hours afterwards
+//! or correct them, which runs the same rules as the server before anything is sent.
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use super::{EntryItem, WorkerFrame, browser_now_ms, planned_when};
+use crate::i18n::{self, M, T, t, use_lang};
+use crate::ids::EntryId;
+use crate::rules::{self, Span};
+use crate::time_entries::{ChangeEntry, EnterHours, Hours, MyEntry};
+use crate::ui::icons::{Icon, Svg};
+use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading};
+use crate::workers::{MyHours, get_my_hours};
+
+#[component]
+pub fn HoursPage() -> impl IntoView {
+    let hours = Resource::new(|| (), |_| get_my_hours());
+    let query = use_query_map();
+    let saved = move || query.read().get("saved").is_some();
+    view! {
+        <WorkerFrame>
+            <h1>{t(T::NavHours)}</h1>
+            <Show when=saved>
+                <p class="notice ok" role="status">{t(T::HoursSaved)}</p>
+            </Show>
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match hours.await {
+                        Ok(h) => view! { <HoursView hours=h /> }.into_any(),
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </WorkerFrame>
+    }
+}
+
+#[component]
+fn HoursView(hours: MyHours) -> impl IntoView {
+    let lang = use_lang();
+    let h = hours;
+    let month = i18n::month_name(lang, h.today.year(), h.today.month());
+    let allowance = i18n::message(
+        lang,
+        M::AllowanceSum,
+        &[
+            ("time", i18n::duration(lang, h.usage.month_minutes).into()),
+            ("rate", i18n::money(lang, h.allowance_cents_per_hour).into()),
+            ("km", h.month_km.into()),
+            ("km_rate", i18n::money(lang, h.km_rate_cents).into()),
+            (
+                "total",
+                i18n::money(lang, h.allowance_estimate_cents).into(),
+            ),
+        ],
+    );
+    let entries = h
+        .entries
+        .into_iter()
+        .map(|entry| view! { <EntryItem entry /> })
+        .collect_view();
+    let no_entries = entries.is_empty();
+    view! {
+        <section aria-labelledby="month-title" class="card">
+            <h2 id="month-title">{t(T::MyHoursThisMonth)} " · " {month}</h2>
+            <LimitBar
+                used_minutes=h.usage.month_minutes
+                limit_minutes=rules::MONTH_LIMIT_MINUTES
+                label=t(T::MyHoursThisMonth).to_string()
+            />
+            <p>{i18n::time_left(lang, h.minutes_left)}</p>
+            {rules::month_limit_near(h.usage)
+                .then(|| view! { <p class="notice" role="status">{t(T::MonthLimitNear)}</p> })}
+            <h2 id="year-title">{t(T::MyHoursThisYear)}</h2>
+            <LimitBar
+                used_minutes=h.usage.year_minutes
+                limit_minutes=rules::YEAR_LIMIT_MINUTES
+                label=t(T::MyHoursThisYear).to_string()
+            />
+            <p class="trajectory">
+                {match (h.trajectory_last_day, h.trajectory_days_left) {
+                    (Some(last), Some(days)) => i18n::trajectory_ends(lang, last, days),
+                    _ => t(T::NoTrajectoryEnd).to_string(),
+                }}
+            </p>
+        </section>
+        <section aria-labelledby="allowance-title" class="card">
+            <h2 id="allowance-title">{t(T::AllowanceTitle)}</h2>
+            <p class="allowance">{i18n::money(lang, h.allowance_estimate_cents)}</p>
+            <p>{allowance}</p>
+            <p class="hint">{t(T::AllowanceHint)}</p>
+        </section>
+        <a href="/worker/hours/new" class="btn btn-primary btn-wide">
+            <Svg icon=Icon::Plus />
+            <span>{t(T::EnterHours)}</span>
+        </a>
+        <section aria-labelledby="entries-title">
+            <h2 id="entries-title">{t(T::EntriesTitle)}</h2>
+            {no_entries.then(|| view! { <p>{t(T::NoEntries)}</p> })}
+            <ul class="entries">{entries}</ul>
+        </section>
+    }
+}
+
+/// Achteraf ingeven.
+#[component]
+pub fn EnterHoursPage() -> impl IntoView {
+    let hours = Resource::new(|| (), |_| get_my_hours());
+    view! {
+        <WorkerFrame>
+            <BackToHours />
+            <h1>{t(T::EnterHoursTitle)}</h1>
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match hours.await {
+                        Ok(h) if h.enterable.is_empty() => {
+                            view! { <p>{t(T::NoEnterable)}</p> }.into_any()
+                        }
+                        Ok(h) => view! { <HoursForm hours=h editing=None /> }.into_any(),
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </WorkerFrame>
+    }
+}
+
+/// Verbeteren: one of the worker's own prestaties, while they may still change it.
+#[component]
+pub fn ChangeEntryPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
+    let hours = Resource::new(|| (), |_| get_my_hours());
+    view! {
+        <WorkerFrame>
+            <BackToHours />
+            <h1>{t(T::ChangeEntryTitle)}</h1>
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    let wanted = id();
+                    match hours.await {
+                        Ok(h) => {
+                            let entry = h
+                                .entries
+                                .iter()
+                                .find(|e| Some(e.id.0) == wanted)
+                                .filter(|e| e.status.changeable_by_worker())
+                                .cloned();
+                            match entry {
+                                Some(e) => view! { <HoursForm hours=h editing=Some(e) /> }.into_any(),
+                                None => {
+                                    view! { <LoadError error=crate::error::AppError::EntryLocked /> }
+                                        .into_any()
+                                }
+                            }
+                        }
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </WorkerFrame>
+    }
+}
+
+#[component]
+fn BackToHours() -> impl IntoView {
+    view! {
+        <p>
+            <a href="/worker/hours" class="btn btn-quiet">
+                <Svg icon=Icon::Back />
+                <span>{t(T::Back)}</span>
+            </a>
+        </p>
+    }
+}
+
+/// The form for hours entered afterwards or corrected. While the worker types, the phone runs
+/// the same rules the server will (in the future? end after start? pause inside? overlap?
+/// over the limit?) and says what is wrong before anything is sent; the server decides.
+#[component]
+fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
+    let lang = use_lang();
+    let enter = ServerAction::<EnterHours>::new();
+    let change = ServerAction::<ChangeEntry>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let done = enter.value().get().is_some_and(|r| r.is_ok())
+            || change.value().get().is_some_and(|r| r.is_ok());
+        if done {
+            navigate("/worker/hours?saved=1", Default::default());
+        }
+    });
+    let enter_error = Signal::derive(move || enter.value().get().and_then(|r| r.err()));
+    let change_error = Signal::derive(move || change.value().get().and_then(|r| r.err()));
+
+    let first = hours.enterable.first().cloned();
+    let (date0, start0, end0, pause0, km0, note0) = match &editing {
+        Some(e) => (
+            e.work_date,
+            e.start,
+            e.end.unwrap_or(e.start),
+            e.pause_minutes,
+            e.km,
+            e.note.clone(),
+        ),
+        None => {
+            let day = first
+                .as_ref()
+                .map_or(hours.today, |a| a.planned_date.min(hours.today));
+            let start = first
+                .as_ref()
+                .and_then(|a| a.planned_start)
+                .unwrap_or(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
+            (day, start, start, 0, 0, String::new())
+        }
+    };
+    let date = RwSignal::new(date0.format("%Y-%m-%d").to_string());
+    let start = RwSignal::new(start0.format("%H:%M").to_string());
+    let end = RwSignal::new(end0.format("%H:%M").to_string());
+    let pause = RwSignal::new(pause0.to_string());
+    let km = RwSignal::new(km0.to_string());
+
+    // The phone's verdict, with the server's "now" (the phone's own clock may be wrong).
+    let editing_id: Option<EntryId> = editing.as_ref().map(|e| e.id);
+    let old_minutes = editing.as_ref().and_then(|e| e.minutes).unwrap_or(0);
+    let others: Vec<Span> = hours
+        .entries
+        .iter()
+        .filter(|e| Some(e.id) != editing_id)
+        .map(|e| e.span())
+        .collect();
+    let usage = hours.usage;
+    let today = hours.today;
+    let offset = hours.server_now_ms - browser_now_ms();
+    let verdict = move || -> Option<String> {
+        let hours = Hours {
+            date: NaiveDate::parse_from_str(&date.get(), "%Y-%m-%d").ok()?,
+            start: NaiveTime::parse_from_str(&start.get(), "%H:%M").ok()?,
+            end: NaiveTime::parse_from_str(&end.get(), "%H:%M").ok()?,
+            pause_minutes: pause.get().trim().parse().ok()?,
+            km: km.get().trim().parse().ok()?,
+            note: String::new(),
+        };
+        let now_ms = browser_now_ms() + offset;
+        match hours.check(now_ms, &others) {
+            Err(problem) => Some(i18n::entry_message(lang, &problem)),
+            Ok(minutes) => {
+                // The limits of this month, which the phone knows (the server checks any month).
+                let same_month = rules::month_bounds(hours.date) == rules::month_bounds(today);
+                let mut u = usage;
+                u.month_minutes -= old_minutes;
+                u.year_minutes -= old_minutes;
+                same_month
+                    .then(|| rules::check_new_minutes(u, minutes).err())
+                    .flatten()
+                    .map(|breach| i18n::limit_message(lang, &breach))
+            }
+        }
+    };
+
+    let fields = view! {
+        <div class="field">
+            <label for="hours-date">{t(T::FieldDate)}</label>
+            <input
+                id="hours-date"
+                type="date"
+                name="date"
+                required
+                prop:value=date
+                on:input=move |ev| date.set(event_target_value(&ev))
+            />
+        </div>
+        <div class="field-row">
+            <div class="field">
+                <label for="hours-start">{t(T::FieldStart)}</label>
+                <input
+                    id="hours-start"
+                    type="time"
+                    name="start"
+                    required
+                    prop:value=start
+                    on:input=move |ev| start.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="hours-end">{t(T::FieldEnd)}</label>
+                <input
+                    id="hours-end"
+                    type="time"
+                    name="end"
+                    required
+                    prop:value=end
+                    on:input=move |ev| end.set(event_target_value(&ev))
+                />
+            </div>
+        </div>
+        <div class="field-row">
+            <div class="field">
+                <label for="hours-pause">{t(T::FieldPause)}</label>
+                <input
+                    id="hours-pause"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max="720"
+                    name="pause_minutes"
+                    required
+                    prop:value=pause
+                    on:input=move |ev| pause.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="hours-km">{t(T::FieldKm)}</label>
+                <input
+                    id="hours-km"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max="500"
+                    name="km"
+                    required
+                    prop:value=km
+                    on:input=move |ev| km.set(event_target_value(&ev))
+                />
+            </div>
+        </div>
+        <div class="field">
+            <label for="hours-note">{t(T::FieldNote)}</label>
+            <textarea id="hours-note" name="note" rows="2" maxlength="500">
+                {note0}
+            </textarea>
+        </div>
+    };
+    let warning = move || verdict().map(|text| view! { <p class="alert" role="status">{text}</p> });
+    let submit = view! {
+        <button type="submit" class="btn btn-start btn-wide">
+            <Svg icon=Icon::Check />
+            <span>{t(T::Save)}</span>
+        </button>
+    };
+    match editing {
+        None => {
+            let options = hours
+                .enterable
+                .into_iter()
+                .map(|a| {
+                    let label = format!(
+                        "{} · {} · {}",
+                        planned_when(&a, true),
+                        a.activity,
+                        a.client_name
+                    );
+                    view! { <option value=a.id.to_string()>{label}</option> }
+                })
+                .collect_view();
+            view! {
+                <ActionError error=enter_error />
+                <ActionForm action=enter>
+                    <div class="field">
+                        <label for="hours-assignment">{t(T::FieldAssignment)}</label>
+                        <select id="hours-assignment" name="assignment_id" required>
+                            {options}
+                        </select>
+                    </div>
+                    {fields}
+                    {warning}
+                    {submit}
+                </ActionForm>
+            }
+            .into_any()
+        }
+        Some(e) => view! {
+            <ActionError error=change_error />
+            <ActionForm action=change>
+                <input type="hidden" name="entry_id" value=e.id.to_string() />
+                <p class="who">{format!("{} · {}", e.activity, e.client_name)}</p>
+                {fields}
+                <div class="field">
+                    <label for="hours-reason">{t(T::FieldReason)}</label>
+                    <textarea id="hours-reason" name="reason" rows="2" maxlength="500"></textarea>
+                </div>
+                {warning}
+                {submit}
+            </ActionForm>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,226 @@
+//! The wijk-werker's phone: four screens behind a tab bar at the bottom — Vandaag (today's
+//! work and the clock), Opdrachten (offers, planned and done), Mijn uren (hours against the
+//! limits, the allowance, entering and correcting hours) and Profiel (language, password).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::icons::{Icon, Svg};
+use super::layout::{Page, StatusBadge};
+use crate::assignments::AssignmentCard;
+use crate::i18n::{self, T, t, use_lang};
+use crate::time_entries::MyEntry;
+
+pub mod assignments;
+pub mod hours;
+pub mod profile;
+pub mod today;
+
+/// A worker's screen: the page frame with the tab bar.
+#[component]
+pub fn WorkerFrame(children: Children) -> impl IntoView {
+    view! {
+        <Page>
+            {children()}
+            <TabBar />
+        </Page>
+    }
+}
+
+/// The four screens, always at the thumb; the current one is marked for screen readers too.
+#[component]
+fn TabBar() -> impl IntoView {
+    let location = use_location();
+    let tab = move |href: &'static str, icon: Icon, label: T| {
+        let current = move || {
+            let path = location.pathname.get();
+            if href == "/worker" {
+                path == "/worker"
+            } else {
+                path.starts_with(href)
+            }
+        };
+        view! {
+            <li>
+                <a href=href class="tab" aria-current=move || current().then_some("page")>
+                    <Svg icon />
+                    <span>{t(label)}</span>
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="tabbar" aria-label=t(T::MainMenu)>
+            <ul>
+                {tab("/worker", Icon::Home, T::NavToday)}
+                {tab("/worker/assignments", Icon::List, T::NavAssignments)}
+                {tab("/worker/hours", Icon::Clock, T::NavHours)}
+                {tab("/worker/profile", Icon::Person, T::NavProfile)}
+            </ul>
+        </nav>
+    }
+}
+
+/// "ma 30/11 · 09:00 · 3 u 00 min": when an assignment is planned.
+pub fn planned_when(a: &AssignmentCard, with_date: bool) -> String {
+    let lang = use_lang();
+    let mut parts = Vec::new();
+    if with_date {
+        parts.push(i18n::short_date(lang, a.planned_date));
+    }
+    if let Some(s) = a.planned_start {
+        parts.push(s.format("%H:%M").to_string());
+    }
+    parts.push(i18n::duration(lang, a.planned_minutes));
+    parts.join(" · ")
+}
+
+/// An OpenStreetMap search for an address (no account, no tracking cookie).
+pub fn map_link(address: &str) -> String {
+    let mut query = String::new();
+    for b in address.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                query.push(b as char)
+            }
+            b' ' => query.push('+'),
+            _ => query.push_str(&format!("%{b:02X}")),
+        }
+    }
+    format!("https://www.openstreetmap.org/search?query={query}")
+}
+
+/// What an assignment is, for whom, where (with a map link) and when, and a tap-to-call
+/// button where the gebruiker's number is known: the top of every assignment's card.
+#[component]
+pub fn AssignmentFacts(assignment: AssignmentCard, when: String) -> impl IntoView {
+    let a = assignment;
+    let address = a.address();
+    let map = map_link(&address);
+    let call = a.client_phone.clone().map(|phone| {
+        let tel = format!(
+            "tel:{}",
+            phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect::<String>()
+        );
+        let label = i18n::message(
+            use_lang(),
+            i18n::M::CallClient,
+            &[("name", a.client_name.as_str().into())],
+        );
+        view! {
+            <a href=tel class="btn btn-quiet btn-call">
+                <Svg icon=Icon::Phone />
+                <span>{label}</span>
+                <span class="phone">{phone}</span>
+            </a>
+        }
+    });
+    view! {
+        <h3>{a.activity}</h3>
+        <p class="who">
+            <Svg icon=Icon::Person />
+            <span>{a.client_name}</span>
+        </p>
+        <p>
+            <Svg icon=Icon::Pin />
+            <a href=map class="map-link" target="_blank" rel="noopener noreferrer">
+                {address}
+                <span class="visually-hidden">" · " {t(T::ShowOnMap)}</span>
+            </a>
+        </p>
+        <p>
+            <Svg icon=Icon::Clock />
+            <span>{when}</span>
+        </p>
+        {(!a.description.is_empty()).then(|| view! { <p class="description">{a.description}</p> })}
+        {call}
+    }
+}
+
+/// One prestatie in a list: day, for whom, times, pause and km, the time counted, its status,
+/// and "Verbeter" while the worker may still change it.
+#[component]
+pub fn EntryItem(entry: MyEntry) -> impl IntoView {
+    let lang = use_lang();
+    let e = entry;
+    let times = match e.end {
+        Some(end) => format!("{}–{}", e.start.format("%H:%M"), end.format("%H:%M")),
+        None => format!("{}–…", e.start.format("%H:%M")),
+    };
+    let mut extra = Vec::new();
+    if e.pause_minutes > 0 {
+        extra.push(i18n::message(
+            lang,
+            i18n::M::PauseOf,
+            &[("minutes", e.pause_minutes.into())],
+        ));
+    }
+    if e.km > 0 {
+        extra.push(i18n::message(lang, i18n::M::KmOf, &[("km", e.km.into())]));
+    }
+    let details = std::iter::once(times)
+        .chain(extra)
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let minutes = e
+        .minutes
+        .map(|m| i18n::duration(lang, m))
+        .unwrap_or_default();
+    let change = e.status.changeable_by_worker().then(|| {
+        let href = format!("/worker/hours/{}", e.id);
+        view! {
+            <a href=href class="btn btn-quiet entry-change">
+                <Svg icon=Icon::Edit />
+                <span>{t(T::ChangeEntry)}</span>
+            </a>
+        }
+    });
+    view! {
+        <li class="entry">
+            <span class="entry-date">{i18n::short_date(lang, e.work_date)}</span>
+            <span class="entry-what">{format!("{} · {}", e.client_name, e.activity)}</span>
+            <span class="entry-times">{details}</span>
+            <span class="entry-minutes">{minutes}</span>
+            <StatusBadge status=e.status />
+            {change}
+        </li>
+    }
+}
+
+pub fn browser_now_ms() -> i64 {
+    #[cfg(not(feature = "ssr"))]
+    {
+        leptos::web_sys::js_sys::Date::now() as i64
+    }
+    #[cfg(feature = "ssr")]
+    {
+        0
+    }
+}
+
+/// "1:05:09": hours, minutes, seconds.
+pub fn format_elapsed(ms: i64) -> String {
+    let s = ms.max(0) / 1000;
+    format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn elapsed_time_reads_like_a_clock() {
+        assert_eq!(super::format_elapsed(0), "0:00:00");
+        assert_eq!(super::format_elapsed(3_909_000), "1:05:09");
+        assert_eq!(super::format_elapsed(-5), "0:00:00");
+    }
+
+    #[test]
+    fn map_links_carry_the_address() {
+        assert_eq!(
+            super::map_link("Kerkstraat 1, 3000 Leuven"),
+            "https://www.openstreetmap.org/search?query=Kerkstraat+1%2C+3000+Leuven"
+        );
+    }
+}
