@@ -249,7 +249,6 @@ catalogue! {
     NoOffers => "Er zijn geen nieuwe aanbiedingen.", "There are no new offers.", "Il n’y a pas de nouvelles offres.";
     NoUpcoming => "Er is niets gepland.", "Nothing is planned.", "Rien n’est prévu.";
     NoPast => "Nog geen opdrachten gedaan.", "No assignments done yet.", "Pas encore de mission terminée.";
-    ShowDetails => "Meer over deze opdracht", "More about this assignment", "Plus d’infos sur cette mission";
     Back => "Terug", "Back", "Retour";
     HoursOnAssignment => "Jouw uren op deze opdracht", "Your hours on this assignment", "Vos heures pour cette mission";
     OfferDeclined => "Geweigerd. Je bemiddelaar weet het.", "Declined. Your coordinator knows.", "Refusé. Votre accompagnateur est prévenu.";

@@ -55,7 +55,6 @@ test('the wijk-werker starts and stops the clock on today\'s assignment', async 
   const card = page.locator('article.assignment', { hasText: 'Maria Peeters' });
   assert.match(await card.innerText(), /Kerkstraat 12, 9890 Gavere/);
   assert.match(await card.innerText(), /09:00/);
-  await page.getByText(/Je traject loopt tot \d\d\/\d\d\/\d{4} \(nog \d+ dagen\)/).waitFor();
   await checkScreen(page, 'worker-today');
 
   await card.getByRole('button', { name: 'Start' }).click();
@@ -125,7 +124,7 @@ test('the wijk-werker accepts one offer and declines another with a reason', asy
   page = await phonePage(browser);
   await login(page, server.base, 'fatima@demo.test');
   await page.waitForURL('**/worker');
-  await page.getByRole('link', { name: 'Opdrachten' }).click();
+  await page.getByRole('link', { name: 'Opdrachten', exact: true }).click();
   await page.waitForURL('**/worker/assignments');
   const flowers = page.locator('article.offer', { hasText: 'Bloembakken' });
   await flowers.getByText('Weigeren').first().click();
@@ -135,6 +134,11 @@ test('the wijk-werker accepts one offer and declines another with a reason', asy
   await flowers.waitFor({ state: 'detached' });
   assert.equal(await page.locator('article.offer').count(), 0);
   await page.getByText('Er zijn geen nieuwe aanbiedingen.').waitFor();
+  // What she did lately opens in detail, with her hours on it.
+  await page.getByRole('link', { name: /Hoeve Ter Linde/ }).click();
+  await page.waitForURL('**/worker/assignments/*');
+  await page.getByRole('heading', { name: 'Jouw uren op deze opdracht' }).waitFor();
+  await checkScreen(page, 'worker-assignment-detail');
   assertNoErrors(page);
   await page.context().close();
 });
@@ -302,11 +306,16 @@ test('hours entered afterwards appear in Mijn uren and can be corrected', async 
   await page.getByRole('link', { name: 'Mijn uren' }).first().click();
   await page.waitForURL('**/worker/hours');
   await checkScreen(page, 'worker-hours');
+  await page.getByText(/Je traject loopt tot \d\d\/\d\d\/\d{4} \(nog \d+ dagen\)/).waitFor();
+  const usedBefore = {};
+  for (const name of ['Jouw uren deze maand', 'Jouw uren dit jaar']) {
+    usedBefore[name] = Number(await page.getByRole('meter', { name }).getAttribute('aria-valuenow'));
+  }
   await page.getByRole('link', { name: 'Uren ingeven' }).click();
   await page.waitForURL('**/worker/hours/new');
   await waitForHydration(page);
   const select = page.getByLabel('Opdracht');
-  const option = select.locator('option', { hasText: 'Rekken aanvullen' });
+  const option = select.locator('option', { hasText: 'vzw De Buurtwinkel' });
   await select.selectOption(await option.getAttribute('value'));
   // The day the assignment was planned (three days ago, in the option's text).
   const planned = await page.evaluate(() => {
@@ -324,6 +333,14 @@ test('hours entered afterwards appear in Mijn uren and can be corrected', async 
   await checkScreen(page, 'worker-enter-hours');
   await page.getByRole('button', { name: 'Bewaar' }).click();
   await page.waitForURL('**/worker/hours?saved=1');
+  // The bar of the period the day falls in moved by the 2 h 45 (3 h less a 15-minute pause).
+  const today = await page.evaluate(() =>
+    new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' }));
+  const meter = planned.slice(0, 7) === today.slice(0, 7) ? 'Jouw uren deze maand' : 'Jouw uren dit jaar';
+  if (planned.slice(0, 4) === today.slice(0, 4)) {
+    const now = Number(await page.getByRole('meter', { name: meter }).getAttribute('aria-valuenow'));
+    assert.equal(now, usedBefore[meter] + 165);
+  }
   await page.getByRole('status').filter({ hasText: 'Bewaard.' }).waitFor();
   const line = page.locator('li.entry', { hasText: '13:00–16:00' });
   assert.match(await line.innerText(), /pauze 15 min · 12 km/);
@@ -356,6 +373,36 @@ test('Profiel: the worker chooses French, then Dutch again', async () => {
   await page.getByRole('link', { name: 'Profil' }).click();
   await page.locator('.lang-choice').getByRole('button', { name: 'Nederlands' }).click();
   await page.getByRole('heading', { name: 'Profiel' }).waitFor();
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('the 61st hour is refused in plain Dutch, on the phone and by the server', async (t) => {
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+  const yesterday = new Date(Date.now() - 86400000)
+    .toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+  if (yesterday.slice(0, 7) !== today.slice(0, 7)) {
+    // On the first of a month the demo's 58 h 30 lie on today itself, still to come.
+    t.skip('the first day of a month');
+    return;
+  }
+  const page = await phonePage(browser);
+  await login(page, server.base, 'jozef@demo.test');
+  await page.waitForURL('**/worker');
+  await page.goto(`${server.base}/worker/hours/new`);
+  await waitForHydration(page);
+  // Yesterday evening, after his demo hours of that day: 2 h 30 where 1 h 30 is left.
+  await page.getByLabel('Datum').fill(yesterday);
+  await page.getByLabel('Begonnen om').fill('16:00');
+  await page.getByLabel('Gestopt om').fill('18:30');
+  const phone = page.getByRole('status').filter({ hasText: 'je mag maximum 60 uur per maand werken' });
+  await phone.waitFor();
+  assert.match(await phone.innerText(), /nog 1 u 30 min/);
+  await page.getByRole('button', { name: 'Bewaar' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Deze maand mag je nog 1 u 30 min werken' });
+  await refusal.waitFor();
+  await checkScreen(page, 'worker-month-limit-refusal');
+  page.errors = page.errors.filter((e) => !/422/.test(e));
   assertNoErrors(page);
   await page.context().close();
 });

@@ -42,6 +42,8 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    pages::every_worker_screen_renders_for_the_worker_only,
+    pages::the_chosen_language_follows_the_account,
     phone::a_pause_does_not_count_and_stop_ends_it,
     phone::hours_entered_afterwards_wait_for_the_gebruiker,
     phone::hours_that_cannot_be_right_are_refused_and_change_nothing,

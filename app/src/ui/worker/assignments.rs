@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{AssignmentFacts, EntryItem, WorkerFrame, planned_when};
+use super::{AssignmentFacts, EntryList, WorkerFrame, planned_when};
 use crate::assignments::{
     AcceptOffer, AssignmentCard, DeclineOffer, get_my_assignment, get_my_assignments,
 };
@@ -170,22 +170,12 @@ pub fn AssignmentDetailPage() -> impl IntoView {
                     match detail.await {
                         Ok(d) => {
                             let when = planned_when(&d.assignment, true);
-                            let entries = d
-                                .entries
-                                .into_iter()
-                                .map(|entry| view! { <EntryItem entry /> })
-                                .collect_view();
-                            let no_entries = entries.is_empty();
                             view! {
                                 <h1>{d.assignment.activity.clone()}</h1>
                                 <article class="card assignment">
                                     <AssignmentFacts assignment=d.assignment when />
                                 </article>
-                                <section aria-labelledby="entries-title">
-                                    <h2 id="entries-title">{t(T::HoursOnAssignment)}</h2>
-                                    {no_entries.then(|| view! { <p>{t(T::NoEntries)}</p> })}
-                                    <ul class="entries">{entries}</ul>
-                                </section>
+                                <EntryList entries=d.entries title=T::HoursOnAssignment />
                             }
                                 .into_any()
                         }

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::{EntryItem, WorkerFrame, browser_now_ms, planned_when};
+use super::{EntryList, WorkerFrame, browser_now_ms, planned_when};
 use crate::i18n::{self, M, T, t, use_lang};
 use crate::ids::EntryId;
 use crate::rules::{self, Span};
@@ -57,12 +57,6 @@ fn HoursView(hours: MyHours) -> impl IntoView {
             ),
         ],
     );
-    let entries = h
-        .entries
-        .into_iter()
-        .map(|entry| view! { <EntryItem entry /> })
-        .collect_view();
-    let no_entries = entries.is_empty();
     view! {
         <section aria-labelledby="month-title" class="card">
             <h2 id="month-title">{t(T::MyHoursThisMonth)} " · " {month}</h2>
@@ -97,11 +91,7 @@ fn HoursView(hours: MyHours) -> impl IntoView {
             <Svg icon=Icon::Plus />
             <span>{t(T::EnterHours)}</span>
         </a>
-        <section aria-labelledby="entries-title">
-            <h2 id="entries-title">{t(T::EntriesTitle)}</h2>
-            {no_entries.then(|| view! { <p>{t(T::NoEntries)}</p> })}
-            <ul class="entries">{entries}</ul>
-        </section>
+        <EntryList entries=h.entries title=T::EntriesTitle />
     }
 }
 
@@ -170,6 +160,55 @@ pub fn ChangeEntryPage() -> impl IntoView {
     }
 }
 
+/// A labelled form field whose value the phone's check reads as the worker types. Numbers are
+/// whole and from 0 (`max` for their upper bound).
+#[component]
+fn BoundInput(
+    id: &'static str,
+    label: T,
+    kind: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] max: Option<&'static str>,
+) -> impl IntoView {
+    let number = kind == "number";
+    view! {
+        <div class="field">
+            <label for=id>{t(label)}</label>
+            <input
+                id=id
+                type=kind
+                name=name
+                required
+                inputmode=number.then_some("numeric")
+                min=number.then_some("0")
+                max=max
+                prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// The day and times an assignment was planned (never later than today), for the form.
+fn planned_times(
+    assignment: Option<&crate::assignments::AssignmentCard>,
+    today: NaiveDate,
+) -> (NaiveDate, NaiveTime, NaiveTime) {
+    let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+    let Some(a) = assignment else {
+        return (today, nine, nine);
+    };
+    let start = a.planned_start.unwrap_or(nine);
+    let last = NaiveTime::from_hms_opt(23, 59, 0).unwrap_or_default();
+    let length = chrono::Duration::minutes(a.planned_minutes);
+    let end = match start.overflowing_add_signed(length) {
+        (end, 0) => end,
+        _ => last,
+    };
+    (a.planned_date.min(today), start, end)
+}
+
 #[component]
 fn BackToHours() -> impl IntoView {
     view! {
@@ -212,14 +251,8 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
             e.note.clone(),
         ),
         None => {
-            let day = first
-                .as_ref()
-                .map_or(hours.today, |a| a.planned_date.min(hours.today));
-            let start = first
-                .as_ref()
-                .and_then(|a| a.planned_start)
-                .unwrap_or(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
-            (day, start, start, 0, 0, String::new())
+            let (day, start, end) = planned_times(first.as_ref(), hours.today);
+            (day, start, end, 0, 0, String::new())
         }
     };
     let date = RwSignal::new(date0.format("%Y-%m-%d").to_string());
@@ -267,70 +300,21 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
     };
 
     let fields = view! {
-        <div class="field">
-            <label for="hours-date">{t(T::FieldDate)}</label>
-            <input
-                id="hours-date"
-                type="date"
-                name="date"
-                required
-                prop:value=date
-                on:input=move |ev| date.set(event_target_value(&ev))
+        <BoundInput id="hours-date" label=T::FieldDate kind="date" name="date" value=date />
+        <div class="field-row">
+            <BoundInput id="hours-start" label=T::FieldStart kind="time" name="start" value=start />
+            <BoundInput id="hours-end" label=T::FieldEnd kind="time" name="end" value=end />
+        </div>
+        <div class="field-row">
+            <BoundInput
+                id="hours-pause"
+                label=T::FieldPause
+                kind="number"
+                name="pause_minutes"
+                value=pause
+                max="720"
             />
-        </div>
-        <div class="field-row">
-            <div class="field">
-                <label for="hours-start">{t(T::FieldStart)}</label>
-                <input
-                    id="hours-start"
-                    type="time"
-                    name="start"
-                    required
-                    prop:value=start
-                    on:input=move |ev| start.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for="hours-end">{t(T::FieldEnd)}</label>
-                <input
-                    id="hours-end"
-                    type="time"
-                    name="end"
-                    required
-                    prop:value=end
-                    on:input=move |ev| end.set(event_target_value(&ev))
-                />
-            </div>
-        </div>
-        <div class="field-row">
-            <div class="field">
-                <label for="hours-pause">{t(T::FieldPause)}</label>
-                <input
-                    id="hours-pause"
-                    type="number"
-                    inputmode="numeric"
-                    min="0"
-                    max="720"
-                    name="pause_minutes"
-                    required
-                    prop:value=pause
-                    on:input=move |ev| pause.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for="hours-km">{t(T::FieldKm)}</label>
-                <input
-                    id="hours-km"
-                    type="number"
-                    inputmode="numeric"
-                    min="0"
-                    max="500"
-                    name="km"
-                    required
-                    prop:value=km
-                    on:input=move |ev| km.set(event_target_value(&ev))
-                />
-            </div>
+            <BoundInput id="hours-km" label=T::FieldKm kind="number" name="km" value=km max="500" />
         </div>
         <div class="field">
             <label for="hours-note">{t(T::FieldNote)}</label>
@@ -348,6 +332,7 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
     };
     match editing {
         None => {
+            let enterable = StoredValue::new(hours.enterable.clone());
             let options = hours
                 .enterable
                 .into_iter()
@@ -361,12 +346,23 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
                     view! { <option value=a.id.to_string()>{label}</option> }
                 })
                 .collect_view();
+            // Choosing an assignment fills in its planned day and times.
+            let today = hours.today;
+            let choose = move |ev: leptos::ev::Event| {
+                let chosen = event_target_value(&ev);
+                let a = enterable
+                    .with_value(|list| list.iter().find(|a| a.id.to_string() == chosen).cloned());
+                let (day, s, e) = planned_times(a.as_ref(), today);
+                date.set(day.format("%Y-%m-%d").to_string());
+                start.set(s.format("%H:%M").to_string());
+                end.set(e.format("%H:%M").to_string());
+            };
             view! {
                 <ActionError error=enter_error />
                 <ActionForm action=enter>
                     <div class="field">
                         <label for="hours-assignment">{t(T::FieldAssignment)}</label>
-                        <select id="hours-assignment" name="assignment_id" required>
+                        <select id="hours-assignment" name="assignment_id" required on:change=choose>
                             {options}
                         </select>
                     </div>

@@ -190,6 +190,23 @@ pub fn EntryItem(entry: MyEntry) -> impl IntoView {
     }
 }
 
+/// A titled list of prestaties ("Nog geen prestaties." when there are none).
+#[component]
+pub fn EntryList(entries: Vec<MyEntry>, title: T) -> impl IntoView {
+    let empty = entries.is_empty();
+    let items = entries
+        .into_iter()
+        .map(|entry| view! { <EntryItem entry /> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="entries-title">
+            <h2 id="entries-title">{t(title)}</h2>
+            {empty.then(|| view! { <p>{t(T::NoEntries)}</p> })}
+            <ul class="entries">{items}</ul>
+        </section>
+    }
+}
+
 pub fn browser_now_ms() -> i64 {
     #[cfg(not(feature = "ssr"))]
     {

@@ -15,7 +15,7 @@ use crate::time_entries::{
     CancelClock, PauseClock, ResumeClock, RunningClock, StartClock, StopClock,
 };
 use crate::ui::icons::{Icon, Svg};
-use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading};
+use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading, StatusBadge};
 use crate::workers::{WorkerDay, get_worker_day};
 
 /// Everything the worker can do on this screen; each reloads the day when it is done.
@@ -154,6 +154,27 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
         }
     });
     let offers = day.offers.len() as i64;
+    // The last few prestaties: after a Stop, the worker sees their hours were kept.
+    let recent = day
+        .recent
+        .into_iter()
+        .take(3)
+        .map(|e| {
+            let minutes = e
+                .minutes
+                .map(|m| i18n::duration(lang, m))
+                .unwrap_or_default();
+            view! {
+                <li class="entry">
+                    <span class="entry-date">{i18n::short_date(lang, e.work_date)}</span>
+                    <span class="entry-what">{format!("{} · {}", e.client_name, e.activity)}</span>
+                    <span class="entry-minutes">{minutes}</span>
+                    <StatusBadge status=e.status />
+                </li>
+            }
+        })
+        .collect_view();
+    let no_recent = recent.is_empty();
     view! {
         <h1>{format!("{} {}", t(T::Hello), day.first_name)}</h1>
         {(offers > 0)
@@ -181,8 +202,13 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
             <p>{i18n::time_left(lang, day.minutes_left)}</p>
             {crate::rules::month_limit_near(day.usage)
                 .then(|| view! { <p class="notice" role="status">{t(T::MonthLimitNear)}</p> })}
+        </section>
+        <section aria-labelledby="recent-title">
+            <h2 id="recent-title">{t(T::RecentWork)}</h2>
+            {no_recent.then(|| view! { <p>{t(T::NoRecentWork)}</p> })}
+            <ul class="entries">{recent}</ul>
             <p>
-                <a href="/worker/hours">{t(T::NavHours)}</a>
+                <a href="/worker/hours" class="more-link">{t(T::NavHours)}</a>
             </p>
         </section>
     }
