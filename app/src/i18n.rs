@@ -195,7 +195,7 @@ catalogue! {
     NoTrajectoryEnd => "Je traject heeft geen einddatum.", "Your trajectory has no end date.", "Votre parcours n’a pas de date de fin.";
     RecentWork => "Laatst gewerkt", "Recently worked", "Travaillé récemment";
     NoRecentWork => "Nog geen uren.", "No hours yet.", "Pas encore d’heures.";
-    StatusRunning => "Bezig", "Running", "En cours";
+    StatusRunning => "Loopt", "Running", "En cours";
     StatusSubmitted => "Wacht op bevestiging", "Waiting for confirmation", "En attente de confirmation";
     StatusConfirmed => "Bevestigd", "Confirmed", "Confirmé";
     StatusDisputed => "Betwist", "Disputed", "Contesté";
