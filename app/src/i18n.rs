@@ -583,7 +583,21 @@ pub fn trajectory_ends(lang: Lang, last_day: chrono::NaiveDate, days_left: i64) 
 }
 
 fn long_date(date: chrono::NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
+}
+
+/// "09:05". Written out rather than with chrono's format strings, whose parser would add its
+/// weight to every phone's download.
+pub fn hm(time: chrono::NaiveTime) -> String {
+    use chrono::Timelike;
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+/// "2026-12-01", as a date input wants it.
+pub fn iso_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// The one place where errors become words for people.
@@ -650,7 +664,7 @@ pub fn entry_message(lang: Lang, problem: &EntryProblem) -> String {
             let at = |ms: i64| crate::brussels::local(crate::brussels::from_ms(ms));
             let start = at(other.start_ms);
             let day = short_date(lang, start.date());
-            let from = start.format("%H:%M").to_string();
+            let from = hm(start.time());
             match other.end_ms {
                 Some(end) => message(
                     lang,
@@ -658,7 +672,7 @@ pub fn entry_message(lang: Lang, problem: &EntryProblem) -> String {
                     &[
                         ("day", day.into()),
                         ("from", from.into()),
-                        ("to", at(end).format("%H:%M").to_string().into()),
+                        ("to", hm(at(end).time()).into()),
                     ],
                 ),
                 None => message(

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assignments::AssignmentCard;
 use crate::error::AppError;
-use crate::rules::Usage;
+use crate::rules::{Trajectory, Usage};
 use crate::time_entries::{EntryLine, MyEntry, RunningClock};
 
 #[cfg(feature = "ssr")]
@@ -32,6 +32,8 @@ pub struct WorkerDay {
     /// The last day of the trajectory and the days until then; `None` without an end (ex-PWA).
     pub trajectory_last_day: Option<NaiveDate>,
     pub trajectory_days_left: Option<i64>,
+    /// For the phone's own check before Start (the server decides).
+    pub trajectory: Trajectory,
     pub recent: Vec<EntryLine>,
 }
 

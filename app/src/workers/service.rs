@@ -70,6 +70,7 @@ pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppErro
         minutes_left: rules::minutes_left(usage),
         trajectory_last_day: trajectory.last_day(),
         trajectory_days_left: rules::trajectory_days_left(trajectory, today),
+        trajectory,
         recent,
     })
 }

@@ -160,6 +160,21 @@ pub fn ChangeEntryPage() -> impl IntoView {
     }
 }
 
+/// "2026-12-01" as the date input gives it. By hand rather than chrono's format parser, which
+/// would add its weight to every phone's download.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// "09:00" (or "09:00:00") as the time input gives it.
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    let mut parts = text.trim().splitn(3, ':').map(|p| p.parse::<u32>().ok());
+    let (h, m) = (parts.next()??, parts.next()??);
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
 /// A labelled form field whose value the phone's check reads as the worker types. Numbers are
 /// whole and from 0 (`max` for their upper bound).
 #[component]
@@ -255,9 +270,9 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
             (day, start, end, 0, 0, String::new())
         }
     };
-    let date = RwSignal::new(date0.format("%Y-%m-%d").to_string());
-    let start = RwSignal::new(start0.format("%H:%M").to_string());
-    let end = RwSignal::new(end0.format("%H:%M").to_string());
+    let date = RwSignal::new(i18n::iso_date(date0));
+    let start = RwSignal::new(i18n::hm(start0));
+    let end = RwSignal::new(i18n::hm(end0));
     let pause = RwSignal::new(pause0.to_string());
     let km = RwSignal::new(km0.to_string());
 
@@ -275,9 +290,9 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
     let offset = hours.server_now_ms - browser_now_ms();
     let verdict = move || -> Option<String> {
         let hours = Hours {
-            date: NaiveDate::parse_from_str(&date.get(), "%Y-%m-%d").ok()?,
-            start: NaiveTime::parse_from_str(&start.get(), "%H:%M").ok()?,
-            end: NaiveTime::parse_from_str(&end.get(), "%H:%M").ok()?,
+            date: parse_date(&date.get())?,
+            start: parse_time(&start.get())?,
+            end: parse_time(&end.get())?,
             pause_minutes: pause.get().trim().parse().ok()?,
             km: km.get().trim().parse().ok()?,
             note: String::new(),
@@ -353,9 +368,9 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
                 let a = enterable
                     .with_value(|list| list.iter().find(|a| a.id.to_string() == chosen).cloned());
                 let (day, s, e) = planned_times(a.as_ref(), today);
-                date.set(day.format("%Y-%m-%d").to_string());
-                start.set(s.format("%H:%M").to_string());
-                end.set(e.format("%H:%M").to_string());
+                date.set(i18n::iso_date(day));
+                start.set(i18n::hm(s));
+                end.set(i18n::hm(e));
             };
             view! {
                 <ActionError error=enter_error />
@@ -388,5 +403,24 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
             </ActionForm>
         }
         .into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_dates_and_times_parse_as_the_inputs_give_them() {
+        assert_eq!(
+            parse_date("2026-12-01"),
+            NaiveDate::from_ymd_opt(2026, 12, 1)
+        );
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date(""), None);
+        assert_eq!(parse_time("09:05"), NaiveTime::from_hms_opt(9, 5, 0));
+        assert_eq!(parse_time("09:05:00"), NaiveTime::from_hms_opt(9, 5, 0));
+        assert_eq!(parse_time("25:00"), None);
+        assert_eq!(parse_time("9"), None);
     }
 }

@@ -69,7 +69,7 @@ pub fn planned_when(a: &AssignmentCard, with_date: bool) -> String {
         parts.push(i18n::short_date(lang, a.planned_date));
     }
     if let Some(s) = a.planned_start {
-        parts.push(s.format("%H:%M").to_string());
+        parts.push(i18n::hm(s));
     }
     parts.push(i18n::duration(lang, a.planned_minutes));
     parts.join(" · ")
@@ -147,8 +147,8 @@ pub fn EntryItem(entry: MyEntry) -> impl IntoView {
     let lang = use_lang();
     let e = entry;
     let times = match e.end {
-        Some(end) => format!("{}–{}", e.start.format("%H:%M"), end.format("%H:%M")),
-        None => format!("{}–…", e.start.format("%H:%M")),
+        Some(end) => format!("{}–{}", i18n::hm(e.start), i18n::hm(end)),
+        None => format!("{}–…", i18n::hm(e.start)),
     };
     let mut extra = Vec::new();
     if e.pause_minutes > 0 {

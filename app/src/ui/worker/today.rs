@@ -126,6 +126,10 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
     let lang = use_lang();
     let running = day.running.clone();
     let server_now_ms = day.server_now_ms;
+    // The same rule the server applies at Start: say it before the worker taps.
+    let blocked = crate::rules::may_start(day.trajectory, day.usage, day.today)
+        .err()
+        .map(|breach| i18n::limit_message(lang, &breach));
     let cards = day
         .assignments
         .into_iter()
@@ -137,6 +141,7 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
                     assignment=a
                     running=here
                     other_running
+                    blocked=blocked.clone()
                     server_now_ms
                     actions
                 />
@@ -219,17 +224,21 @@ fn AssignmentView(
     assignment: AssignmentCard,
     running: Option<RunningClock>,
     other_running: bool,
+    /// Why the rules refuse a Start today, if they do.
+    blocked: Option<String>,
     server_now_ms: i64,
     actions: Actions,
 ) -> impl IntoView {
     let when = planned_when(&assignment, false);
     let id = assignment.id;
+    let disabled = other_running || blocked.is_some();
     let action = match running {
         Some(r) => view! { <ClockView clock=r server_now_ms actions /> }.into_any(),
         None => view! {
+            {blocked.map(|text| view! { <p class="notice">{text}</p> })}
             <ActionForm action=actions.start>
                 <input type="hidden" name="assignment_id" value=id.to_string() />
-                <button type="submit" class="btn btn-start btn-wide" disabled=other_running>
+                <button type="submit" class="btn btn-start btn-wide" disabled=disabled>
                     <Svg icon=Icon::Play />
                     <span>{t(T::Start)}</span>
                 </button>
@@ -276,16 +285,13 @@ fn ClockView(clock: RunningClock, server_now_ms: i64, actions: Actions) -> impl 
     let reminder_text = i18n::message(
         lang,
         M::ForgotToStop,
-        &[(
-            "time",
-            r.planned_end_local.format("%H:%M").to_string().into(),
-        )],
+        &[("time", i18n::hm(r.planned_end_local).into())],
     );
     let pause_or_resume = if paused {
         let since = r
             .paused_since_ms
             .map(|ms| crate::brussels::local_time(crate::brussels::from_ms(ms)))
-            .map(|t| t.format("%H:%M").to_string())
+            .map(i18n::hm)
             .unwrap_or_default();
         view! {
             <p class="notice" role="status">
@@ -314,7 +320,7 @@ fn ClockView(clock: RunningClock, server_now_ms: i64, actions: Actions) -> impl 
     };
     view! {
         <div class="clock">
-            <p>{t(T::WorkingSince)} " " {r.started_local.format("%H:%M").to_string()}</p>
+            <p>{t(T::WorkingSince)} " " {i18n::hm(r.started_local)}</p>
             <p class="timer-line">
                 <span class="visually-hidden">{t(T::TimeWorked)} ": "</span>
                 <span class="timer" role="timer" aria-live="off">
