@@ -10,7 +10,7 @@ use crate::assignments::AssignmentCard;
 use crate::error::AppError;
 use crate::i18n::{self, M, T, t, use_lang};
 use crate::ids::EntryId;
-use crate::rules::LimitBreach;
+use crate::rules::{LimitBreach, Usage};
 use crate::time_entries::{
     CancelClock, PauseClock, ResumeClock, RunningClock, StartClock, StopClock,
 };
@@ -142,6 +142,7 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
                     running=here
                     other_running
                     blocked=blocked.clone()
+                    usage=day.usage
                     server_now_ms
                     actions
                 />
@@ -226,6 +227,7 @@ fn AssignmentView(
     other_running: bool,
     /// Why the rules refuse a Start today, if they do.
     blocked: Option<String>,
+    usage: Usage,
     server_now_ms: i64,
     actions: Actions,
 ) -> impl IntoView {
@@ -233,7 +235,7 @@ fn AssignmentView(
     let id = assignment.id;
     let disabled = other_running || blocked.is_some();
     let action = match running {
-        Some(r) => view! { <ClockView clock=r server_now_ms actions /> }.into_any(),
+        Some(r) => view! { <ClockView clock=r usage server_now_ms actions /> }.into_any(),
         None => view! {
             {blocked.map(|text| view! { <p class="notice">{text}</p> })}
             <ActionForm action=actions.start>
@@ -258,7 +260,12 @@ fn AssignmentView(
 /// phone whose clock is wrong still shows the right time), Pauze or Verder, Stop, Annuleren in
 /// the first minutes, and the reminder once it runs past the planned end.
 #[component]
-fn ClockView(clock: RunningClock, server_now_ms: i64, actions: Actions) -> impl IntoView {
+fn ClockView(
+    clock: RunningClock,
+    usage: Usage,
+    server_now_ms: i64,
+    actions: Actions,
+) -> impl IntoView {
     let lang = use_lang();
     let (now_ms, set_now_ms) = signal(server_now_ms);
     Effect::new(move |_| {
@@ -280,6 +287,16 @@ fn ClockView(clock: RunningClock, server_now_ms: i64, actions: Actions) -> impl 
     let worked = {
         let r = r.clone();
         move || format_elapsed(r.worked_ms(now_ms.get()))
+    };
+    // The rule the server applies at Stop, on the running time: the worker sees it coming.
+    let over_limit = {
+        let r = r.clone();
+        move || {
+            let minutes = crate::rules::clocked_minutes(r.worked_ms(now_ms.get()) / 1000);
+            crate::rules::check_new_minutes(usage, minutes)
+                .err()
+                .map(|breach| view! { <p class="notice" role="status">{i18n::limit_message(lang, &breach)}</p> })
+        }
     };
     let remind_at = r.remind_at_ms;
     let reminder_text = i18n::message(
@@ -337,6 +354,7 @@ fn ClockView(clock: RunningClock, server_now_ms: i64, actions: Actions) -> impl 
                         }
                     })
             }}
+            {over_limit}
             {pause_or_resume}
             <ActionForm action=actions.stop>
                 <input type="hidden" name="entry_id" value=entry.to_string() />
