@@ -190,6 +190,30 @@ impl Trajectory {
     }
 }
 
+impl Usage {
+    /// The usage of `day`'s month and year without a prestatie of `minutes` on `its_day` (the
+    /// one being changed: its old minutes go when the new ones come).
+    pub fn without(self, minutes: i64, its_day: NaiveDate, day: NaiveDate) -> Usage {
+        let within = |(first, next): (NaiveDate, NaiveDate)| its_day >= first && its_day < next;
+        Usage {
+            month_minutes: self.month_minutes
+                - if within(month_bounds(day)) {
+                    minutes
+                } else {
+                    0
+                },
+            year_minutes: self.year_minutes - if within(year_bounds(day)) { minutes } else { 0 },
+        }
+    }
+}
+
+/// Whole minutes of pause: those counted so far plus a pause still running at `at_ms` (if it
+/// began at `paused_since_ms`), rounded down, in the worker's favour like the started minute of
+/// work.
+pub fn pause_minutes_at(counted: i64, paused_since_ms: Option<i64>, at_ms: i64) -> i64 {
+    counted + paused_since_ms.map_or(0, |since| ((at_ms - since) / 60_000).max(0))
+}
+
 /// Minutes the worker may still work this month and year, whichever is smaller.
 pub fn minutes_left(usage: Usage) -> i64 {
     (MONTH_LIMIT_MINUTES - usage.month_minutes).min(YEAR_LIMIT_MINUTES - usage.year_minutes)
@@ -493,6 +517,35 @@ mod tests {
         // 2 h 30 at €4.10 = €10.25; 12 km at €0.15 = €1.80.
         assert_eq!(allowance_cents(150, 12, 410, 15), 1025 + 180);
         assert_eq!(allowance_cents(0, 0, 410, 15), 0);
+    }
+
+    #[test]
+    fn a_changed_prestatie_leaves_only_its_own_month_and_year() {
+        let usage = Usage {
+            month_minutes: 600,
+            year_minutes: 6000,
+        };
+        let day = d(2026, 12, 10);
+        let same_month = usage.without(120, d(2026, 12, 1), day);
+        assert_eq!(
+            (same_month.month_minutes, same_month.year_minutes),
+            (480, 5880)
+        );
+        let last_month = usage.without(120, d(2026, 11, 30), day);
+        assert_eq!(
+            (last_month.month_minutes, last_month.year_minutes),
+            (600, 5880)
+        );
+        let last_year = usage.without(120, d(2025, 12, 10), day);
+        assert_eq!(last_year, usage);
+    }
+
+    #[test]
+    fn a_running_pause_counts_in_whole_minutes() {
+        assert_eq!(pause_minutes_at(10, None, 0), 10);
+        assert_eq!(pause_minutes_at(10, Some(0), 59_999), 10);
+        assert_eq!(pause_minutes_at(10, Some(0), 60_000), 11);
+        assert_eq!(pause_minutes_at(0, Some(5_000), 0), 0);
     }
 
     #[test]

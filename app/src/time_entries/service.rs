@@ -12,6 +12,7 @@ use crate::cheques::store as cheques;
 use crate::clients::store as clients;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, Field};
+use crate::i18n::hm;
 use crate::ids::{AssignmentId, EntryId, OrganisationId};
 use crate::request::Ctx;
 use crate::workers::service::me;
@@ -110,7 +111,7 @@ pub async fn stop_clock(
 ) -> Result<Stopped, AppError> {
     let (worker, entry) = my_running_entry(ctx, tx, entry_id).await?;
     // A Stop during a pause ends the pause too.
-    let pause = pause_until(&entry, ctx.now);
+    let pause = pause_until(entry.pause_minutes, entry.paused_at, ctx.now);
     let worked = worked_minutes(entry.started_at, ctx.now, pause);
 
     // Forgotten overnight: keep every minute, but let a coordinator decide what counts.
@@ -169,13 +170,13 @@ pub async fn stop_clock(
     })
 }
 
-/// The entry's pause minutes if its pause (if any) ends at `at`. A pause counts in whole
-/// minutes, rounded down: in the worker's favour, like the started minute of work.
-fn pause_until(entry: &store::Entry, at: DateTime<Utc>) -> i64 {
-    let running_pause = entry
-        .paused_at
-        .map_or(0, |p| ((at - p).num_seconds() / 60).max(0));
-    entry.pause_minutes + running_pause
+/// A clock's pause minutes if its pause (if any) ends at `at`.
+fn pause_until(counted: i64, paused_at: Option<DateTime<Utc>>, at: DateTime<Utc>) -> i64 {
+    rules::pause_minutes_at(
+        counted,
+        paused_at.map(|p| p.timestamp_millis()),
+        at.timestamp_millis(),
+    )
 }
 
 /// Minutes worked from `start` to `end` less `pause` minutes: a started minute counts, and a
@@ -187,7 +188,7 @@ fn worked_minutes(start: DateTime<Utc>, end: DateTime<Utc>, pause: i64) -> i64 {
 /// Pauze: the running clock stops counting until Verder.
 pub async fn pause_clock(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<(), AppError> {
     let (worker, entry) = my_running_entry(ctx, tx, entry_id).await?;
-    if !store::set_pause(tx.c(), entry.id, Some(ctx.now), 0).await? {
+    if !store::pause(tx.c(), entry.id, ctx.now).await? {
         return Err(AppError::PauseState);
     }
     let org = worker.organisation_id;
@@ -197,11 +198,11 @@ pub async fn pause_clock(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<()
 /// Verder: the pause ends; its whole minutes count as pause.
 pub async fn resume_clock(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<(), AppError> {
     let (worker, entry) = my_running_entry(ctx, tx, entry_id).await?;
-    let Some(paused_at) = entry.paused_at else {
+    if entry.paused_at.is_none() {
         return Err(AppError::PauseState);
-    };
-    let minutes = ((ctx.now - paused_at).num_seconds() / 60).max(0);
-    if !store::set_pause(tx.c(), entry.id, None, minutes).await? {
+    }
+    let minutes = pause_until(0, entry.paused_at, ctx.now);
+    if !store::resume(tx.c(), entry.id, minutes).await? {
         return Err(AppError::PauseState);
     }
     let detail = format!("pause {minutes} min");
@@ -223,7 +224,7 @@ async fn check_hours(
     worker: &Worker,
     assignment_id: AssignmentId,
     hours: &Hours,
-    except: Option<EntryId>,
+    except: Option<&store::Entry>,
 ) -> Result<NewEntry, AppError> {
     if hours.note.trim().chars().count() > MAX_NOTE_CHARS {
         return Err(AppError::Invalid(Field::Note));
@@ -237,24 +238,13 @@ async fn check_hours(
         });
     }
     rules::check_trajectory(worker.trajectory(), hours.date).map_err(AppError::Limit)?;
-    let others = store::spans_near(tx.c(), worker.id, hours.date, except).await?;
+    let others = store::spans_near(tx.c(), worker.id, hours.date, except.map(|e| e.id)).await?;
     let minutes = hours
         .check(ctx.now.timestamp_millis(), &others)
         .map_err(AppError::Entry)?;
     let mut usage = workers::usage(tx.c(), worker.id, hours.date).await?;
-    if let Some(id) = except
-        && let Some(old) = store::for_worker(tx.c(), id, worker.id).await?
-    {
-        // The old minutes go when the new ones come; only if they counted in this month/year.
-        let old_minutes = old.minutes.unwrap_or(0);
-        let (m0, m1) = rules::month_bounds(hours.date);
-        let (y0, y1) = rules::year_bounds(hours.date);
-        if old.work_date >= m0 && old.work_date < m1 {
-            usage.month_minutes -= old_minutes;
-        }
-        if old.work_date >= y0 && old.work_date < y1 {
-            usage.year_minutes -= old_minutes;
-        }
+    if let Some(old) = except {
+        usage = usage.without(old.minutes.unwrap_or(0), old.work_date, hours.date);
     }
     rules::check_new_minutes(usage, minutes).map_err(AppError::Limit)?;
     let span = hours.span();
@@ -315,7 +305,7 @@ pub async fn change_entry(
     if (needs_reason && reason.chars().count() < 3) || reason.chars().count() > MAX_NOTE_CHARS {
         return Err(AppError::Invalid(Field::ChangeReason));
     }
-    let new = check_hours(ctx, tx, &worker, old.assignment_id, &hours, Some(old.id)).await?;
+    let new = check_hours(ctx, tx, &worker, old.assignment_id, &hours, Some(&old)).await?;
     if !store::change_hours(tx.c(), old.id, &new, ctx.now).await? {
         return Err(AppError::EntryLocked);
     }
@@ -361,13 +351,11 @@ fn describe_parts(
     km: i64,
     status: EntryStatus,
 ) -> String {
-    let end = end.map_or("…".to_string(), |e| {
-        clock::local_time(e).format("%H:%M").to_string()
-    });
+    let end = end.map_or("…".to_string(), |e| hm(clock::local_time(e)));
     format!(
         "{} {}–{end}, pause {pause} min, {} min, {km} km, {}",
         clock::local_date(start),
-        clock::local_time(start).format("%H:%M"),
+        hm(clock::local_time(start)),
         minutes.unwrap_or(0),
         status.as_str(),
     )
@@ -422,10 +410,7 @@ async fn close_one(
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let end = planned_end(clock).min(now);
-    let pause = clock.pause_minutes
-        + clock
-            .paused_at
-            .map_or(0, |p| ((end - p).num_seconds() / 60).max(0));
+    let pause = pause_until(clock.pause_minutes, clock.paused_at, end);
     let minutes = worked_minutes(clock.started_at, end, pause);
     let status = EntryStatus::Review;
     if !store::stop(tx.c(), clock.id, end, minutes, pause, status).await? {

@@ -198,28 +198,27 @@ pub async fn stop(
         .map(|r| r.rows_affected() == 1))
 }
 
-/// Pauze (`Some(since)`) or Verder (`None`, with the pause's minutes added). Returns false
-/// when the clock was not running, or already in that state.
-pub async fn set_pause(
+/// Pauze: a running, unpaused clock is paused from `since`. Returns false when it was not
+/// running or already paused.
+pub async fn pause(
     c: DbConn<'_>,
     entry_id: EntryId,
-    paused_since: Option<DateTime<Utc>>,
-    add_pause_minutes: i64,
+    since: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    const PAUSE: &str = "UPDATE time_entry SET paused_at = $2 \
+    const SQL: &str = "UPDATE time_entry SET paused_at = $2 \
         WHERE id = $1 AND status = 'running' AND paused_at IS NULL";
-    const RESUME: &str = "UPDATE time_entry SET paused_at = NULL, \
+    on!(c, c => sqlx::query(SQL).bind(entry_id).bind(since).execute(c).await
+        .map(|r| r.rows_affected() == 1))
+}
+
+/// Verder: the pause ends and its `minutes` are added. Returns false when the clock was not
+/// running or not paused.
+pub async fn resume(c: DbConn<'_>, entry_id: EntryId, minutes: i64) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE time_entry SET paused_at = NULL, \
         pause_minutes = pause_minutes + $2 \
         WHERE id = $1 AND status = 'running' AND paused_at IS NOT NULL";
-    let done = match paused_since {
-        Some(since) => {
-            on!(c, c => sqlx::query(PAUSE).bind(entry_id).bind(since).execute(c).await.map(|r| r.rows_affected()))
-        }
-        None => {
-            on!(c, c => sqlx::query(RESUME).bind(entry_id).bind(add_pause_minutes).execute(c).await.map(|r| r.rows_affected()))
-        }
-    }?;
-    Ok(done == 1)
+    on!(c, c => sqlx::query(SQL).bind(entry_id).bind(minutes).execute(c).await
+        .map(|r| r.rows_affected() == 1))
 }
 
 /// The worker's change to an own prestatie: its times, pause, km and note; it goes back to

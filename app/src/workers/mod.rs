@@ -29,9 +29,6 @@ pub struct WorkerDay {
     pub running: Option<RunningClock>,
     pub usage: Usage,
     pub minutes_left: i64,
-    /// The last day of the trajectory and the days until then; `None` without an end (ex-PWA).
-    pub trajectory_last_day: Option<NaiveDate>,
-    pub trajectory_days_left: Option<i64>,
     /// For the phone's own check before Start (the server decides).
     pub trajectory: Trajectory,
     pub recent: Vec<EntryLine>,
@@ -45,6 +42,7 @@ pub struct MyHours {
     pub server_now_ms: i64,
     pub usage: Usage,
     pub minutes_left: i64,
+    /// The last day of the trajectory and the days until then; `None` without an end (ex-PWA).
     pub trajectory_last_day: Option<NaiveDate>,
     pub trajectory_days_left: Option<i64>,
     pub month_km: i64,

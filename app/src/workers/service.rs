@@ -16,6 +16,9 @@ pub(crate) async fn me(c: DbConn<'_>, ctx: &Ctx) -> Result<Worker, AppError> {
         .ok_or(AppError::NotFound)
 }
 
+/// How many of the last prestaties Vandaag shows.
+const RECENT_ON_TODAY: i64 = 3;
+
 /// Everything on the worker's start screen, for today in Brussels.
 pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppError> {
     let worker = me(conn.c(), ctx).await?;
@@ -56,7 +59,8 @@ pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppErro
         .next(),
         false => None,
     };
-    let recent = store::recent_for_worker(conn.c(), worker.id, 10).await?;
+    // Vandaag shows the last three; Mijn uren has them all.
+    let recent = store::recent_for_worker(conn.c(), worker.id, RECENT_ON_TODAY).await?;
     let trajectory = worker.trajectory();
     Ok(WorkerDay {
         first_name: worker.first_name,
@@ -68,8 +72,6 @@ pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppErro
         running,
         usage,
         minutes_left: rules::minutes_left(usage),
-        trajectory_last_day: trajectory.last_day(),
-        trajectory_days_left: rules::trajectory_days_left(trajectory, today),
         trajectory,
         recent,
     })

@@ -6,7 +6,7 @@ use app::ids::{AssignmentId, EntryId, WorkerId};
 use app::reports::MonthHours;
 use app::rules::LimitBreach;
 use app::time_entries::{EntryStatus, Stopped};
-use app::workers::WorkerDay;
+use app::workers::{MyHours, WorkerDay};
 use chrono::Duration;
 
 use crate::harness::{TestApp, User};
@@ -331,7 +331,8 @@ pub async fn a_mistaken_start_is_cancelled_without_a_prestatie(app: &TestApp) {
 pub async fn the_worker_sees_both_limits_and_the_end_of_the_trajectory(app: &TestApp) {
     let today = app::clock::local_date(app.clock.now());
     let jozef = app.login("jozef@a.test").await;
-    let day: WorkerDay = jozef.call("worker_day", &[]).await.unwrap();
+    // Mijn uren is where the worker sees them.
+    let day: MyHours = jozef.call("my_hours", &[]).await.unwrap();
     assert!(app::rules::month_limit_near(day.usage), "58 u 30: warned");
     assert!(day.usage.year_minutes >= day.usage.month_minutes);
     assert_eq!(
@@ -340,12 +341,12 @@ pub async fn the_worker_sees_both_limits_and_the_end_of_the_trajectory(app: &Tes
         "ex-PWA: no end"
     );
     let ahmed = app.login("ahmed@a.test").await;
-    let day: WorkerDay = ahmed.call("worker_day", &[]).await.unwrap();
+    let day: MyHours = ahmed.call("my_hours", &[]).await.unwrap();
     assert!(!app::rules::month_limit_near(day.usage));
     // The demo's planned end, 240 days on, comes before the 12-month maximum.
     assert_eq!(day.trajectory_last_day, Some(today + Duration::days(240)));
     assert_eq!(day.trajectory_days_left, Some(240));
     app.advance(Duration::days(10));
-    let day: WorkerDay = ahmed.call("worker_day", &[]).await.unwrap();
+    let day: MyHours = ahmed.call("my_hours", &[]).await.unwrap();
     assert_eq!(day.trajectory_days_left, Some(230));
 }

@@ -278,7 +278,9 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
 
     // The phone's verdict, with the server's "now" (the phone's own clock may be wrong).
     let editing_id: Option<EntryId> = editing.as_ref().map(|e| e.id);
-    let old_minutes = editing.as_ref().and_then(|e| e.minutes).unwrap_or(0);
+    let old = editing
+        .as_ref()
+        .map(|e| (e.minutes.unwrap_or(0), e.work_date));
     let others: Vec<Span> = hours
         .entries
         .iter()
@@ -303,9 +305,10 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
             Ok(minutes) => {
                 // The limits of this month, which the phone knows (the server checks any month).
                 let same_month = rules::month_bounds(hours.date) == rules::month_bounds(today);
-                let mut u = usage;
-                u.month_minutes -= old_minutes;
-                u.year_minutes -= old_minutes;
+                let u = match old {
+                    Some((minutes, its_day)) => usage.without(minutes, its_day, hours.date),
+                    None => usage,
+                };
                 same_month
                     .then(|| rules::check_new_minutes(u, minutes).err())
                     .flatten()

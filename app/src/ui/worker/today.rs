@@ -164,7 +164,6 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
     let recent = day
         .recent
         .into_iter()
-        .take(3)
         .map(|e| {
             let minutes = e
                 .minutes
