@@ -86,6 +86,26 @@ impl Tx {
         }
     }
 
+    /// Mark a point the transaction can return to ([`Tx::rollback_to_savepoint`]): the phone's
+    /// sync keeps an action's record even when the rules refuse its effect.
+    pub async fn savepoint(&mut self) -> Result<(), sqlx::Error> {
+        self.execute("SAVEPOINT effect").await
+    }
+
+    pub async fn release_savepoint(&mut self) -> Result<(), sqlx::Error> {
+        self.execute("RELEASE SAVEPOINT effect").await
+    }
+
+    /// Undo everything since [`Tx::savepoint`] (on PostgreSQL also an error that aborted it).
+    pub async fn rollback_to_savepoint(&mut self) -> Result<(), sqlx::Error> {
+        self.execute("ROLLBACK TO SAVEPOINT effect").await?;
+        self.release_savepoint().await
+    }
+
+    async fn execute(&mut self, sql: &'static str) -> Result<(), sqlx::Error> {
+        on!(self.c(), c => sqlx::query(sql).execute(c).await.map(|_| ()))
+    }
+
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         match self {
             Tx::Sqlite(t) => t.commit().await,

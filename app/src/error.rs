@@ -70,6 +70,10 @@ pub enum AppError {
     /// A clock may start only on the assignment's planned day (one day either side).
     #[error("the assignment is planned on {planned}")]
     NotPlannedToday { planned: chrono::NaiveDate },
+    /// An action from the phone's outbox whose tap time cannot be right (in the future, or
+    /// more than 7 days old): kept for a coordinator instead of applied.
+    #[error("the time of the tap is out of bounds")]
+    TapTime,
     /// Too many failed logins for this account or from this address: wait, then try again.
     #[error("too many attempts; retry after {retry_after_secs} s")]
     TooManyAttempts { retry_after_secs: i64 },
@@ -100,11 +104,19 @@ impl AppError {
             AppError::Invalid(_)
             | AppError::Limit(_)
             | AppError::Entry(_)
-            | AppError::NotPlannedToday { .. } => 422,
+            | AppError::NotPlannedToday { .. }
+            | AppError::TapTime => 422,
             AppError::TooManyAttempts { .. } => 429,
             AppError::Busy => 503,
             AppError::Unavailable => 500,
         }
+    }
+}
+
+impl AppError {
+    /// A failure of the server itself, not a refusal: the same request may succeed later.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, AppError::Unavailable | AppError::Busy)
     }
 }
 

@@ -230,6 +230,7 @@ catalogue! {
     ErrOfferNotOpen => "Deze aanbieding is niet meer open: ze werd ingetrokken of al beantwoord.", "This offer is no longer open: it was withdrawn or answered already.", "Cette offre n’est plus ouverte : elle a été retirée ou elle a déjà reçu une réponse.";
     ErrTooLateToCancel => "Annuleren kan alleen in de eerste 5 minuten. Druk op Stop; je bemiddelaar kan de tijd nog verbeteren.", "You can only cancel in the first 5 minutes. Press Stop; your coordinator can still correct the time.", "Vous pouvez annuler seulement dans les 5 premières minutes. Appuyez sur « Arrêter » ; votre accompagnateur peut encore corriger le temps.";
     ErrAlreadyDecided => "Deze prestatie is al bevestigd of betwist.", "This work was already confirmed or disputed.", "Cette prestation est déjà confirmée ou contestée.";
+    ErrTapTime => "De tijd op je telefoon klopte niet. Je bemiddelaar kijkt dit na.", "The time on your phone was not right. Your coordinator will check this.", "L'heure de votre téléphone n'était pas juste. Votre accompagnateur va vérifier.";
     ErrBusy => "Het is nu erg druk. Er is niets veranderd. Probeer het over een minuut opnieuw.", "It is very busy right now. Nothing was changed. Please try again in a minute.", "Il y a beaucoup de monde en ce moment. Rien n’a été changé. Réessayez dans une minute.";
     ErrUnavailable => "Er ging iets mis bij ons. Er is niets veranderd. Probeer het straks opnieuw.", "Something went wrong on our side. Nothing was changed. Please try again later.", "Un problème est survenu chez nous. Rien n’a été changé. Réessayez plus tard.";
     ErrMonthLimitReached => "Je hebt deze maand al 60 uur gewerkt. Meer mag niet. Volgende maand kan je weer werken.", "You have already worked 60 hours this month. More is not allowed. You can work again next month.", "Vous avez déjà travaillé 60 heures ce mois-ci. Vous ne pouvez pas travailler plus. Le mois prochain, vous pourrez de nouveau travailler.";
@@ -254,6 +255,17 @@ catalogue! {
     OfferDeclined => "Geweigerd. Je bemiddelaar weet het.", "Declined. Your coordinator knows.", "Refusé. Votre accompagnateur est prévenu.";
     AllowanceTitle => "Jouw vergoeding deze maand (schatting)", "Your allowance this month (estimate)", "Votre indemnité ce mois-ci (estimation)";
     AllowanceHint => "Dit is een schatting. Je krijgt wat de organisatie goedkeurt.", "This is an estimate. You get what the organisation approves.", "Ceci est une estimation. Vous recevez ce que l’organisation approuve.";
+    LogoutWaits => "Je telefoon heeft nog acties die niet verzonden zijn. Afmelden kan zodra alles verzonden is.", "Your phone still holds actions that were not sent. You can log out once everything is sent.", "Votre téléphone a encore des actions non envoyées. Vous pourrez vous déconnecter dès que tout est envoyé.";
+    OfflineTitle => "Geen verbinding", "No connection", "Pas de connexion";
+    OfflineText => "Deze pagina is niet op je telefoon bewaard. Je werk van vandaag en je uren wel: open Vandaag.", "This page is not kept on your phone. Your work for today and your hours are: open Today.", "Cette page n’est pas gardée sur votre téléphone. Votre travail du jour et vos heures, si : ouvrez Aujourd’hui.";
+    ToMyWork => "Naar Vandaag", "To Today", "Vers Aujourd’hui";
+    Offline => "Offline", "Offline", "Hors ligne";
+    AllSent => "Alles is verzonden.", "Everything was sent.", "Tout a été envoyé.";
+    NotDone => "Niet gelukt:", "Not done:", "Pas fait :";
+    Understood => "OK, gezien", "OK, seen", "OK, vu";
+    NewVersion => "Nieuwe versie van de app.", "New version of the app.", "Nouvelle version de l’application.";
+    Refresh => "Vernieuwen", "Refresh", "Actualiser";
+    SavedOnPhone => "Bewaard op je telefoon. Wordt verzonden zodra er verbinding is.", "Saved on your phone. It is sent as soon as there is a connection.", "Enregistré sur votre téléphone. Envoyé dès qu’il y a une connexion.";
     EnterHours => "Uren ingeven", "Enter hours", "Encoder des heures";
     EnterHoursTitle => "Uren achteraf ingeven", "Enter hours afterwards", "Encoder des heures après coup";
     ChangeEntryTitle => "Uren verbeteren", "Correct hours", "Corriger des heures";
@@ -336,6 +348,9 @@ messages! {
     PauseOf => "pauze {minutes} min", "break {minutes} min", "pause {minutes} min";
     KmOf => "{km} km", "{km} km", "{km} km";
     OffersWaiting => "Je hebt {n, plural, one {# nieuwe aanbieding} other {# nieuwe aanbiedingen}}. Bekijk ze bij Opdrachten.", "You have {n, plural, one {# new offer} other {# new offers}}. See them under Assignments.", "Vous avez {n, plural, one {# nouvelle offre} other {# nouvelles offres}}. Voyez-les sous Missions.";
+    ActionsWaiting => "{n, plural, one {# actie nog niet verzonden} other {# acties nog niet verzonden}}. Je telefoon bewaart ze en stuurt ze zodra er verbinding is.", "{n, plural, one {# action not sent yet} other {# actions not sent yet}}. Your phone keeps them and sends them as soon as there is a connection.", "{n, plural, one {# action pas encore envoyée} other {# actions pas encore envoyées}}. Votre téléphone les garde et les envoie dès qu’il y a une connexion.";
+    LastUpdated => "Laatst bijgewerkt om {time}.", "Last updated at {time}.", "Dernière mise à jour à {time}.";
+    LastUpdatedOn => "Laatst bijgewerkt op {day} om {time}.", "Last updated on {day} at {time}.", "Dernière mise à jour le {day} à {time}.";
     Paused => "Pauze sinds {time}", "On a break since {time}", "En pause depuis {time}";
 }
 
@@ -646,6 +661,7 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             M::TooManyAttempts,
             &[("minutes", ((retry_after_secs + 59) / 60).max(1).into())],
         ),
+        E::TapTime => fixed(T::ErrTapTime),
         E::Busy => fixed(T::ErrBusy),
         E::Unavailable => fixed(T::ErrUnavailable),
     }

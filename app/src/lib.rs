@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod ids;
 pub mod reports;
 pub mod rules;
+pub mod sync;
 pub mod time_entries;
 pub mod ui;
 pub mod workers;
@@ -79,6 +80,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b5394" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="apple-touch-icon" href="/icons/icon-192.png" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -93,6 +96,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(i18n::request_lang());
+    provide_context(ui::worker::outbox::Outbox::new());
 
     view! {
         <Stylesheet id="leptos" href="/pkg/wijkwerk.css" />
@@ -101,6 +105,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=ui::layout::NotFound>
                 <Route path=path!("/") view=ui::layout::Home ssr=SsrMode::Async />
                 <Route path=path!("/login") view=ui::login::LoginPage />
+                <Route path=path!("/offline") view=ui::layout::OfflinePage />
                 <Route path=path!("/worker") view=ui::worker::today::TodayPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/worker/assignments")

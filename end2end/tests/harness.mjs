@@ -29,10 +29,13 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+/// A fresh server on a free port with a fresh database; or, with `again`, the server of an
+/// earlier start back on its port and database (as after a crash or a network outage), and
+/// `siteRoot` to serve another build.
+export async function startServer({ again, siteRoot } = {}) {
   const binary = process.env.WIJKWERK_SERVER || join(root, 'target', 'release', 'server');
-  const dir = mkdtempSync(join(tmpdir(), 'wijkwerk-e2e-'));
-  const port = await freePort();
+  const dir = again?.dir ?? mkdtempSync(join(tmpdir(), 'wijkwerk-e2e-'));
+  const port = again?.port ?? (await freePort());
   const child = spawn(binary, [], {
     cwd: root,
     env: {
@@ -41,7 +44,7 @@ export async function startServer() {
       WIJKWERK_DEMO_DATA: '1',
       WIJKWERK_DEV_HTTP: '1',
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: join(root, 'target', 'site'),
+      LEPTOS_SITE_ROOT: siteRoot ?? join(root, 'target', 'site'),
       LEPTOS_OUTPUT_NAME: 'wijkwerk',
       RUST_LOG: 'warn',
     },
@@ -62,10 +65,16 @@ export async function startServer() {
   }
   return {
     base,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
+    dir,
+    port,
+    database: join(dir, 'e2e.db'),
+    /// Stop the process; `keep` leaves the database for a start `again`.
+    async stop({ keep } = {}) {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -93,6 +102,11 @@ export async function phonePage(browser) {
     locale: 'nl-BE',
     timezoneId: 'Europe/Brussels',
   });
+  return pageIn(context);
+}
+
+/// Another page (a tab, or the app opened again) of the same phone.
+export async function pageIn(context) {
   const page = await context.newPage();
   page.errors = [];
   page.on('console', (msg) => {

@@ -72,6 +72,9 @@ test('the wijk-werker starts and stops the clock on today\'s assignment', async 
 
   await card.getByRole('button', { name: 'Stop' }).click();
   await timer.waitFor({ state: 'detached' });
+  // The Stop went through the outbox; the server's prestatie shows once it answered.
+  await page.getByText('Alles is verzonden.').waitFor();
+  await page.locator('ul.entries li', { hasText: '0 u 01 min' }).first().waitFor();
   const newest = page.locator('ul.entries li').first();
   const clockedEntryText = await newest.innerText();
   assert.match(clockedEntryText, /Wacht op bevestiging/);

@@ -2,6 +2,7 @@
 //! axum router around the Leptos app. `main.rs` is the command line; the integration tests
 //! start the same router on a free port.
 
+pub mod offline;
 pub mod security;
 
 use std::net::SocketAddr;
@@ -217,7 +218,16 @@ fn with_sessions<S: SessionStore + Clone>(
         ));
     let options = state.leptos_options.clone();
     let routes = generate_route_list(App);
+    let script: std::sync::Arc<str> =
+        offline::service_worker(std::path::Path::new(options.site_root.as_ref())).into();
     Router::new()
+        .route(
+            "/sw.js",
+            axum::routing::get(move || {
+                let script = script.clone();
+                async move { offline::response(&script) }
+            }),
+        )
         .leptos_routes(&state, routes, {
             let options = options.clone();
             move || shell(options.clone())

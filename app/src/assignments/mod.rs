@@ -42,6 +42,8 @@ impl AssignmentCard {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyAssignments {
     pub today: NaiveDate,
+    /// The server's clock when it answered (the phone keeps a copy for offline).
+    pub server_now_ms: i64,
     pub offers: Vec<AssignmentCard>,
     pub upcoming: Vec<AssignmentCard>,
     pub past: Vec<AssignmentCard>,

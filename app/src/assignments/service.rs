@@ -15,6 +15,7 @@ pub async fn my_assignments(ctx: &Ctx, conn: &mut Conn) -> Result<MyAssignments,
     let today = crate::clock::local_date(ctx.now);
     Ok(MyAssignments {
         today,
+        server_now_ms: ctx.now.timestamp_millis(),
         offers: store::offers_for_worker(conn.c(), worker).await?,
         upcoming: store::upcoming_for_worker(conn.c(), worker, today, 50).await?,
         past: store::past_for_worker(conn.c(), worker, today, 30).await?,

@@ -14,6 +14,15 @@ use crate::time_entries::EntryStatus;
 #[component]
 pub fn Page(children: Children) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
+    let outbox = crate::ui::worker::outbox::use_outbox();
+    // Unsent work is never dropped: logging out waits until the outbox is empty.
+    let held_back = RwSignal::new(false);
+    let guard = move |ev: leptos::ev::MouseEvent| {
+        if !outbox.pending.get_untracked().is_empty() {
+            ev.prevent_default();
+            held_back.set(true);
+        }
+    };
     view! {
         <header class="topbar">
             <a href="/" class="brand">
@@ -23,7 +32,7 @@ pub fn Page(children: Children) -> impl IntoView {
             <div class="topbar-actions">
                 <LanguageSwitch />
                 <ActionForm action=logout>
-                    <button type="submit" class="btn btn-quiet">
+                    <button type="submit" class="btn btn-quiet" on:click=guard>
                         <Svg icon=Icon::Logout />
                         <span>{t(T::Logout)}</span>
                     </button>
@@ -31,6 +40,9 @@ pub fn Page(children: Children) -> impl IntoView {
             </div>
         </header>
         <main id="main" class="page">
+            <Show when=move || held_back.get() && !outbox.pending.get().is_empty()>
+                <p class="alert" role="alert">{t(T::LogoutWaits)}</p>
+            </Show>
             {children()}
         </main>
     }
@@ -71,6 +83,20 @@ pub fn Home() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// What the service worker shows for a page it has no copy of, without network.
+#[component]
+pub fn OfflinePage() -> impl IntoView {
+    view! {
+        <main id="main" class="page narrow">
+            <h1>{t(T::OfflineTitle)}</h1>
+            <p>{t(T::OfflineText)}</p>
+            <p>
+                <a href="/worker" class="btn btn-start">{t(T::ToMyWork)}</a>
+            </p>
+        </main>
     }
 }
 

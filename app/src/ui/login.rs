@@ -10,6 +10,16 @@ use crate::i18n::{T, t};
 pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let error = Signal::derive(move || login.value().get().and_then(|r| r.err()));
+    // Whoever logs in next on this phone sees nothing of the last account: its pages and data
+    // kept for offline are forgotten here (after a logout or an expired session). Actions not
+    // yet sent stay until they are.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            crate::ui::worker::service_worker::forget_pages();
+            leptos::task::spawn_local(crate::sync::outbox::forget_account(false));
+        }
+    });
     view! {
         <main id="main" class="page narrow">
             <div class="login-lang">

@@ -27,6 +27,9 @@ pub struct WorkerDay {
     /// With nothing today: the next accepted assignment.
     pub next: Option<AssignmentCard>,
     pub running: Option<RunningClock>,
+    /// Minutes after the planned end before the phone asks "vergeten te stoppen?" (for a clock
+    /// started offline).
+    pub reminder_minutes: i64,
     pub usage: Usage,
     pub minutes_left: i64,
     /// For the phone's own check before Start (the server decides).

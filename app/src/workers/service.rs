@@ -62,6 +62,7 @@ pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppErro
     // Vandaag shows the last three; Mijn uren has them all.
     let recent = store::recent_for_worker(conn.c(), worker.id, RECENT_ON_TODAY).await?;
     let trajectory = worker.trajectory();
+    let settings = organisations::settings(conn.c(), worker.organisation_id).await?;
     Ok(WorkerDay {
         first_name: worker.first_name,
         today,
@@ -70,6 +71,7 @@ pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppErro
         offers,
         next,
         running,
+        reminder_minutes: settings.forgotten_reminder_minutes,
         usage,
         minutes_left: rules::minutes_left(usage),
         trajectory,

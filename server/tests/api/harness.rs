@@ -51,6 +51,33 @@ fn unique_name() -> String {
     )
 }
 
+/// A server process on a free port, with production settings (secure `__Host-` cookie, only
+/// `public_origin` may change things; by default its own address). Answers its address.
+async fn serve(db: Db, clock: Clock, public_origin: Option<String>) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let base = format!("http://{addr}");
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("wijkwerk")
+        .build();
+    let config = server::Config {
+        database_url: String::new(),
+        site_addr: addr,
+        demo_data: false,
+        demo_data_anywhere: false,
+        dev_http: false,
+        public_origin: Some(public_origin.unwrap_or_else(|| base.clone())),
+        behind_proxy: false,
+    };
+    let router = server::router(db, options, &config, clock)
+        .await
+        .expect("router");
+    tokio::spawn(async move {
+        server::serve(listener, router).await.unwrap();
+    });
+    base
+}
+
 pub fn start() -> DateTime<Utc> {
     START.parse().unwrap()
 }
@@ -93,28 +120,7 @@ impl TestApp {
             .await
             .expect("demo B");
 
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let base = format!("http://{addr}");
-        let options = leptos::config::LeptosOptions::builder()
-            .output_name("wijkwerk")
-            .build();
-        // Production settings: secure `__Host-` cookie, only our own origin may change things.
-        let config = server::Config {
-            database_url: String::new(),
-            site_addr: addr,
-            demo_data: false,
-            demo_data_anywhere: false,
-            dev_http: false,
-            public_origin: Some(base.clone()),
-            behind_proxy: false,
-        };
-        let router = server::router(db.clone(), options, &config, clock.clone())
-            .await
-            .expect("router");
-        tokio::spawn(async move {
-            server::serve(listener, router).await.unwrap();
-        });
+        let base = serve(db.clone(), clock.clone(), None).await;
         TestApp {
             base,
             db,
@@ -145,6 +151,12 @@ impl TestApp {
         }
     }
 
+    /// A second server process on the same database, behind the same public origin (as behind a
+    /// load balancer): answers its address.
+    pub async fn second_server(&self) -> String {
+        serve(self.db.clone(), self.clock.clone(), Some(self.base.clone())).await
+    }
+
     /// Move the server's clock.
     pub fn advance(&self, by: chrono::Duration) {
         self.clock.advance(by);
@@ -160,6 +172,7 @@ impl TestApp {
                 .build()
                 .into(),
             base: self.base.clone(),
+            origin: self.base.clone(),
             session_cookie: Default::default(),
         }
     }
@@ -216,6 +229,18 @@ impl TestApp {
     }
 }
 
+/// A server function's typed answer, or its status and typed error.
+fn read<T: DeserializeOwned>(answer: Answer) -> Result<T, (u16, AppError)> {
+    let Answer { status, body, .. } = answer;
+    if (200..300).contains(&status) {
+        Ok(serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}")))
+    } else {
+        let err: AppError =
+            serde_json::from_str(&body).unwrap_or_else(|e| panic!("{status} {e}: {body}"));
+        Err((status, err))
+    }
+}
+
 pub fn postgres_url() -> String {
     std::env::var("TEST_DATABASE_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
@@ -225,6 +250,8 @@ pub fn postgres_url() -> String {
 pub struct User {
     agent: ureq::Agent,
     base: String,
+    /// The origin the browser is on (the load balancer's, when `base` is one server behind it).
+    origin: String,
     /// `<name>=<value>` of the session cookie as the server last set it.
     pub session_cookie: Arc<Mutex<Option<String>>>,
 }
@@ -252,6 +279,8 @@ pub struct Request<'a> {
     /// Ask for HTML (a page, or a plain form post) instead of JSON.
     pub html: bool,
     pub form: &'a [(&'a str, &'a str)],
+    /// A JSON body instead of the form.
+    pub json: Option<&'a str>,
     /// Extra headers; `Origin` defaults to the app's own on a POST unless given here (an empty
     /// value: no `Origin` at all, like a client that is not a browser).
     pub headers: &'a [(&'a str, &'a str)],
@@ -262,9 +291,10 @@ impl User {
     pub async fn send(&self, r: Request<'_>) -> Answer {
         let agent = self.agent.clone();
         let url = format!("{}{}", self.base, r.path);
-        let base = self.base.clone();
+        let base = self.origin.clone();
         let method = r.method.to_string();
         let html = r.html;
+        let json = r.json.map(str::to_string);
         let jar = self.session_cookie.clone();
         let form: Vec<(String, String)> = r
             .form
@@ -312,9 +342,12 @@ impl User {
                 for (k, v) in &headers {
                     req = req.header(k.as_str(), v.as_str());
                 }
-                req.send_form(form.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                match json {
+                    Some(body) => req.header("content-type", "application/json").send(body),
+                    None => req.send_form(form.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+                }
             };
-            let mut res = result.expect("request");
+            let mut res = result.unwrap_or_else(|e| panic!("request {method} {url}: {e}"));
             let headers: Vec<(String, String)> = res
                 .headers()
                 .iter()
@@ -349,9 +382,41 @@ impl User {
             path: &format!("/api/{endpoint}"),
             html: false,
             form,
+            json: None,
             headers: &[],
         })
         .await
+    }
+
+    /// Call a server function that takes JSON, like the phone's sync.
+    pub async fn call_json<T: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        body: &serde_json::Value,
+    ) -> Result<T, (u16, AppError)> {
+        let body = body.to_string();
+        let answer = self
+            .send(Request {
+                method: "POST",
+                path: &format!("/api/{endpoint}"),
+                html: false,
+                form: &[],
+                json: Some(&body),
+                headers: &[],
+            })
+            .await;
+        read(answer)
+    }
+
+    /// The same browser (same session) talking to another server process behind the same
+    /// origin.
+    pub fn via(&self, base: &str) -> User {
+        User {
+            agent: self.agent.clone(),
+            base: base.to_string(),
+            origin: self.origin.clone(),
+            session_cookie: self.session_cookie.clone(),
+        }
     }
 
     /// Call a server function and read its typed answer, or its status and typed error.
@@ -360,14 +425,7 @@ impl User {
         endpoint: &str,
         form: &[(&str, &str)],
     ) -> Result<T, (u16, AppError)> {
-        let Answer { status, body, .. } = self.post(endpoint, form).await;
-        if (200..300).contains(&status) {
-            Ok(serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}")))
-        } else {
-            let err: AppError =
-                serde_json::from_str(&body).unwrap_or_else(|e| panic!("{status} {e}: {body}"));
-            Err((status, err))
-        }
+        read(self.post(endpoint, form).await)
     }
 
     pub async fn get(&self, path: &str) -> Answer {
@@ -376,6 +434,7 @@ impl User {
             path,
             html: true,
             form: &[],
+            json: None,
             headers: &[],
         })
         .await

@@ -13,6 +13,7 @@ mod pages;
 mod phone;
 mod schema;
 mod security;
+mod sync;
 
 use harness::{Backend, TestApp};
 
@@ -42,6 +43,10 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    sync::an_offline_morning_arrives_once_at_its_tap_times,
+    sync::one_outbox_from_two_tabs_and_two_servers_at_once_counts_once,
+    sync::refused_and_suspect_actions_are_kept_for_worker_and_coordinator,
+    sync::random_replays_end_as_if_each_action_arrived_once,
     pages::every_worker_screen_renders_for_the_worker_only,
     pages::the_chosen_language_follows_the_account,
     phone::a_pause_does_not_count_and_stop_ends_it,

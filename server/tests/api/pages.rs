@@ -59,6 +59,7 @@ pub async fn pages_are_served_to_the_right_people(app: &TestApp) {
             path: "/api/login",
             html: true,
             form: &[("email", "sofie@a.test"), ("password", "wijkwerk")],
+            json: None,
             headers: &[],
         })
         .await;

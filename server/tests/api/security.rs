@@ -16,6 +16,7 @@ async fn post_from(
         path: &format!("/api/{endpoint}"),
         html: false,
         form,
+        json: None,
         headers,
     })
     .await
@@ -79,6 +80,7 @@ pub async fn cross_site_changes_are_refused_before_anything_runs(app: &TestApp) 
             path: "/api/worker_day",
             html: false,
             form: &[],
+            json: None,
             headers: &[("origin", "")],
         })
         .await;

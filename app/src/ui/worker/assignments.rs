@@ -4,33 +4,35 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{AssignmentFacts, EntryList, WorkerFrame, planned_when};
-use crate::assignments::{
-    AcceptOffer, AssignmentCard, DeclineOffer, get_my_assignment, get_my_assignments,
+use super::outbox::use_outbox;
+use super::{
+    AssignmentFacts, CopyNotice, EntryList, TapButton, WorkerFrame, planned_when, with_copy,
 };
+use crate::assignments::{AssignmentCard, get_my_assignment, get_my_assignments};
 use crate::error::AppError;
 use crate::i18n::{T, t};
 use crate::ids::AssignmentId;
+use crate::sync::{ActionKind, pending};
 use crate::ui::icons::{Icon, Svg};
-use crate::ui::layout::{ActionError, LoadError, Loading};
+use crate::ui::layout::{LoadError, Loading};
 
 #[component]
 pub fn AssignmentsPage() -> impl IntoView {
-    let accept = ServerAction::<AcceptOffer>::new();
-    let decline = ServerAction::<DeclineOffer>::new();
+    let outbox = use_outbox();
     let list = Resource::new(
-        move || (accept.version().get(), decline.version().get()),
-        |_| get_my_assignments(),
+        move || outbox.synced.get(),
+        |_| async {
+            with_copy("my_assignments", get_my_assignments().await, |l| {
+                l.server_now_ms
+            })
+            .await
+        },
     );
-    let accept_error = Signal::derive(move || accept.value().get().and_then(|r| r.err()));
-    let decline_error = Signal::derive(move || decline.value().get().and_then(|r| r.err()));
-    let accepted = move || accept.value().get().is_some_and(|r| r.is_ok());
-    let declined = move || decline.value().get().is_some_and(|r| r.is_ok());
+    let accepted = move || matches!(outbox.last_tap.get(), Some(ActionKind::Accept { .. }));
+    let declined = move || matches!(outbox.last_tap.get(), Some(ActionKind::Decline { .. }));
     view! {
         <WorkerFrame>
             <h1>{t(T::NavAssignments)}</h1>
-            <ActionError error=accept_error />
-            <ActionError error=decline_error />
             <Show when=accepted>
                 <p class="notice ok" role="status">{t(T::OfferAccepted)}</p>
             </Show>
@@ -40,11 +42,17 @@ pub fn AssignmentsPage() -> impl IntoView {
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(l) => {
+                        Ok(known) => {
+                            let as_of_ms = known.value.server_now_ms;
+                            let copy = known.copy_of_ms.is_some();
+                            let l = pending::apply_to_assignments(
+                                known.value,
+                                &outbox.pending.get(),
+                            );
                             let offers = l
                                 .offers
                                 .into_iter()
-                                .map(|offer| view! { <OfferView offer accept decline /> })
+                                .map(|offer| view! { <OfferView offer /> })
                                 .collect_view();
                             let upcoming = cards(l.upcoming);
                             let past = cards(l.past);
@@ -54,6 +62,7 @@ pub fn AssignmentsPage() -> impl IntoView {
                                 past.is_empty(),
                             );
                             view! {
+                                <CopyNotice as_of_ms copy />
                                 <section aria-labelledby="offers-title">
                                     <h2 id="offers-title">{t(T::OffersTitle)}</h2>
                                     {no_offers.then(|| view! { <p>{t(T::NoOffers)}</p> })}
@@ -99,41 +108,58 @@ fn cards(list: Vec<AssignmentCard>) -> Vec<impl IntoView> {
 }
 
 /// An offer waiting for the worker's answer: what, for whom, where, when; Aanvaarden or
-/// Weigeren (with a reason if they want).
+/// Weigeren (with a reason if they want). Both go through the outbox: offline too.
 #[component]
-fn OfferView(
-    offer: AssignmentCard,
-    accept: ServerAction<AcceptOffer>,
-    decline: ServerAction<DeclineOffer>,
-) -> impl IntoView {
+fn OfferView(offer: AssignmentCard) -> impl IntoView {
+    let outbox = use_outbox();
     let when = planned_when(&offer, true);
     let id = offer.id;
     let reason_id = format!("decline-reason-{}", offer.id);
+    let reason = NodeRef::<leptos::html::Textarea>::new();
     view! {
         <article class="card offer">
             <AssignmentFacts assignment=offer when />
-            <ActionForm action=accept>
-                <input type="hidden" name="assignment_id" value=id.to_string() />
-                <button type="submit" class="btn btn-start btn-wide">
-                    <Svg icon=Icon::Check />
-                    <span>{t(T::AcceptOffer)}</span>
-                </button>
-            </ActionForm>
+            <TapButton
+                kind=ActionKind::Accept { assignment_id: id }
+                endpoint="accept_offer"
+                fields=vec![("assignment_id", id.to_string())]
+                class="btn btn-start btn-wide"
+                icon=Icon::Check
+                label=T::AcceptOffer
+            />
             <details class="dispute">
                 <summary class="btn btn-quiet btn-wide">
                     <Svg icon=Icon::Cross />
                     <span>{t(T::DeclineOffer)}</span>
                 </summary>
-                <ActionForm action=decline>
+                <form
+                    method="post"
+                    action="/api/decline_offer"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        let reason = reason.get().map(|r| r.value()).unwrap_or_default();
+                        outbox
+                            .tap(ActionKind::Decline {
+                                assignment_id: id,
+                                reason,
+                            });
+                    }
+                >
                     <input type="hidden" name="assignment_id" value=id.to_string() />
                     <div class="field">
                         <label for=reason_id.clone()>{t(T::DeclineReason)}</label>
-                        <textarea id=reason_id name="reason" rows="2" maxlength="500"></textarea>
+                        <textarea
+                            id=reason_id
+                            name="reason"
+                            rows="2"
+                            maxlength="500"
+                            node_ref=reason
+                        ></textarea>
                     </div>
                     <button type="submit" class="btn btn-stop btn-wide">
                         {t(T::SendDecline)}
                     </button>
-                </ActionForm>
+                </form>
             </details>
         </article>
     }

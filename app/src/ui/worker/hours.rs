@@ -6,30 +6,45 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::{EntryList, WorkerFrame, browser_now_ms, planned_when};
+use super::outbox::use_outbox;
+use super::{CopyNotice, EntryList, WorkerFrame, browser_now_ms, planned_when, with_copy};
+use crate::error::{AppError, Field};
 use crate::i18n::{self, M, T, t, use_lang};
-use crate::ids::EntryId;
+use crate::ids::{AssignmentId, EntryId};
 use crate::rules::{self, Span};
-use crate::time_entries::{ChangeEntry, EnterHours, Hours, MyEntry};
+use crate::sync::{ActionId, ActionKind};
+use crate::time_entries::{ChangeEntry, Hours, MyEntry};
 use crate::ui::icons::{Icon, Svg};
 use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading};
 use crate::workers::{MyHours, get_my_hours};
 
 #[component]
 pub fn HoursPage() -> impl IntoView {
-    let hours = Resource::new(|| (), |_| get_my_hours());
+    let hours = my_hours_or_copy(true);
     let query = use_query_map();
     let saved = move || query.read().get("saved").is_some();
+    let queued = move || query.read().get("queued").is_some();
     view! {
         <WorkerFrame>
             <h1>{t(T::NavHours)}</h1>
             <Show when=saved>
                 <p class="notice ok" role="status">{t(T::HoursSaved)}</p>
             </Show>
+            <Show when=queued>
+                <p class="notice" role="status">{t(T::SavedOnPhone)}</p>
+            </Show>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match hours.await {
-                        Ok(h) => view! { <HoursView hours=h /> }.into_any(),
+                        Ok(h) => {
+                            let as_of_ms = h.value.server_now_ms;
+                            let copy = h.copy_of_ms.is_some();
+                            view! {
+                                <CopyNotice as_of_ms copy />
+                                <HoursView hours=h.value />
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })}
@@ -95,10 +110,20 @@ fn HoursView(hours: MyHours) -> impl IntoView {
     }
 }
 
+/// Mijn uren from the server, offline the last copy; reloaded after every round of the outbox
+/// when `follow_outbox` (not under a form being filled in: it would start again).
+fn my_hours_or_copy(follow_outbox: bool) -> Resource<Result<super::Known<MyHours>, AppError>> {
+    let outbox = use_outbox();
+    Resource::new(
+        move || follow_outbox.then(|| outbox.synced.get()),
+        |_| async { with_copy("my_hours", get_my_hours().await, |h| h.server_now_ms).await },
+    )
+}
+
 /// Achteraf ingeven.
 #[component]
 pub fn EnterHoursPage() -> impl IntoView {
-    let hours = Resource::new(|| (), |_| get_my_hours());
+    let hours = my_hours_or_copy(false);
     view! {
         <WorkerFrame>
             <BackToHours />
@@ -106,10 +131,10 @@ pub fn EnterHoursPage() -> impl IntoView {
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match hours.await {
-                        Ok(h) if h.enterable.is_empty() => {
+                        Ok(h) if h.value.enterable.is_empty() => {
                             view! { <p>{t(T::NoEnterable)}</p> }.into_any()
                         }
-                        Ok(h) => view! { <HoursForm hours=h editing=None /> }.into_any(),
+                        Ok(h) => view! { <HoursForm hours=h.value editing=None /> }.into_any(),
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })}
@@ -242,17 +267,39 @@ fn BackToHours() -> impl IntoView {
 #[component]
 fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
     let lang = use_lang();
-    let enter = ServerAction::<EnterHours>::new();
+    let outbox = use_outbox();
     let change = ServerAction::<ChangeEntry>::new();
     let navigate = use_navigate();
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |_| {
+            if change.value().get().is_some_and(|r| r.is_ok()) {
+                navigate("/worker/hours?saved=1", Default::default());
+            }
+        });
+    }
+    // Hours entered go through the outbox, like a Stop: the form waits for its own action's
+    // answer (applied: to Mijn uren; refused: the reason here), or, offline, leaves it on the
+    // phone to be sent.
+    let entered: RwSignal<Option<ActionId>> = RwSignal::new(None);
+    let enter_error: RwSignal<Option<AppError>> = RwSignal::new(None);
     Effect::new(move |_| {
-        let done = enter.value().get().is_some_and(|r| r.is_ok())
-            || change.value().get().is_some_and(|r| r.is_ok());
-        if done {
+        let Some(id) = entered.get() else { return };
+        if let Some(refusal) = outbox.refused.get().into_iter().find(|r| r.action.id == id) {
+            // Said here, in place; not a second time in the list above.
+            outbox
+                .refused
+                .update(|list| list.retain(|r| r.action.id != id));
+            #[cfg(feature = "hydrate")]
+            leptos::task::spawn_local(crate::sync::outbox::dismiss(id));
+            enter_error.set(Some(refusal.problem));
+            entered.set(None);
+        } else if !outbox.pending.get().iter().any(|a| a.id == id) {
             navigate("/worker/hours?saved=1", Default::default());
+        } else if outbox.offline.get() {
+            navigate("/worker/hours?queued=1", Default::default());
         }
     });
-    let enter_error = Signal::derive(move || enter.value().get().and_then(|r| r.err()));
     let change_error = Signal::derive(move || change.value().get().and_then(|r| r.err()));
 
     let first = hours.enterable.first().cloned();
@@ -317,6 +364,7 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
         }
     };
 
+    let note = NodeRef::<leptos::html::Textarea>::new();
     let fields = view! {
         <BoundInput id="hours-date" label=T::FieldDate kind="date" name="date" value=date />
         <div class="field-row">
@@ -336,7 +384,7 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
         </div>
         <div class="field">
             <label for="hours-note">{t(T::FieldNote)}</label>
-            <textarea id="hours-note" name="note" rows="2" maxlength="500">
+            <textarea id="hours-note" name="note" rows="2" maxlength="500" node_ref=note>
                 {note0}
             </textarea>
         </div>
@@ -375,19 +423,54 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
                 start.set(i18n::hm(s));
                 end.set(i18n::hm(e));
             };
+            let assignment = NodeRef::<leptos::html::Select>::new();
+            let send = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let chosen = assignment
+                    .get()
+                    .and_then(|s| s.value().parse::<i64>().ok())
+                    .map(AssignmentId);
+                let hours = (|| {
+                    Some(Hours {
+                        date: parse_date(&date.get_untracked())?,
+                        start: parse_time(&start.get_untracked())?,
+                        end: parse_time(&end.get_untracked())?,
+                        pause_minutes: pause.get_untracked().trim().parse().ok()?,
+                        km: km.get_untracked().trim().parse().ok()?,
+                        note: note.get().map(|n| n.value()).unwrap_or_default(),
+                    })
+                })();
+                match (chosen, hours) {
+                    (Some(assignment_id), Some(hours)) => {
+                        enter_error.set(None);
+                        let id = outbox.tap(ActionKind::EnterHours {
+                            assignment_id,
+                            hours,
+                        });
+                        entered.set(Some(id));
+                    }
+                    _ => enter_error.set(Some(AppError::Invalid(Field::Form))),
+                }
+            };
             view! {
                 <ActionError error=enter_error />
-                <ActionForm action=enter>
+                <form method="post" action="/api/enter_hours" on:submit=send>
                     <div class="field">
                         <label for="hours-assignment">{t(T::FieldAssignment)}</label>
-                        <select id="hours-assignment" name="assignment_id" required on:change=choose>
+                        <select
+                            id="hours-assignment"
+                            name="assignment_id"
+                            required
+                            on:change=choose
+                            node_ref=assignment
+                        >
                             {options}
                         </select>
                     </div>
                     {fields}
                     {warning}
                     {submit}
-                </ActionForm>
+                </form>
             }
             .into_any()
         }

@@ -4,26 +4,150 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use super::icons::{Icon, Svg};
 use super::layout::{Page, StatusBadge};
 use crate::assignments::AssignmentCard;
-use crate::i18n::{self, T, t, use_lang};
+use crate::error::AppError;
+use crate::i18n::{self, M, T, t, use_lang};
+use crate::sync::ActionKind;
 use crate::time_entries::MyEntry;
 
 pub mod assignments;
 pub mod hours;
+pub mod outbox;
 pub mod profile;
+#[cfg(feature = "hydrate")]
+pub mod service_worker;
 pub mod today;
 
-/// A worker's screen: the page frame with the tab bar.
+/// A worker's screen: the page frame with the outbox's state and the tab bar. In the browser
+/// it wakes the outbox: what the phone holds is sent, now and whenever the network returns.
 #[component]
 pub fn WorkerFrame(children: Children) -> impl IntoView {
+    let outbox = outbox::use_outbox();
+    Effect::new(move |_| outbox.wake());
     view! {
         <Page>
+            <outbox::OutboxStatus />
             {children()}
             <TabBar />
         </Page>
+    }
+}
+
+/// A screen's data and, when it is the phone's last copy instead of the server's answer
+/// (offline), the server time that copy was as of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Known<T> {
+    pub value: T,
+    pub copy_of_ms: Option<i64>,
+}
+
+/// The server's answer, kept on the phone as the screen's last copy; without an answer
+/// (offline), that copy. `as_of` names the server time the data is as of.
+pub async fn with_copy<T>(
+    name: &'static str,
+    fetched: Result<T, AppError>,
+    as_of: fn(&T) -> i64,
+) -> Result<Known<T>, AppError>
+where
+    T: Serialize + DeserializeOwned,
+{
+    // IndexedDB's futures stay on the page's one thread: wrapped so the resource may hold them.
+    #[cfg(feature = "hydrate")]
+    if let Some(copy) = send_wrapper::SendWrapper::new(async {
+        match &fetched {
+            Ok(value) => {
+                crate::sync::outbox::save(name, as_of(value), value).await;
+                None
+            }
+            Err(AppError::Unavailable) => crate::sync::outbox::load::<T>(name).await,
+            Err(_) => None,
+        }
+    })
+    .await
+    {
+        let (value, at) = copy;
+        return Ok(Known {
+            value,
+            copy_of_ms: Some(at),
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (name, as_of);
+    fetched.map(|value| Known {
+        value,
+        copy_of_ms: None,
+    })
+}
+
+/// "Laatst bijgewerkt om 14:05" above data that is the phone's copy (or while offline).
+#[component]
+pub fn CopyNotice(as_of_ms: i64, copy: bool) -> impl IntoView {
+    let outbox = outbox::use_outbox();
+    let lang = use_lang();
+    if copy {
+        // The server did not answer: the phone is offline, whatever the browser believes.
+        Effect::new(move |_| outbox.offline.set(true));
+    }
+    move || {
+        (copy || outbox.offline.get()).then(|| {
+            let at = crate::brussels::local(crate::brussels::from_ms(as_of_ms));
+            let today = crate::brussels::local(crate::brussels::from_ms(
+                outbox.server_now_ms(0).max(as_of_ms),
+            ))
+            .date();
+            let time = i18n::hm(at.time());
+            let text = if at.date() == today {
+                i18n::message(lang, M::LastUpdated, &[("time", time.into())])
+            } else {
+                let day = i18n::short_date(lang, at.date());
+                i18n::message(
+                    lang,
+                    M::LastUpdatedOn,
+                    &[("day", day.into()), ("time", time.into())],
+                )
+            };
+            view! { <p class="notice copy-notice">{text}</p> }
+        })
+    }
+}
+
+/// A button that records an action in the outbox (shown at once, sent when possible). Without
+/// JavaScript it is a plain form that posts to the server function `endpoint` with `fields`.
+#[component]
+pub fn TapButton(
+    kind: ActionKind,
+    endpoint: &'static str,
+    fields: Vec<(&'static str, String)>,
+    class: &'static str,
+    icon: Icon,
+    label: T,
+    #[prop(optional)] disabled: bool,
+) -> impl IntoView {
+    let outbox = outbox::use_outbox();
+    let inputs = fields
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+        .collect_view();
+    view! {
+        <form
+            method="post"
+            action=format!("/api/{endpoint}")
+            on:submit=move |ev| {
+                ev.prevent_default();
+                outbox.tap(kind.clone());
+            }
+        >
+            {inputs}
+            <button type="submit" class=class disabled=disabled>
+                <Svg icon />
+                <span>{t(label)}</span>
+            </button>
+        </form>
     }
 }
 

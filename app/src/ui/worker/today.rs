@@ -5,84 +5,36 @@
 
 use leptos::prelude::*;
 
-use super::{AssignmentFacts, WorkerFrame, browser_now_ms, format_elapsed, planned_when};
+use super::outbox::use_outbox;
+use super::{
+    AssignmentFacts, CopyNotice, Known, TapButton, WorkerFrame, browser_now_ms, format_elapsed,
+    planned_when, with_copy,
+};
 use crate::assignments::AssignmentCard;
 use crate::error::AppError;
 use crate::i18n::{self, M, T, t, use_lang};
-use crate::ids::EntryId;
 use crate::rules::{LimitBreach, Usage};
-use crate::time_entries::{
-    CancelClock, PauseClock, ResumeClock, RunningClock, StartClock, StopClock,
-};
+use crate::sync::pending::{self, ShownDay};
+use crate::sync::{ActionKind, ClockRef};
+use crate::time_entries::RunningClock;
 use crate::ui::icons::{Icon, Svg};
-use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading, StatusBadge};
+use crate::ui::layout::{LimitBar, LoadError, Loading, StatusBadge};
 use crate::workers::{WorkerDay, get_worker_day};
-
-/// Everything the worker can do on this screen; each reloads the day when it is done.
-#[derive(Clone, Copy)]
-struct Actions {
-    start: ServerAction<StartClock>,
-    stop: ServerAction<StopClock>,
-    cancel: ServerAction<CancelClock>,
-    pause: ServerAction<PauseClock>,
-    resume: ServerAction<ResumeClock>,
-}
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
-    let actions = Actions {
-        start: ServerAction::new(),
-        stop: ServerAction::new(),
-        cancel: ServerAction::new(),
-        pause: ServerAction::new(),
-        resume: ServerAction::new(),
-    };
-    let Actions {
-        start,
-        stop,
-        cancel,
-        pause,
-        resume,
-    } = actions;
+    let outbox = use_outbox();
+    // Reloaded after every round of the outbox; offline, the last copy on the phone.
     let day = Resource::new(
-        move || {
-            (
-                start.version().get(),
-                stop.version().get(),
-                cancel.version().get(),
-                pause.version().get(),
-                resume.version().get(),
-            )
-        },
-        |_| get_worker_day(),
+        move || outbox.synced.get(),
+        |_| async { with_copy("worker_day", get_worker_day().await, |d| d.server_now_ms).await },
     );
-    let start_error = Signal::derive(move || start.value().get().and_then(|r| r.err()));
-    let stop_error = Signal::derive(move || stop.value().get().and_then(|r| r.err()));
-    let cancel_error = Signal::derive(move || cancel.value().get().and_then(|r| r.err()));
-    let pause_error = Signal::derive(move || pause.value().get().and_then(|r| r.err()));
-    let resume_error = Signal::derive(move || resume.value().get().and_then(|r| r.err()));
-    // A clock that ran too long was kept but held for the coordinator: say so, plainly.
-    let held = move || {
-        stop.value()
-            .get()
-            .and_then(|r| r.ok())
-            .is_some_and(|s| s.held_for_review)
-    };
     view! {
         <WorkerFrame>
-            // Above the assignments, next to the buttons, not below the fold.
-            <ActionError error=start_error />
-            <ActionError error=stop_error />
-            <ActionError error=cancel_error />
-            <ActionError error=pause_error />
-            <ActionError error=resume_error />
-            <Show when=held>
-                <p class="notice" role="status">{t(T::HeldForReview)}</p>
-            </Show>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match day.await {
-                        Ok(d) => view! { <WorkerDayView day=d actions /> }.into_any(),
+                        Ok(known) => view! { <ShownDayView known /> }.into_any(),
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })}
@@ -91,41 +43,82 @@ pub fn TodayPage() -> impl IntoView {
     }
 }
 
-/// When Stop was refused for the month or year limit: offer to record what the law allows.
+/// The day as the server last sent it, with the taps still in the outbox applied.
 #[component]
-fn StopAtLimit(stop: ServerAction<StopClock>, entry_id: EntryId) -> impl IntoView {
-    let refused = move || {
-        let last_error = stop.value().get().and_then(|r| r.err());
-        match last_error {
-            Some(AppError::Limit(LimitBreach::Month { left_minutes }))
-            | Some(AppError::Limit(LimitBreach::Year { left_minutes })) => left_minutes > 0,
-            _ => false,
+fn ShownDayView(known: Known<WorkerDay>) -> impl IntoView {
+    let outbox = use_outbox();
+    let as_of_ms = known.value.server_now_ms;
+    // Fresh from the server: its clock against the phone's now. A copy: as last measured.
+    let fallback_offset = as_of_ms - browser_now_ms();
+    let fresh = known.copy_of_ms.is_none();
+    move || {
+        let offset = match (fresh, outbox.offset_ms.get()) {
+            (false, Some(measured)) => measured,
+            _ => fallback_offset,
+        };
+        let shown = pending::apply(known.value.clone(), &outbox.pending.get(), offset);
+        view! {
+            <CopyNotice as_of_ms copy=!fresh />
+            <WorkerDayView shown offset />
         }
+    }
+}
+
+/// When a Stop was refused for the month or year limit: offer to record what the law allows.
+#[component]
+fn StopAtLimit(clock: ClockRef) -> impl IntoView {
+    let outbox = use_outbox();
+    let refused = move || {
+        outbox.refused.get().iter().any(|r| {
+            matches!(r.action.kind, ActionKind::Stop { .. })
+                && matches!(
+                    r.problem,
+                    AppError::Limit(LimitBreach::Month { left_minutes })
+                        | AppError::Limit(LimitBreach::Year { left_minutes }) if left_minutes > 0
+                )
+        })
     };
     view! {
         {move || {
             refused()
                 .then(|| {
                     view! {
-                        <ActionForm action=stop>
-                            <input type="hidden" name="entry_id" value=entry_id.to_string() />
-                            <input type="hidden" name="cap_at_limit" value="true" />
-                            <button type="submit" class="btn btn-stop btn-wide">
-                                <Svg icon=Icon::Stop />
-                                <span>{t(T::StopAtLimit)}</span>
-                            </button>
-                        </ActionForm>
+                        <TapButton
+                            kind=ActionKind::Stop {
+                                clock,
+                                cap_at_limit: true,
+                            }
+                            endpoint="stop_clock"
+                            fields=entry_fields(clock, Some(true))
+                            class="btn btn-stop btn-wide"
+                            icon=Icon::Stop
+                            label=T::StopAtLimit
+                        />
                     }
                 })
         }}
     }
 }
 
+/// The form fields of a clock button without JavaScript (the server function's arguments).
+fn entry_fields(clock: ClockRef, cap: Option<bool>) -> Vec<(&'static str, String)> {
+    let entry = match clock {
+        ClockRef::Entry(id) => id.to_string(),
+        // A Start still in the outbox: only the app (with JavaScript) can name it.
+        ClockRef::Start(_) => String::new(),
+    };
+    let mut fields = vec![("entry_id", entry)];
+    if let Some(cap) = cap {
+        fields.push(("cap_at_limit", cap.to_string()));
+    }
+    fields
+}
+
 #[component]
-fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
+fn WorkerDayView(shown: ShownDay, offset: i64) -> impl IntoView {
     let lang = use_lang();
-    let running = day.running.clone();
-    let server_now_ms = day.server_now_ms;
+    let ShownDay { day, clock } = shown;
+    let running = day.running.clone().zip(clock);
     // The same rule the server applies at Start: say it before the worker taps.
     let blocked = crate::rules::may_start(day.trajectory, day.usage, day.today)
         .err()
@@ -134,7 +127,7 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
         .assignments
         .into_iter()
         .map(|a| {
-            let here = running.clone().filter(|r| r.assignment_id == a.id);
+            let here = running.clone().filter(|(r, _)| r.assignment_id == a.id);
             let other_running = running.is_some() && here.is_none();
             view! {
                 <AssignmentView
@@ -143,8 +136,7 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
                     other_running
                     blocked=blocked.clone()
                     usage=day.usage
-                    server_now_ms
-                    actions
+                    offset
                 />
             }
         })
@@ -160,6 +152,11 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
         }
     });
     let offers = day.offers.len() as i64;
+    // A clock that ran too long was kept but held for the coordinator: say so, plainly.
+    let held = day
+        .recent
+        .iter()
+        .any(|e| e.status == crate::time_entries::EntryStatus::Review);
     // The last few prestaties: after a Stop, the worker sees their hours were kept.
     let recent = day
         .recent
@@ -182,6 +179,7 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
     let no_recent = recent.is_empty();
     view! {
         <h1>{format!("{} {}", t(T::Hello), day.first_name)}</h1>
+        {held.then(|| view! { <p class="notice" role="status">{t(T::HeldForReview)}</p> })}
         {(offers > 0)
             .then(|| {
                 view! {
@@ -204,7 +202,7 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
                 limit_minutes=crate::rules::MONTH_LIMIT_MINUTES
                 label=t(T::MyHoursThisMonth).to_string()
             />
-            <p>{i18n::time_left(lang, day.minutes_left)}</p>
+            <p>{i18n::time_left(lang, crate::rules::minutes_left(day.usage))}</p>
             {crate::rules::month_limit_near(day.usage)
                 .then(|| view! { <p class="notice" role="status">{t(T::MonthLimitNear)}</p> })}
         </section>
@@ -222,28 +220,30 @@ fn WorkerDayView(day: WorkerDay, actions: Actions) -> impl IntoView {
 #[component]
 fn AssignmentView(
     assignment: AssignmentCard,
-    running: Option<RunningClock>,
+    running: Option<(RunningClock, ClockRef)>,
     other_running: bool,
     /// Why the rules refuse a Start today, if they do.
     blocked: Option<String>,
     usage: Usage,
-    server_now_ms: i64,
-    actions: Actions,
+    /// The server's clock minus the phone's.
+    offset: i64,
 ) -> impl IntoView {
     let when = planned_when(&assignment, false);
     let id = assignment.id;
     let disabled = other_running || blocked.is_some();
     let action = match running {
-        Some(r) => view! { <ClockView clock=r usage server_now_ms actions /> }.into_any(),
+        Some((clock, clock_ref)) => view! { <ClockView clock clock_ref usage offset /> }.into_any(),
         None => view! {
             {blocked.map(|text| view! { <p class="notice">{text}</p> })}
-            <ActionForm action=actions.start>
-                <input type="hidden" name="assignment_id" value=id.to_string() />
-                <button type="submit" class="btn btn-start btn-wide" disabled=disabled>
-                    <Svg icon=Icon::Play />
-                    <span>{t(T::Start)}</span>
-                </button>
-            </ActionForm>
+            <TapButton
+                kind=ActionKind::Start { assignment_id: id }
+                endpoint="start_clock"
+                fields=vec![("assignment_id", id.to_string())]
+                class="btn btn-start btn-wide"
+                icon=Icon::Play
+                label=T::Start
+                disabled
+            />
         }
         .into_any(),
     };
@@ -255,22 +255,18 @@ fn AssignmentView(
     }
 }
 
-/// The running clock: the time worked (counted on the phone from the server's times, so a
-/// phone whose clock is wrong still shows the right time), Pauze or Verder, Stop, Annuleren in
-/// the first minutes, and the reminder once it runs past the planned end.
+/// The running clock: the time worked (counted on the phone from the server's times and the
+/// measured offset of the phone's clock, so a phone whose clock is wrong still shows the right
+/// time), Pauze or Verder, Stop, Annuleren in the first minutes, and the reminder once it runs
+/// past the planned end.
 #[component]
-fn ClockView(
-    clock: RunningClock,
-    usage: Usage,
-    server_now_ms: i64,
-    actions: Actions,
-) -> impl IntoView {
+fn ClockView(clock: RunningClock, clock_ref: ClockRef, usage: Usage, offset: i64) -> impl IntoView {
     let lang = use_lang();
-    let (now_ms, set_now_ms) = signal(server_now_ms);
+    let server_now = move || browser_now_ms() + offset;
+    let (now_ms, set_now_ms) = signal(server_now());
     Effect::new(move |_| {
-        let offset = server_now_ms - browser_now_ms();
         let handle = set_interval_with_handle(
-            move || set_now_ms.set(browser_now_ms() + offset),
+            move || set_now_ms.set(server_now()),
             std::time::Duration::from_millis(1000),
         )
         .ok();
@@ -281,7 +277,6 @@ fn ClockView(
         });
     });
     let r = clock;
-    let entry = r.entry_id;
     let paused = r.paused_since_ms.is_some();
     let worked = {
         let r = r.clone();
@@ -303,6 +298,7 @@ fn ClockView(
         M::ForgotToStop,
         &[("time", i18n::hm(r.planned_end_local).into())],
     );
+    let fields = entry_fields(clock_ref, None);
     let pause_or_resume = if paused {
         let since = r
             .paused_since_ms
@@ -313,24 +309,26 @@ fn ClockView(
             <p class="notice" role="status">
                 {t(T::OnPause)} " " {i18n::message(lang, M::Paused, &[("time", since.into())])}
             </p>
-            <ActionForm action=actions.resume>
-                <input type="hidden" name="entry_id" value=entry.to_string() />
-                <button type="submit" class="btn btn-start btn-wide">
-                    <Svg icon=Icon::Play />
-                    <span>{t(T::Resume)}</span>
-                </button>
-            </ActionForm>
+            <TapButton
+                kind=ActionKind::Resume { clock: clock_ref }
+                endpoint="resume_clock"
+                fields=fields.clone()
+                class="btn btn-start btn-wide"
+                icon=Icon::Play
+                label=T::Resume
+            />
         }
         .into_any()
     } else {
         view! {
-            <ActionForm action=actions.pause>
-                <input type="hidden" name="entry_id" value=entry.to_string() />
-                <button type="submit" class="btn btn-quiet btn-wide">
-                    <Svg icon=Icon::Pause />
-                    <span>{t(T::Pause)}</span>
-                </button>
-            </ActionForm>
+            <TapButton
+                kind=ActionKind::Pause { clock: clock_ref }
+                endpoint="pause_clock"
+                fields=fields.clone()
+                class="btn btn-quiet btn-wide"
+                icon=Icon::Pause
+                label=T::Pause
+            />
         }
         .into_any()
     };
@@ -355,27 +353,31 @@ fn ClockView(
             }}
             {over_limit}
             {pause_or_resume}
-            <ActionForm action=actions.stop>
-                <input type="hidden" name="entry_id" value=entry.to_string() />
-                <input type="hidden" name="cap_at_limit" value="false" />
-                <button type="submit" class="btn btn-stop btn-wide">
-                    <Svg icon=Icon::Stop />
-                    <span>{t(T::Stop)}</span>
-                </button>
-            </ActionForm>
-            <StopAtLimit stop=actions.stop entry_id=r.entry_id />
-            {crate::rules::may_cancel(r.started_at_ms, server_now_ms)
+            <TapButton
+                kind=ActionKind::Stop {
+                    clock: clock_ref,
+                    cap_at_limit: false,
+                }
+                endpoint="stop_clock"
+                fields=entry_fields(clock_ref, Some(false))
+                class="btn btn-stop btn-wide"
+                icon=Icon::Stop
+                label=T::Stop
+            />
+            <StopAtLimit clock=clock_ref />
+            {crate::rules::may_cancel(r.started_at_ms, server_now())
                 .then(|| {
                     view! {
                         <div class="cancel-start">
                             <p class="hint">{t(T::CancelStartHint)}</p>
-                            <ActionForm action=actions.cancel>
-                                <input type="hidden" name="entry_id" value=entry.to_string() />
-                                <button type="submit" class="btn btn-quiet btn-wide">
-                                    <Svg icon=Icon::Cross />
-                                    <span>{t(T::CancelStart)}</span>
-                                </button>
-                            </ActionForm>
+                            <TapButton
+                                kind=ActionKind::Cancel { clock: clock_ref }
+                                endpoint="cancel_clock"
+                                fields=fields.clone()
+                                class="btn btn-quiet btn-wide"
+                                icon=Icon::Cross
+                                label=T::CancelStart
+                            />
                         </div>
                     }
                 })}

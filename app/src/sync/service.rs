@@ -1,0 +1,209 @@
+//! Applying the phone's actions exactly once.
+//!
+//! Per action, one transaction: lock the worker's row (one delivery at a time per worker, on
+//! both databases), look for the action's UUID (a replay answers what was stored), apply the
+//! effect inside a savepoint at the time of the tap, and store the UUID with the outcome. If
+//! the rules refuse the effect, the savepoint is rolled back and the refusal is stored instead:
+//! a replay answers the same refusal, and the coordinator sees it. A failure of the database
+//! itself fails the whole sync: nothing of that action is stored, and the phone sends it again.
+
+use chrono::{DateTime, Utc};
+
+use super::store::{self, NewRecord};
+use super::{
+    Action, ActionKind, ActionResult, Batch, ClockRef, MAX_BATCH, RefusedAction, SyncAnswer,
+};
+use crate::db::{Conn, Db, Tx};
+use crate::error::{AppError, Field};
+use crate::ids::EntryId;
+use crate::request::Ctx;
+use crate::workers::service::me;
+use crate::workers::store as workers;
+use crate::{assignments, clock, time_entries};
+
+/// How far a tap may lie in the future (after correcting the phone's clock) before it is
+/// suspect: a phone whose clock jumped back between tap and send.
+pub const MAX_SKEW_MS: i64 = 2 * 60 * 1000;
+/// The oldest tap still applied: older ones go to the coordinator.
+pub const MAX_AGE_MS: i64 = 7 * 24 * 60 * 60 * 1000;
+
+pub async fn sync(ctx: &Ctx, db: &Db, batch: Batch) -> Result<SyncAnswer, AppError> {
+    ctx.caller.worker()?;
+    if batch.actions.len() > MAX_BATCH {
+        return Err(AppError::Invalid(Field::Form));
+    }
+    // The phone's clock against ours, measured at this sync (the network's delay is small
+    // next to what it corrects: a phone set minutes or hours wrong).
+    let offset_ms = ctx.now.timestamp_millis() - batch.sent_at_ms;
+    let mut actions = batch.actions;
+    // Tap order; a stable sort keeps the phone's order for taps in the same millisecond.
+    actions.sort_by_key(|a| a.tapped_at_ms);
+    let mut results = Vec::with_capacity(actions.len());
+    for action in &actions {
+        results.push(deliver(ctx, db, action, offset_ms).await?);
+    }
+    Ok(SyncAnswer {
+        server_now_ms: ctx.now.timestamp_millis(),
+        results,
+    })
+}
+
+/// The time a tap counts at, or `None` when it lies outside the bounds.
+pub fn tap_time(tapped_at_ms: i64, offset_ms: i64, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let now_ms = now.timestamp_millis();
+    let at = tapped_at_ms.saturating_add(offset_ms);
+    if at > now_ms + MAX_SKEW_MS || at < now_ms - MAX_AGE_MS {
+        return None;
+    }
+    // Within the skew: never later than now.
+    Some(clock::from_ms(at.min(now_ms)))
+}
+
+async fn deliver(
+    ctx: &Ctx,
+    db: &Db,
+    action: &Action,
+    offset_ms: i64,
+) -> Result<ActionResult, AppError> {
+    let mut tx = db.begin().await?;
+    let worker = me(tx.c(), ctx).await?;
+    workers::lock(tx.c(), worker.id).await?;
+    if let Some(done) = store::find(tx.c(), action.id).await? {
+        return Ok(if done.account_id == ctx.caller.account {
+            done.result()
+        } else {
+            // Another account's UUID: say nothing about it, store nothing.
+            refused(action, AppError::NotFound)
+        });
+    }
+    let at = tap_time(action.tapped_at_ms, offset_ms, ctx.now);
+    tx.savepoint().await?;
+    let effect = match at {
+        Some(at) => {
+            let at_tap = Ctx {
+                caller: ctx.caller,
+                now: at,
+            };
+            apply(&at_tap, &mut tx, &action.kind).await
+        }
+        None => Err(AppError::TapTime),
+    };
+    let (entry_id, problem) = match effect {
+        Ok(entry_id) => {
+            tx.release_savepoint().await?;
+            (entry_id, None)
+        }
+        Err(e) if e.is_transient() => return Err(e),
+        Err(e) => {
+            tx.rollback_to_savepoint().await?;
+            (None, Some(e))
+        }
+    };
+    let record = NewRecord {
+        id: action.id,
+        organisation_id: worker.organisation_id,
+        account_id: ctx.caller.account,
+        worker_id: worker.id,
+        action,
+        phone_offset_ms: offset_ms,
+        tapped_at: at.unwrap_or(ctx.now),
+        received_at: ctx.now,
+        entry_id,
+        problem: problem.as_ref(),
+    };
+    match store::insert(tx.c(), &record).await {
+        Ok(()) => {}
+        // Delivered meanwhile by another process that did not wait on the worker's row (it
+        // cannot, today; the unique key is the last line of defence): its answer stands.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            drop(tx);
+            let mut conn = db.conn().await?;
+            return store::find(conn.c(), action.id)
+                .await?
+                .map(|done| done.result())
+                .ok_or(AppError::Unavailable);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    Ok(ActionResult {
+        id: action.id,
+        entry_id,
+        problem,
+    })
+}
+
+fn refused(action: &Action, problem: AppError) -> ActionResult {
+    ActionResult {
+        id: action.id,
+        entry_id: None,
+        problem: Some(problem),
+    }
+}
+
+/// The effect of one action, through the same use cases the buttons used before the outbox:
+/// the same checks, the same audit lines. Answers the prestatie it is about, if any.
+async fn apply(ctx: &Ctx, tx: &mut Tx, kind: &ActionKind) -> Result<Option<EntryId>, AppError> {
+    use time_entries::service as entries;
+    Ok(match kind {
+        ActionKind::Start { assignment_id } => {
+            Some(entries::start_clock(ctx, tx, *assignment_id).await?)
+        }
+        ActionKind::Pause { clock } => {
+            let entry = running_entry(ctx, tx, *clock).await?;
+            entries::pause_clock(ctx, tx, entry).await?;
+            Some(entry)
+        }
+        ActionKind::Resume { clock } => {
+            let entry = running_entry(ctx, tx, *clock).await?;
+            entries::resume_clock(ctx, tx, entry).await?;
+            Some(entry)
+        }
+        ActionKind::Stop {
+            clock,
+            cap_at_limit,
+        } => {
+            let entry = running_entry(ctx, tx, *clock).await?;
+            entries::stop_clock(ctx, tx, entry, *cap_at_limit).await?;
+            Some(entry)
+        }
+        ActionKind::Cancel { clock } => {
+            let entry = running_entry(ctx, tx, *clock).await?;
+            entries::cancel_clock(ctx, tx, entry).await?;
+            Some(entry)
+        }
+        ActionKind::EnterHours {
+            assignment_id,
+            hours,
+        } => Some(entries::enter_hours(ctx, tx, *assignment_id, hours.clone()).await?),
+        ActionKind::Accept { assignment_id } => {
+            assignments::service::accept_offer(ctx, tx, *assignment_id).await?;
+            None
+        }
+        ActionKind::Decline {
+            assignment_id,
+            reason,
+        } => {
+            assignments::service::decline_offer(ctx, tx, *assignment_id, reason.clone()).await?;
+            None
+        }
+    })
+}
+
+/// The prestatie a clock action is about: named, or made by a Start delivered before it. A
+/// Start that was refused made no clock: the action finds nothing running.
+async fn running_entry(ctx: &Ctx, tx: &mut Tx, clock: ClockRef) -> Result<EntryId, AppError> {
+    match clock {
+        ClockRef::Entry(id) => Ok(id),
+        ClockRef::Start(start) => store::find(tx.c(), start)
+            .await?
+            .filter(|s| s.account_id == ctx.caller.account)
+            .and_then(|s| s.entry_id)
+            .ok_or(AppError::NotRunning),
+    }
+}
+
+pub async fn refused_actions(ctx: &Ctx, conn: &mut Conn) -> Result<Vec<RefusedAction>, AppError> {
+    let organisation = ctx.caller.staff()?;
+    Ok(store::refused_for_review(conn.c(), organisation).await?)
+}

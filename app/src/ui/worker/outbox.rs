@@ -1,0 +1,314 @@
+//! The outbox as the screens see it: what waits to be sent, what the server refused, whether
+//! the phone is offline, and the rounds that send. Taps are recorded here first and shown at
+//! once; [`crate::sync::outbox`] keeps them in IndexedDB until the server answered.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::i18n::{self, M, T, t, use_lang};
+use crate::sync::{Action, ActionId, ActionKind};
+use crate::ui::icons::{Icon, Svg};
+
+/// A refused action and why, as the worker sees it until they tap OK.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub action: Action,
+    pub problem: AppError,
+}
+
+/// The phone's outbox state, one per page (provided by [`crate::App`]).
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    /// Tapped, not yet answered by the server; oldest first.
+    pub pending: RwSignal<Vec<Action>>,
+    pub refused: RwSignal<Vec<Refusal>>,
+    /// The last round got no answer.
+    pub offline: RwSignal<bool>,
+    /// A round emptied the outbox: "alles is verzonden".
+    pub all_sent: RwSignal<bool>,
+    /// Counts answered rounds: the screens reload their data on it.
+    pub synced: RwSignal<u32>,
+    /// The server's clock minus the phone's, as last measured; `None` until then.
+    pub offset_ms: RwSignal<Option<i64>>,
+    /// A new version of the app is installed and waits for "vernieuwen".
+    pub update_waiting: RwSignal<bool>,
+    /// The last tap on this page, for its "Aanvaard" or "Geweigerd".
+    pub last_tap: RwSignal<Option<ActionKind>>,
+}
+
+impl Outbox {
+    pub fn new() -> Self {
+        Outbox {
+            pending: RwSignal::new(Vec::new()),
+            refused: RwSignal::new(Vec::new()),
+            offline: RwSignal::new(false),
+            all_sent: RwSignal::new(false),
+            synced: RwSignal::new(0),
+            offset_ms: RwSignal::new(None),
+            update_waiting: RwSignal::new(false),
+            last_tap: RwSignal::new(None),
+        }
+    }
+
+    /// Record a tap: shown at once, kept on the phone, sent when possible. Answers its id.
+    pub fn tap(self, kind: ActionKind) -> ActionId {
+        let action = Action {
+            id: new_action_id(),
+            tapped_at_ms: phone_now_ms(),
+            kind,
+        };
+        let id = action.id;
+        self.last_tap.set(Some(action.kind.clone()));
+        self.all_sent.set(false);
+        self.pending.update(|p| p.push(action.clone()));
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            // Without storage (a private window) the tap still goes out from memory.
+            let _ = crate::sync::outbox::record(&action).await;
+            self.send().await;
+        });
+        id
+    }
+
+    /// The server's time now, as well as the phone knows it.
+    pub fn server_now_ms(self, fallback_offset_ms: i64) -> i64 {
+        phone_now_ms() + self.offset_ms.get_untracked().unwrap_or(fallback_offset_ms)
+    }
+
+    /// One sending round (several at once are harmless: the server answers replays the same).
+    #[cfg(feature = "hydrate")]
+    pub async fn send(self) {
+        use crate::sync::outbox::{self, Sent};
+        let sent = outbox::send().await;
+        let pending = outbox::pending().await;
+        let refused: Vec<Refusal> = outbox::refused()
+            .await
+            .into_iter()
+            .map(|r| Refusal {
+                action: r.action,
+                problem: r.problem,
+            })
+            .collect();
+        match sent {
+            Sent::Answered { server_now_ms } => {
+                let offset = server_now_ms - phone_now_ms();
+                self.offset_ms.set(Some(offset));
+                outbox::set_meta("offset_ms", &offset.to_string()).await;
+                self.offline.set(false);
+                self.all_sent.set(pending.is_empty());
+            }
+            Sent::Nothing => {
+                self.offline.set(false);
+                // What this page showed as waiting was delivered meanwhile (by the service
+                // worker's background sync, or another tab).
+                if !self.pending.get_untracked().is_empty() && pending.is_empty() {
+                    self.all_sent.set(true);
+                }
+            }
+            Sent::NoAnswer(AppError::Unavailable | AppError::Busy) => {
+                self.offline.set(true);
+                crate::ui::worker::service_worker::request_background_sync();
+            }
+            Sent::NoAnswer(_) => {}
+        }
+        // Refusals first: a form waiting for its action sees it refused, not merely gone.
+        self.refused.set(refused);
+        // The outbox in storage is the truth: what it no longer holds was answered.
+        self.pending.set(pending);
+        // The screens reload from the server (offline they keep what they show).
+        if !self.offline.get_untracked() {
+            self.synced.update(|n| *n += 1);
+        }
+    }
+
+    /// Start: load what the phone holds, send it, and send again whenever the network or the
+    /// app comes back. Called once per page, in the browser.
+    pub fn wake(self) {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            use wasm_bindgen::closure::Closure;
+            leptos::task::spawn_local(async move {
+                if let Some(offset) = crate::sync::outbox::meta("offset_ms").await
+                    && let Ok(offset) = offset.parse()
+                    && self.offset_ms.get_untracked().is_none()
+                {
+                    self.offset_ms.set(Some(offset));
+                }
+                self.send().await;
+                if !self.offline.get_untracked() {
+                    keep_copies().await;
+                }
+            });
+            let again = Closure::<dyn Fn()>::new(move || {
+                leptos::task::spawn_local(self.send());
+            });
+            let window = web_sys::window().expect("window");
+            let document = window.document().expect("document");
+            let on = |target: &web_sys::EventTarget, name: &str| {
+                let _ =
+                    target.add_event_listener_with_callback(name, again.as_ref().unchecked_ref());
+            };
+            on(&window, "online");
+            on(&document, "visibilitychange");
+            let f = again.as_ref().unchecked_ref::<js_sys::Function>().clone();
+            again.forget();
+            on_cleanup(move || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.remove_event_listener_with_callback("online", &f);
+                    if let Some(d) = window.document() {
+                        let _ = d.remove_event_listener_with_callback("visibilitychange", &f);
+                    }
+                }
+            });
+            crate::ui::worker::service_worker::register(self);
+        }
+    }
+}
+
+/// Keep a copy of every worker screen's data on the phone (at most every few minutes), so a
+/// screen opened offline shows the worker's week, hours and offers, not only the last one seen.
+#[cfg(feature = "hydrate")]
+async fn keep_copies() {
+    use crate::sync::outbox;
+    const EVERY_MS: i64 = 5 * 60 * 1000;
+    let now = phone_now_ms();
+    let last: i64 = outbox::meta("copied_at_ms")
+        .await
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
+    if now - last < EVERY_MS {
+        return;
+    }
+    if let Ok(day) = crate::workers::get_worker_day().await {
+        outbox::save("worker_day", day.server_now_ms, &day).await;
+    }
+    if let Ok(list) = crate::assignments::get_my_assignments().await {
+        outbox::save("my_assignments", list.server_now_ms, &list).await;
+    }
+    if let Ok(hours) = crate::workers::get_my_hours().await {
+        outbox::save("my_hours", hours.server_now_ms, &hours).await;
+    }
+    outbox::set_meta("copied_at_ms", &now.to_string()).await;
+}
+
+impl Default for Outbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_outbox() -> Outbox {
+    use_context::<Outbox>().unwrap_or_default()
+}
+
+/// The phone's clock (milliseconds since 1970); the server's on the server.
+pub fn phone_now_ms() -> i64 {
+    super::browser_now_ms()
+}
+
+/// A UUID v7: the time of the tap and 74 random bits from the browser's crypto (so two tabs,
+/// or two phones, never make the same one).
+fn new_action_id() -> ActionId {
+    #[allow(unused_mut)]
+    let mut random = [0u8; 10];
+    #[cfg(feature = "hydrate")]
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut random);
+    }
+    let ms = phone_now_ms().max(0) as u64;
+    ActionId(uuid::Builder::from_unix_timestamp_millis(ms, &random).into_uuid())
+}
+
+/// The strip above every worker screen: offline, what waits, what was refused, a new version.
+#[component]
+pub fn OutboxStatus() -> impl IntoView {
+    let outbox = use_outbox();
+    let lang = use_lang();
+    let waiting = move || outbox.pending.get().len() as i64;
+    let refusals = move || {
+        outbox
+            .refused
+            .get()
+            .into_iter()
+            .map(|r| {
+                let id = r.action.id;
+                let what = action_words(&r.action.kind);
+                let why = i18n::error_message(lang, &r.problem);
+                view! {
+                    <li class="refusal">
+                        <p>
+                            <strong>{t(T::NotDone)} " " {what}</strong>
+                            " "
+                            {why}
+                        </p>
+                        <button
+                            type="button"
+                            class="btn btn-quiet"
+                            on:click=move |_| {
+                                outbox.refused.update(|list| list.retain(|r| r.action.id != id));
+                                #[cfg(feature = "hydrate")]
+                                leptos::task::spawn_local(crate::sync::outbox::dismiss(id));
+                            }
+                        >
+                            {t(T::Understood)}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="outbox-status" role="status">
+            <Show when=move || outbox.offline.get()>
+                <p class="badge-offline">
+                    <Svg icon=Icon::Cross />
+                    <span>{t(T::Offline)}</span>
+                </p>
+            </Show>
+            <Show when=move || { waiting() > 0 }>
+                <p class="notice outbox-waiting">
+                    {move || i18n::message(lang, M::ActionsWaiting, &[("n", waiting().into())])}
+                </p>
+            </Show>
+            <Show when=move || outbox.all_sent.get() && waiting() == 0>
+                <p class="notice outbox-sent">{t(T::AllSent)}</p>
+            </Show>
+        </div>
+        <Show when=move || !outbox.refused.get().is_empty()>
+            <ul class="refusals" role="alert">
+                {refusals}
+            </ul>
+        </Show>
+        <Show when=move || outbox.update_waiting.get() && waiting() == 0>
+            <div class="notice update-waiting">
+                <p>{t(T::NewVersion)}</p>
+                <button
+                    type="button"
+                    class="btn btn-start"
+                    on:click=move |_| {
+                        #[cfg(feature = "hydrate")]
+                        crate::ui::worker::service_worker::activate_waiting();
+                    }
+                >
+                    {t(T::Refresh)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// "Start", "Stop", "Aanvaarden", … for a refused action.
+fn action_words(kind: &ActionKind) -> &'static str {
+    t(match kind {
+        ActionKind::Start { .. } => T::Start,
+        ActionKind::Pause { .. } => T::Pause,
+        ActionKind::Resume { .. } => T::Resume,
+        ActionKind::Stop { .. } => T::Stop,
+        ActionKind::Cancel { .. } => T::CancelStart,
+        ActionKind::EnterHours { .. } => T::EnterHours,
+        ActionKind::Accept { .. } => T::AcceptOffer,
+        ActionKind::Decline { .. } => T::DeclineOffer,
+    })
+}

@@ -1,0 +1,97 @@
+//! `/sw.js`: the service worker, with this build's asset list and a version that changes
+//! whenever any of those files (or the worker itself) changes. The browser compares the script
+//! byte for byte, so a new build installs a new version, which waits for "vernieuwen".
+
+use std::path::Path;
+
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+const TEMPLATE: &str = include_str!("sw.js");
+
+/// The script for the site at `site_root` (e.g. `target/site`): every file under `pkg/` and
+/// `icons/`, the manifest and the favicon are precached.
+pub fn service_worker(site_root: &Path) -> String {
+    let mut assets: Vec<String> = Vec::new();
+    for dir in ["pkg", "icons"] {
+        if let Ok(entries) = std::fs::read_dir(site_root.join(dir)) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().to_string();
+                // Precompressed copies are served in place of the file, not fetched themselves.
+                if entry.path().is_file() && !name.ends_with(".br") && !name.ends_with(".gz") {
+                    assets.push(format!("/{dir}/{name}"));
+                }
+            }
+        }
+    }
+    for file in ["manifest.webmanifest", "favicon.svg"] {
+        if site_root.join(file).is_file() {
+            assets.push(format!("/{file}"));
+        }
+    }
+    assets.sort();
+    // FNV-1a over the worker and every asset: cheap, stable, and enough to tell builds apart.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    feed(TEMPLATE.as_bytes());
+    for asset in &assets {
+        feed(asset.as_bytes());
+        feed(&std::fs::read(site_root.join(asset.trim_start_matches('/'))).unwrap_or_default());
+    }
+    let list = assets
+        .iter()
+        .map(|a| format!("\"{a}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    TEMPLATE
+        .replace("__VERSION__", &format!("{hash:016x}"))
+        .replace("__ASSETS__", &format!("[{list}]"))
+}
+
+/// The answer for `/sw.js`: always checked with the server (`no-cache`), and allowed to fetch
+/// from our own origin (the pages' policy names nonces a worker does not have).
+pub fn response(script: &str) -> Response {
+    let mut response = script.to_string().into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/javascript; charset=utf-8"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'self'"),
+    );
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_follows_the_assets() {
+        let dir = std::env::temp_dir().join(format!("wijkwerk-sw-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        std::fs::write(dir.join("pkg/wijkwerk.js"), "one").unwrap();
+        std::fs::write(dir.join("pkg/wijkwerk.wasm.br"), "compressed").unwrap();
+        let first = service_worker(&dir);
+        assert!(
+            first.contains(r#"const ASSETS = ["/pkg/wijkwerk.js"];"#),
+            "{first}"
+        );
+        assert_eq!(
+            service_worker(&dir),
+            first,
+            "the same build, the same script"
+        );
+        std::fs::write(dir.join("pkg/wijkwerk.js"), "two").unwrap();
+        assert_ne!(service_worker(&dir), first, "a new build, a new version");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
