@@ -15,7 +15,7 @@ DATABASE_URL ?= sqlite://data/wijkwerk.db
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVER := target/release/server
 
-.PHONY: run build tools test test-unit test-sqlite test-postgres test-e2e lint fmt clean
+.PHONY: run build tools test test-unit test-sqlite test-postgres test-e2e lint fmt clean measure
 
 run: build
 	@echo ""
@@ -55,6 +55,10 @@ test-postgres:
 test-e2e:
 	@echo "==> End-to-end tests in Chromium"
 	WIJKWERK_SERVER='$(CURDIR)/$(SERVER)' npm --prefix end2end test
+
+# What a phone downloads per route (first and repeat visit), against the release build.
+measure: build
+	WIJKWERK_SERVER='$(CURDIR)/$(SERVER)' node end2end/measure.mjs
 
 lint:
 	cargo fmt --all -- --check
