@@ -259,6 +259,8 @@ catalogue! {
     OfflineTitle => "Geen verbinding", "No connection", "Pas de connexion";
     OfflineText => "Deze pagina is niet op je telefoon bewaard. Je werk van vandaag en je uren wel: open Vandaag.", "This page is not kept on your phone. Your work for today and your hours are: open Today.", "Cette page n’est pas gardée sur votre téléphone. Votre travail du jour et vos heures, si : ouvrez Aujourd’hui.";
     ToMyWork => "Naar Vandaag", "To Today", "Vers Aujourd’hui";
+    RefusedActionsTitle => "Te bekijken: acties van telefoons die niet konden", "To review: phone actions that could not be done", "À examiner : actions des téléphones impossibles";
+    NoRefusedActions => "Niets te bekijken.", "Nothing to review.", "Rien à examiner.";
     Offline => "Offline", "Offline", "Hors ligne";
     AllSent => "Alles is verzonden.", "Everything was sent.", "Tout a été envoyé.";
     NotDone => "Niet gelukt:", "Not done:", "Pas fait :";

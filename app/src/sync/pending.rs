@@ -125,3 +125,208 @@ fn started(card: &AssignmentCard, at_ms: i64, reminder_minutes: i64) -> RunningC
         remind_at_ms: planned_end + reminder_minutes * 60_000,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveTime};
+
+    use super::*;
+    use crate::rules::{Trajectory, Usage};
+    use crate::sync::ActionId;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    fn card(id: i64, date: NaiveDate, status: AssignmentStatus) -> AssignmentCard {
+        AssignmentCard {
+            id: AssignmentId(id),
+            client_name: "Maria".into(),
+            activity: "Tuin".into(),
+            description: String::new(),
+            street: "Kerkstraat 1".into(),
+            postcode: "9890".into(),
+            city: "Gavere".into(),
+            planned_date: date,
+            planned_start: NaiveTime::from_hms_opt(9, 0, 0),
+            planned_minutes: 120,
+            client_phone: None,
+            status,
+        }
+    }
+
+    fn worker_day() -> WorkerDay {
+        WorkerDay {
+            first_name: "Ahmed".into(),
+            today: day(),
+            server_now_ms: 0,
+            assignments: vec![card(1, day(), AssignmentStatus::Accepted)],
+            offers: vec![
+                card(2, day(), AssignmentStatus::Offered),
+                card(3, day().succ_opt().unwrap(), AssignmentStatus::Offered),
+            ],
+            next: None,
+            running: None,
+            reminder_minutes: 30,
+            usage: Usage {
+                month_minutes: 600,
+                year_minutes: 6000,
+            },
+            minutes_left: 3000,
+            trajectory: Trajectory {
+                start: day(),
+                planned_end: day(),
+                ex_pwa: false,
+            },
+            recent: vec![],
+        }
+    }
+
+    /// 09:00 in Brussels on the day, in milliseconds.
+    fn nine() -> i64 {
+        crate::brussels::instant_ms(day(), NaiveTime::from_hms_opt(9, 0, 0).unwrap())
+    }
+
+    fn tap(n: u128, at_ms: i64, kind: ActionKind) -> Action {
+        Action {
+            id: ActionId(uuid::Uuid::from_u128(n)),
+            tapped_at_ms: at_ms,
+            kind,
+        }
+    }
+
+    const MIN: i64 = 60_000;
+
+    #[test]
+    fn a_start_offline_runs_from_the_tap_in_server_time() {
+        let start = tap(
+            1,
+            nine(),
+            ActionKind::Start {
+                assignment_id: AssignmentId(1),
+            },
+        );
+        // The phone's clock is 5 minutes behind the server's.
+        let shown = apply(worker_day(), &[start], 5 * MIN);
+        let clock = shown.day.running.expect("running");
+        assert_eq!(clock.started_at_ms, nine() + 5 * MIN);
+        assert_eq!(
+            clock.started_local,
+            NaiveTime::from_hms_opt(9, 5, 0).unwrap()
+        );
+        assert_eq!(
+            clock.planned_end_local,
+            NaiveTime::from_hms_opt(11, 0, 0).unwrap()
+        );
+        assert_eq!(clock.remind_at_ms, nine() + 150 * MIN);
+        assert_eq!(
+            shown.clock,
+            Some(ClockRef::Start(ActionId(uuid::Uuid::from_u128(1))))
+        );
+    }
+
+    #[test]
+    fn pause_resume_stop_count_like_the_server() {
+        let clock = ClockRef::Start(ActionId(uuid::Uuid::from_u128(1)));
+        let taps = [
+            tap(
+                1,
+                nine(),
+                ActionKind::Start {
+                    assignment_id: AssignmentId(1),
+                },
+            ),
+            tap(2, nine() + 60 * MIN, ActionKind::Pause { clock }),
+            tap(3, nine() + 75 * MIN, ActionKind::Resume { clock }),
+        ];
+        let shown = apply(worker_day(), &taps, 0);
+        let running = shown.day.running.clone().expect("running");
+        assert_eq!(running.pause_minutes, 15);
+        assert_eq!(running.paused_since_ms, None);
+        let stop = tap(
+            4,
+            nine() + 182 * MIN,
+            ActionKind::Stop {
+                clock,
+                cap_at_limit: false,
+            },
+        );
+        let all: Vec<Action> = taps.iter().cloned().chain([stop]).collect();
+        let shown = apply(worker_day(), &all, 0);
+        assert_eq!(shown.day.running, None);
+        assert_eq!(shown.clock, None);
+        assert_eq!(shown.day.usage.month_minutes, 600 + 167);
+    }
+
+    #[test]
+    fn a_tap_for_another_clock_changes_nothing() {
+        let other = ClockRef::Entry(EntryId(99));
+        let taps = [
+            tap(
+                1,
+                nine(),
+                ActionKind::Start {
+                    assignment_id: AssignmentId(1),
+                },
+            ),
+            tap(
+                2,
+                nine() + MIN,
+                ActionKind::Stop {
+                    clock: other,
+                    cap_at_limit: false,
+                },
+            ),
+        ];
+        assert!(apply(worker_day(), &taps, 0).day.running.is_some());
+        // A Start on an assignment that is not today's shows nothing either.
+        let elsewhere = [tap(
+            3,
+            nine(),
+            ActionKind::Start {
+                assignment_id: AssignmentId(7),
+            },
+        )];
+        assert_eq!(apply(worker_day(), &elsewhere, 0).day.running, None);
+    }
+
+    #[test]
+    fn answered_offers_move_at_once() {
+        let taps = [
+            tap(
+                1,
+                nine(),
+                ActionKind::Accept {
+                    assignment_id: AssignmentId(2),
+                },
+            ),
+            tap(
+                2,
+                nine(),
+                ActionKind::Decline {
+                    assignment_id: AssignmentId(3),
+                    reason: String::new(),
+                },
+            ),
+        ];
+        let shown = apply(worker_day(), &taps, 0);
+        assert!(shown.day.offers.is_empty());
+        // Accepted for today: it joins today's work, ready to start.
+        assert_eq!(shown.day.assignments.len(), 2);
+        assert_eq!(shown.day.assignments[1].status, AssignmentStatus::Accepted);
+
+        let mine = MyAssignments {
+            today: day(),
+            server_now_ms: 0,
+            offers: worker_day().offers,
+            upcoming: vec![],
+            past: vec![],
+        };
+        let mine = apply_to_assignments(mine, &taps);
+        assert!(mine.offers.is_empty());
+        assert_eq!(
+            mine.upcoming.iter().map(|c| c.id).collect::<Vec<_>>(),
+            vec![AssignmentId(2)]
+        );
+    }
+}

@@ -1,20 +1,33 @@
-//! The bemiddelaar: hours this month per municipality, each worker against the 60-hour limit.
+//! The bemiddelaar: what the phones could not do (actions refused on arrival, for review), and
+//! hours this month per municipality, each worker against the 60-hour limit.
 
 use leptos::prelude::*;
 
 use super::layout::{LimitBar, LoadError, Loading, Page};
+use crate::error::AppError;
 use crate::i18n::{self, T, t, use_lang};
 use crate::reports::{MonthHours, get_month_hours};
+use crate::sync::{RefusedAction, refused_actions};
 
 #[component]
 pub fn CoordinatorPage() -> impl IntoView {
-    let report = Resource::new(|| (), |_| get_month_hours());
+    // One load, one answer: a worker who opens this screen gets one "not for you".
+    let page = Resource::new(
+        || (),
+        |_| async { Ok::<_, AppError>((refused_actions().await?, get_month_hours().await?)) },
+    );
     view! {
         <Page>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
-                    match report.await {
-                        Ok(r) => view! { <Report report=r /> }.into_any(),
+                    match page.await {
+                        Ok((list, report)) => {
+                            view! {
+                                <Report report />
+                                <RefusedActions list />
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })}
@@ -62,5 +75,44 @@ fn Report(report: MonthHours) -> impl IntoView {
         <p class="subtitle">{i18n::month_name(lang, report.year, report.month)}</p>
         {empty.then(|| view! { <p>{t(T::NoWorkers)}</p> })}
         {sections}
+    }
+}
+
+/// Actions from the phones that the rules refused when they arrived (an offer answered
+/// elsewhere, a limit, a wrong phone clock): kept, with who, what, when and why.
+#[component]
+fn RefusedActions(list: Vec<RefusedAction>) -> impl IntoView {
+    let lang = use_lang();
+    let empty = list.is_empty();
+    let items = list
+        .into_iter()
+        .map(|r| {
+            let at = crate::brussels::local(crate::brussels::from_ms(r.tapped_at_ms));
+            let when = format!(
+                "{} {}",
+                i18n::short_date(lang, at.date()),
+                i18n::hm(at.time())
+            );
+            let why = i18n::error_message(lang, &r.problem);
+            view! {
+                <li class="refusal">
+                    <p>
+                        <strong>{r.worker_name}</strong>
+                        " · "
+                        {crate::ui::worker::outbox::kind_words(&r.kind)}
+                        " · "
+                        {when}
+                    </p>
+                    <p>{why}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="refused-title" class="card">
+            <h2 id="refused-title">{t(T::RefusedActionsTitle)}</h2>
+            {empty.then(|| view! { <p>{t(T::NoRefusedActions)}</p> })}
+            <ul class="refusals">{items}</ul>
+        </section>
     }
 }

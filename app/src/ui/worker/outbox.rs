@@ -234,7 +234,7 @@ pub fn OutboxStatus() -> impl IntoView {
             .into_iter()
             .map(|r| {
                 let id = r.action.id;
-                let what = action_words(&r.action.kind);
+                let what = kind_words(r.action.kind.name());
                 let why = i18n::error_message(lang, &r.problem);
                 view! {
                     <li class="refusal">
@@ -299,16 +299,16 @@ pub fn OutboxStatus() -> impl IntoView {
     }
 }
 
-/// "Start", "Stop", "Aanvaarden", … for a refused action.
-fn action_words(kind: &ActionKind) -> &'static str {
-    t(match kind {
-        ActionKind::Start { .. } => T::Start,
-        ActionKind::Pause { .. } => T::Pause,
-        ActionKind::Resume { .. } => T::Resume,
-        ActionKind::Stop { .. } => T::Stop,
-        ActionKind::Cancel { .. } => T::CancelStart,
-        ActionKind::EnterHours { .. } => T::EnterHours,
-        ActionKind::Accept { .. } => T::AcceptOffer,
-        ActionKind::Decline { .. } => T::DeclineOffer,
+/// "Start", "Stop", "Aanvaarden", … for a refused action (by its `ActionKind::name`).
+pub fn kind_words(name: &str) -> &'static str {
+    t(match name {
+        "start" => T::Start,
+        "pause" => T::Pause,
+        "resume" => T::Resume,
+        "stop" => T::Stop,
+        "cancel" => T::CancelStart,
+        "enter_hours" => T::EnterHours,
+        "accept" => T::AcceptOffer,
+        _ => T::DeclineOffer,
     })
 }
