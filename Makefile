@@ -32,6 +32,7 @@ tools:
 
 build: tools
 	cargo leptos build --release
+	node scripts/precompress.mjs $(LEPTOS_SITE_ROOT)/$(LEPTOS_SITE_PKG_DIR)
 
 # Every test: unit, integration on SQLite and on PostgreSQL, end-to-end in Chromium.
 test: tools

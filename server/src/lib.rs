@@ -218,9 +218,19 @@ fn with_sessions<S: SessionStore + Clone>(
         ));
     let options = state.leptos_options.clone();
     let routes = generate_route_list(App);
-    let script: std::sync::Arc<str> =
-        offline::service_worker(std::path::Path::new(options.site_root.as_ref())).into();
+    let site_root = std::path::Path::new(options.site_root.as_ref());
+    let script: std::sync::Arc<str> = offline::service_worker(site_root).into();
+    let pkg = site_root.join(options.site_pkg_dir.as_ref());
+    offline::drop_stale_copies(&pkg);
     Router::new()
+        // The bundle as built, with its brotli and gzip copies made at build time (the
+        // compression layer leaves an answer that is already encoded alone).
+        .nest_service(
+            &format!("/{}", options.site_pkg_dir),
+            tower_http::services::ServeDir::new(&pkg)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .route(
             "/sw.js",
             axum::routing::get(move || {

@@ -53,6 +53,33 @@ pub fn service_worker(site_root: &Path) -> String {
         .replace("__ASSETS__", &format!("[{list}]"))
 }
 
+/// Drop precompressed copies (`X.br`, `X.gz`) older than their file `X`: a build without
+/// `scripts/precompress.mjs` (e.g. `cargo leptos watch`) must not serve a stale bundle.
+pub fn drop_stale_copies(pkg: &Path) {
+    let Ok(entries) = std::fs::read_dir(pkg) else {
+        return;
+    };
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    for entry in entries.flatten() {
+        let copy = entry.path();
+        let Some(ext) = copy.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        if ext != "br" && ext != "gz" {
+            continue;
+        }
+        let original = copy.with_extension("");
+        let stale = match (modified(&copy), modified(&original)) {
+            (Some(c), Some(o)) => c < o,
+            _ => true,
+        };
+        if stale {
+            tracing::warn!(file = %copy.display(), "precompressed copy older than its file: removed");
+            let _ = std::fs::remove_file(&copy);
+        }
+    }
+}
+
 /// The answer for `/sw.js`: always checked with the server (`no-cache`), and allowed to fetch
 /// from our own origin (the pages' policy names nonces a worker does not have).
 pub fn response(script: &str) -> Response {
@@ -92,6 +119,31 @@ mod tests {
         );
         std::fs::write(dir.join("pkg/wijkwerk.js"), "two").unwrap();
         assert_ne!(service_worker(&dir), first, "a new build, a new version");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_copy_older_than_its_file_is_not_served() {
+        use std::time::{Duration, SystemTime};
+        let dir = std::env::temp_dir().join(format!("wijkwerk-br-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let at = |name: &str, secs: u64| {
+            let path = dir.join(name);
+            std::fs::write(&path, name).unwrap();
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+                .unwrap();
+        };
+        at("fresh.wasm", 100);
+        at("fresh.wasm.br", 200);
+        at("stale.js", 300);
+        at("stale.js.br", 200);
+        at("orphan.css.gz", 200);
+        drop_stale_copies(&dir);
+        assert!(dir.join("fresh.wasm.br").exists());
+        assert!(!dir.join("stale.js.br").exists());
+        assert!(!dir.join("orphan.css.gz").exists());
+        assert!(dir.join("stale.js").exists(), "the files themselves stay");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
