@@ -123,6 +123,14 @@ pub struct Batch {
     pub actions: Vec<Action>,
 }
 
+/// An action the server refused, and why: kept on the phone (and shown to the worker) until
+/// they saw it. The service worker stores the same shape.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refused {
+    pub action: Action,
+    pub problem: AppError,
+}
+
 /// The most actions one sync takes (a week offline is far fewer); the phone sends more in turns.
 pub const MAX_BATCH: usize = 200;
 

@@ -6,14 +6,14 @@
 //! - `outbox`: the actions not yet answered, key = action UUID, value = the action as JSON text.
 //! - `refused`: actions the server refused, key = UUID, value = `{"action":…,"problem":…}` JSON.
 //! - `data`: the last copy of each screen's data, key = name, value = `{"saved_at_ms":…,"value":…}`.
-//! - `meta`: small facts (`account`, `offset_ms`), key = name, value = JSON text.
+//! - `meta`: small facts (`offset_ms`, `copied_at_ms`), key = name, value = text.
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use super::{Action, ActionId, SyncAnswer};
+use super::{Action, ActionId, Refused, SyncAnswer};
 use crate::error::AppError;
 
 const NAME: &str = "wijkwerk";
@@ -64,11 +64,19 @@ async fn get(store: &str, key: &str) -> Result<Option<String>, StorageError> {
     Ok(value.and_then(|v| v.as_string()))
 }
 
-async fn all(store: &str) -> Result<Vec<String>, StorageError> {
-    let db = open().await?;
-    let tx = db.transaction(&[store], TransactionMode::ReadOnly)?;
-    let values = tx.object_store(store)?.get_all(None, None)?.await?;
-    Ok(values.into_iter().filter_map(|v| v.as_string()).collect())
+/// Every value of `store` that reads as a `T` (none when the storage is not there).
+async fn all<T: DeserializeOwned>(store: &str) -> Vec<T> {
+    let values = async {
+        let db = open().await?;
+        let tx = db.transaction(&[store], TransactionMode::ReadOnly)?;
+        Ok::<_, StorageError>(tx.object_store(store)?.get_all(None, None)?.await?)
+    };
+    values
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| serde_json::from_str(&v.as_string()?).ok())
+        .collect()
 }
 
 async fn delete(store: &str, key: &str) -> Result<(), StorageError> {
@@ -87,30 +95,13 @@ pub async fn record(action: &Action) -> Result<(), StorageError> {
 
 /// The actions not yet answered, in tap order.
 pub async fn pending() -> Vec<Action> {
-    let mut actions: Vec<Action> = all(OUTBOX)
-        .await
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|json| serde_json::from_str(json).ok())
-        .collect();
+    let mut actions: Vec<Action> = all(OUTBOX).await;
     actions.sort_by_key(|a| (a.tapped_at_ms, a.id));
     actions
 }
 
-/// An action the server refused, with why: shown to the worker until they saw it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Refused {
-    pub action: Action,
-    pub problem: AppError,
-}
-
 pub async fn refused() -> Vec<Refused> {
-    let mut list: Vec<Refused> = all(REFUSED)
-        .await
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|json| serde_json::from_str(json).ok())
-        .collect();
+    let mut list: Vec<Refused> = all(REFUSED).await;
     list.sort_by_key(|r| r.action.tapped_at_ms);
     list
 }
@@ -205,15 +196,11 @@ pub async fn meta(name: &str) -> Option<String> {
     get(META, name).await.ok()?
 }
 
-/// Forget everything of this account on the phone (at logout, or when another account logs
-/// in). The outbox goes only when it is empty or `even_unsent`: unsent work is never dropped
-/// silently.
-pub async fn forget_account(even_unsent: bool) {
+/// Forget what the phone keeps of the last account (at the login page: after a logout or an
+/// expired session). Never the outbox: unsent work is not dropped.
+pub async fn forget_account() {
     let Ok(db) = open().await else { return };
-    let mut stores = vec![REFUSED, DATA, META];
-    if even_unsent {
-        stores.push(OUTBOX);
-    }
+    let stores = [REFUSED, DATA, META];
     let Ok(tx) = db.transaction(&stores, TransactionMode::ReadWrite) else {
         return;
     };

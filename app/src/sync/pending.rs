@@ -172,7 +172,6 @@ mod tests {
                 month_minutes: 600,
                 year_minutes: 6000,
             },
-            minutes_left: 3000,
             trajectory: Trajectory {
                 start: day(),
                 planned_end: day(),

@@ -100,7 +100,6 @@ async fn deliver(
         }
     };
     let record = NewRecord {
-        id: action.id,
         organisation_id: worker.organisation_id,
         account_id: ctx.caller.account,
         worker_id: worker.id,

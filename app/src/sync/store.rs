@@ -54,7 +54,6 @@ pub async fn find(c: DbConn<'_>, id: ActionId) -> Result<Option<Delivered>, sqlx
 }
 
 pub struct NewRecord<'a> {
-    pub id: ActionId,
     pub organisation_id: OrganisationId,
     pub account_id: AccountId,
     pub worker_id: WorkerId,
@@ -80,7 +79,7 @@ pub async fn insert(c: DbConn<'_>, r: &NewRecord<'_>) -> Result<(), sqlx::Error>
         "applied"
     };
     on!(c, c => sqlx::query(SQL)
-        .bind(r.id.to_string())
+        .bind(r.action.id.to_string())
         .bind(r.organisation_id)
         .bind(r.account_id)
         .bind(r.worker_id)

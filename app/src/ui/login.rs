@@ -17,7 +17,7 @@ pub fn LoginPage() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         {
             crate::ui::worker::service_worker::forget_pages();
-            leptos::task::spawn_local(crate::sync::outbox::forget_account(false));
+            leptos::task::spawn_local(crate::sync::outbox::forget_account());
         }
     });
     view! {

@@ -30,8 +30,9 @@ pub struct WorkerDay {
     /// Minutes after the planned end before the phone asks "vergeten te stoppen?" (for a clock
     /// started offline).
     pub reminder_minutes: i64,
+    /// The time left this month and year is derived from it (`rules::minutes_left`), also
+    /// after the taps still in the outbox.
     pub usage: Usage,
-    pub minutes_left: i64,
     /// For the phone's own check before Start (the server decides).
     pub trajectory: Trajectory,
     pub recent: Vec<EntryLine>,
@@ -43,8 +44,8 @@ pub struct WorkerDay {
 pub struct MyHours {
     pub today: NaiveDate,
     pub server_now_ms: i64,
+    /// The time left: `rules::minutes_left(usage)`.
     pub usage: Usage,
-    pub minutes_left: i64,
     /// The last day of the trajectory and the days until then; `None` without an end (ex-PWA).
     pub trajectory_last_day: Option<NaiveDate>,
     pub trajectory_days_left: Option<i64>,

@@ -73,7 +73,6 @@ pub async fn worker_day(ctx: &Ctx, conn: &mut Conn) -> Result<WorkerDay, AppErro
         running,
         reminder_minutes: settings.forgotten_reminder_minutes,
         usage,
-        minutes_left: rules::minutes_left(usage),
         trajectory,
         recent,
     })
@@ -104,7 +103,6 @@ pub async fn my_hours(ctx: &Ctx, conn: &mut Conn) -> Result<MyHours, AppError> {
         today,
         server_now_ms: ctx.now.timestamp_millis(),
         usage,
-        minutes_left: rules::minutes_left(usage),
         trajectory_last_day: trajectory.last_day(),
         trajectory_days_left: rules::trajectory_days_left(trajectory, today),
         month_km,

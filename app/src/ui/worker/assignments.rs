@@ -6,9 +6,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::outbox::use_outbox;
 use super::{
-    AssignmentFacts, CopyNotice, EntryList, TapButton, WorkerFrame, planned_when, with_copy,
+    AssignmentFacts, CopyNotice, EntryList, Known, TapButton, WorkerFrame, planned_when, with_copy,
 };
-use crate::assignments::{AssignmentCard, get_my_assignment, get_my_assignments};
+use crate::assignments::{AssignmentCard, MyAssignments, get_my_assignment, get_my_assignments};
 use crate::error::AppError;
 use crate::i18n::{T, t};
 use crate::ids::AssignmentId;
@@ -19,15 +19,7 @@ use crate::ui::layout::{LoadError, Loading};
 #[component]
 pub fn AssignmentsPage() -> impl IntoView {
     let outbox = use_outbox();
-    let list = Resource::new(
-        move || outbox.synced.get(),
-        |_| async {
-            with_copy("my_assignments", get_my_assignments().await, |l| {
-                l.server_now_ms
-            })
-            .await
-        },
-    );
+    let list = Resource::new(move || outbox.synced.get(), |_| assignments_or_copy());
     let accepted = move || matches!(outbox.last_tap.get(), Some(ActionKind::Accept { .. }));
     let declined = move || matches!(outbox.last_tap.get(), Some(ActionKind::Decline { .. }));
     view! {
@@ -87,6 +79,14 @@ pub fn AssignmentsPage() -> impl IntoView {
             </Transition>
         </WorkerFrame>
     }
+}
+
+/// Opdrachten from the server, kept on the phone; offline, that copy.
+pub async fn assignments_or_copy() -> Result<Known<MyAssignments>, AppError> {
+    with_copy("my_assignments", get_my_assignments().await, |l| {
+        l.server_now_ms
+    })
+    .await
 }
 
 /// A short line per assignment, leading to its detail.

@@ -80,7 +80,7 @@ fn HoursView(hours: MyHours) -> impl IntoView {
                 limit_minutes=rules::MONTH_LIMIT_MINUTES
                 label=t(T::MyHoursThisMonth).to_string()
             />
-            <p>{i18n::time_left(lang, h.minutes_left)}</p>
+            <p>{i18n::time_left(lang, rules::minutes_left(h.usage))}</p>
             {rules::month_limit_near(h.usage)
                 .then(|| view! { <p class="notice" role="status">{t(T::MonthLimitNear)}</p> })}
             <h2 id="year-title">{t(T::MyHoursThisYear)}</h2>
@@ -116,8 +116,13 @@ fn my_hours_or_copy(follow_outbox: bool) -> Resource<Result<super::Known<MyHours
     let outbox = use_outbox();
     Resource::new(
         move || follow_outbox.then(|| outbox.synced.get()),
-        |_| async { with_copy("my_hours", get_my_hours().await, |h| h.server_now_ms).await },
+        |_| hours_or_copy(),
     )
+}
+
+/// Mijn uren from the server, kept on the phone; offline, that copy.
+pub async fn hours_or_copy() -> Result<super::Known<MyHours>, AppError> {
+    with_copy("my_hours", get_my_hours().await, |h| h.server_now_ms).await
 }
 
 /// Achteraf ingeven.

@@ -97,7 +97,7 @@ pub fn CopyNotice(as_of_ms: i64, copy: bool) -> impl IntoView {
         (copy || outbox.offline.get()).then(|| {
             let at = crate::brussels::local(crate::brussels::from_ms(as_of_ms));
             let today = crate::brussels::local(crate::brussels::from_ms(
-                outbox.server_now_ms(0).max(as_of_ms),
+                outbox.server_now_ms().max(as_of_ms),
             ))
             .date();
             let time = i18n::hm(at.time());

@@ -3,26 +3,18 @@
 //! once; [`crate::sync::outbox`] keeps them in IndexedDB until the server answered.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
 use crate::i18n::{self, M, T, t, use_lang};
-use crate::sync::{Action, ActionId, ActionKind};
+use crate::sync::{Action, ActionId, ActionKind, Refused};
 use crate::ui::icons::{Icon, Svg};
-
-/// A refused action and why, as the worker sees it until they tap OK.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Refusal {
-    pub action: Action,
-    pub problem: AppError,
-}
 
 /// The phone's outbox state, one per page (provided by [`crate::App`]).
 #[derive(Clone, Copy)]
 pub struct Outbox {
     /// Tapped, not yet answered by the server; oldest first.
     pub pending: RwSignal<Vec<Action>>,
-    pub refused: RwSignal<Vec<Refusal>>,
+    /// Refused by the server, until the worker tapped OK.
+    pub refused: RwSignal<Vec<Refused>>,
     /// The last round got no answer.
     pub offline: RwSignal<bool>,
     /// A round emptied the outbox: "alles is verzonden".
@@ -71,25 +63,19 @@ impl Outbox {
         id
     }
 
-    /// The server's time now, as well as the phone knows it.
-    pub fn server_now_ms(self, fallback_offset_ms: i64) -> i64 {
-        phone_now_ms() + self.offset_ms.get_untracked().unwrap_or(fallback_offset_ms)
+    /// The server's time now, as well as the phone knows it (its own clock until measured).
+    pub fn server_now_ms(self) -> i64 {
+        phone_now_ms() + self.offset_ms.get_untracked().unwrap_or(0)
     }
 
     /// One sending round (several at once are harmless: the server answers replays the same).
     #[cfg(feature = "hydrate")]
     pub async fn send(self) {
+        use crate::error::AppError;
         use crate::sync::outbox::{self, Sent};
         let sent = outbox::send().await;
         let pending = outbox::pending().await;
-        let refused: Vec<Refusal> = outbox::refused()
-            .await
-            .into_iter()
-            .map(|r| Refusal {
-                action: r.action,
-                problem: r.problem,
-            })
-            .collect();
+        let refused = outbox::refused().await;
         match sent {
             Sent::Answered { server_now_ms } => {
                 let offset = server_now_ms - phone_now_ms();
@@ -181,15 +167,10 @@ async fn keep_copies() {
     if now - last < EVERY_MS {
         return;
     }
-    if let Ok(day) = crate::workers::get_worker_day().await {
-        outbox::save("worker_day", day.server_now_ms, &day).await;
-    }
-    if let Ok(list) = crate::assignments::get_my_assignments().await {
-        outbox::save("my_assignments", list.server_now_ms, &list).await;
-    }
-    if let Ok(hours) = crate::workers::get_my_hours().await {
-        outbox::save("my_hours", hours.server_now_ms, &hours).await;
-    }
+    // The screens' own loads: each keeps its copy as it does when the screen is open.
+    let _ = super::today::day_or_copy().await;
+    let _ = super::assignments::assignments_or_copy().await;
+    let _ = super::hours::hours_or_copy().await;
     outbox::set_meta("copied_at_ms", &now.to_string()).await;
 }
 

@@ -25,10 +25,7 @@ use crate::workers::{WorkerDay, get_worker_day};
 pub fn TodayPage() -> impl IntoView {
     let outbox = use_outbox();
     // Reloaded after every round of the outbox; offline, the last copy on the phone.
-    let day = Resource::new(
-        move || outbox.synced.get(),
-        |_| async { with_copy("worker_day", get_worker_day().await, |d| d.server_now_ms).await },
-    );
+    let day = Resource::new(move || outbox.synced.get(), |_| day_or_copy());
     view! {
         <WorkerFrame>
             <Transition fallback=Loading>
@@ -41,6 +38,11 @@ pub fn TodayPage() -> impl IntoView {
             </Transition>
         </WorkerFrame>
     }
+}
+
+/// Vandaag from the server, kept on the phone; offline, that copy.
+pub async fn day_or_copy() -> Result<Known<WorkerDay>, AppError> {
+    with_copy("worker_day", get_worker_day().await, |d| d.server_now_ms).await
 }
 
 /// The day as the server last sent it, with the taps still in the outbox applied.
