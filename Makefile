@@ -31,7 +31,7 @@ tools:
 	@scripts/install-tools.sh
 
 build: tools
-	cargo leptos build --release
+	cargo leptos build --release --split
 	node scripts/precompress.mjs $(LEPTOS_SITE_ROOT)/$(LEPTOS_SITE_PKG_DIR)
 
 # Every test: unit, integration on SQLite and on PostgreSQL, end-to-end in Chromium.

@@ -17,8 +17,16 @@ async function transferred(page, action) {
     const s = sizes.get(e.requestId);
     if (s && !fromWorker.has(e.requestId)) s.bytes = e.encodedDataLength;
   });
+  // What the service worker itself fetches meanwhile (its precache when it installs): the
+  // phone downloads it too, so it is counted, apart.
+  const workerFetches = [];
+  const onWorkerFetch = (request) => {
+    if (request.serviceWorker()) workerFetches.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
+  };
+  page.context().on('requestfinished', onWorkerFetch);
   await action();
   await page.waitForTimeout(1500);
+  page.context().off('requestfinished', onWorkerFetch);
   await cdp.detach();
   const byKind = {};
   let total = 0;
@@ -28,7 +36,8 @@ async function transferred(page, action) {
     byKind[kind] = (byKind[kind] || 0) + bytes;
     total += bytes;
   }
-  return { total, byKind };
+  const serviceWorker = (await Promise.all(workerFetches)).reduce((a, b) => a + b, 0);
+  return { total, byKind, serviceWorker };
 }
 
 const server = await startServer();
@@ -54,7 +63,7 @@ const homeRepeat = await transferred(again, async () => {
   await again.goto(`${server.base}/worker`);
   await waitForHydration(again);
 });
-const line = (name, m) => console.log(`${name.padEnd(22)} ${String(m.total).padStart(9)} B  ${JSON.stringify(m.byKind)}`);
+const line = (name, m) => console.log(`${name.padEnd(22)} ${String(m.total).padStart(9)} B  ${JSON.stringify(m.byKind)}  service worker: ${m.serviceWorker} B`);
 line('login, first visit', loginVisit);
 line('worker home, first', homeFirst);
 line('worker home, repeat', homeRepeat);

@@ -12,9 +12,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos 0.3.5" ]; then
-  say "Installing cargo-leptos 0.3.5 (a few minutes, once)"
-  cargo install cargo-leptos --version 0.3.5 --locked
+# 0.3.10: its wasm splitter (`--split`, one file per screen) knows wasm-bindgen 0.2.128 and
+# later; 0.3.11 needs rustc 1.96.
+if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos 0.3.10" ]; then
+  say "Installing cargo-leptos 0.3.10 (a few minutes, once)"
+  cargo install cargo-leptos --version 0.3.10 --locked
 fi
 
 # wasm-bindgen-cli must equal the wasm-bindgen crate that Cargo.lock pins.

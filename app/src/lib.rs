@@ -41,7 +41,7 @@ pub mod security;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 use crate::i18n::{T, t};
 
@@ -106,35 +106,31 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=ui::layout::Home ssr=SsrMode::Async />
                 <Route path=path!("/login") view=ui::login::LoginPage />
                 <Route path=path!("/offline") view=ui::layout::OfflinePage />
-                <Route path=path!("/worker") view=ui::worker::today::TodayPage ssr=SsrMode::Async />
+                <Route path=path!("/worker") view={Lazy::<ui::WorkerToday>::new()} ssr=SsrMode::Async />
                 <Route
                     path=path!("/worker/assignments")
-                    view=ui::worker::assignments::AssignmentsPage
+                    view={Lazy::<ui::WorkerAssignments>::new()}
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/worker/assignments/:id")
-                    view=ui::worker::assignments::AssignmentDetailPage
+                    view={Lazy::<ui::WorkerAssignmentDetail>::new()}
                     ssr=SsrMode::Async
                 />
-                <Route path=path!("/worker/hours") view=ui::worker::hours::HoursPage ssr=SsrMode::Async />
+                <Route path=path!("/worker/hours") view={Lazy::<ui::WorkerHours>::new()} ssr=SsrMode::Async />
                 <Route
                     path=path!("/worker/hours/new")
-                    view=ui::worker::hours::EnterHoursPage
+                    view={Lazy::<ui::WorkerEnterHours>::new()}
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/worker/hours/:id")
-                    view=ui::worker::hours::ChangeEntryPage
+                    view={Lazy::<ui::WorkerChangeEntry>::new()}
                     ssr=SsrMode::Async
                 />
-                <Route
-                    path=path!("/worker/profile")
-                    view=ui::worker::profile::ProfilePage
-                    ssr=SsrMode::Async
-                />
-                <Route path=path!("/client") view=ui::client::ClientPage ssr=SsrMode::Async />
-                <Route path=path!("/coordinator") view=ui::coordinator::CoordinatorPage ssr=SsrMode::Async />
+                <Route path=path!("/worker/profile") view={Lazy::<ui::WorkerProfile>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/client") view={Lazy::<ui::ClientScreen>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/coordinator") view={Lazy::<ui::CoordinatorScreen>::new()} ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

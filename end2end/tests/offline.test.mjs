@@ -223,7 +223,7 @@ test('a new version waits while the outbox holds actions, and takes over after t
 
   // A new build on the server: another stylesheet, so another version of the service worker.
   const site = mkdtempSync(join(tmpdir(), 'wijkwerk-site-'));
-  cpSync(join(root, 'target', 'site'), site, { recursive: true });
+  cpSync(join(root, 'target', 'site'), site, { recursive: true, preserveTimestamps: true });
   appendFileSync(join(site, 'pkg', 'wijkwerk.css'), '\n/* the next build */\n');
   await server.stop({ keep: true });
   server = await startServer({ again: server, siteRoot: site });

@@ -9,16 +9,17 @@ use axum::response::{IntoResponse, Response};
 
 const TEMPLATE: &str = include_str!("sw.js");
 
-/// The script for the site at `site_root` (e.g. `target/site`): every file under `pkg/` and
-/// `icons/`, the manifest and the favicon are precached.
+/// The script for the site at `site_root` (e.g. `target/site`): the files under `pkg/` a
+/// wijk-werker's phone needs (the main bundle, the stylesheet and the worker's own screens: see
+/// [`worker_files`]), every icon, the manifest and the favicon are precached.
 pub fn service_worker(site_root: &Path) -> String {
+    let needed = worker_files(&site_root.join("pkg"));
     let mut assets: Vec<String> = Vec::new();
     for dir in ["pkg", "icons"] {
         if let Ok(entries) = std::fs::read_dir(site_root.join(dir)) {
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().to_string();
-                // Precompressed copies are served in place of the file, not fetched themselves.
-                if entry.path().is_file() && !name.ends_with(".br") && !name.ends_with(".gz") {
+                if entry.path().is_file() && (dir == "icons" || needed(&name)) {
                     assets.push(format!("/{dir}/{name}"));
                 }
             }
@@ -51,6 +52,40 @@ pub fn service_worker(site_root: &Path) -> String {
     TEMPLATE
         .replace("__VERSION__", &format!("{hash:016x}"))
         .replace("__ASSETS__", &format!("[{list}]"))
+}
+
+/// Which files of `pkg/` the service worker keeps. A split build (`cargo leptos build --split`)
+/// puts each screen's code in files of its own, listed per screen in
+/// `__wasm_split_manifest.json`; of those only the worker's screens (named `Worker…`, see
+/// `app::ui::lazy_screen`) are kept: the coordinator's never reach a worker's phone. The
+/// main bundle, its loaders and the stylesheet are always kept; precompressed copies never
+/// (they are served in place of their file) and the manifest is the server's.
+fn worker_files(pkg: &Path) -> impl Fn(&str) -> bool + use<> {
+    const MANIFEST: &str = "__wasm_split_manifest.json";
+    let splits: std::collections::HashMap<String, Vec<String>> =
+        std::fs::read_to_string(pkg.join(MANIFEST))
+            .ok()
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
+    let mut worker = std::collections::HashSet::new();
+    let mut screens = std::collections::HashSet::new();
+    for (split, files) in splits {
+        let for_worker = split.trim_start_matches('_').starts_with("worker_");
+        for file in files {
+            // Listed without the extension: "chunk_12", "split___worker_today_view_…".
+            let file = format!("{file}.wasm");
+            if for_worker {
+                worker.insert(file.clone());
+            }
+            screens.insert(file);
+        }
+    }
+    move |name: &str| {
+        !name.ends_with(".br")
+            && !name.ends_with(".gz")
+            && name != MANIFEST
+            && (!screens.contains(name) || worker.contains(name))
+    }
 }
 
 /// Drop precompressed copies (`X.br`, `X.gz`) older than their file `X`: a build without
@@ -119,6 +154,42 @@ mod tests {
         );
         std::fs::write(dir.join("pkg/wijkwerk.js"), "two").unwrap();
         assert_ne!(service_worker(&dir), first, "a new build, a new version");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn only_the_worker_screens_of_a_split_build_are_precached() {
+        let dir = std::env::temp_dir().join(format!("wijkwerk-split-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        for file in [
+            "wijkwerk.js",
+            "wijkwerk.wasm",
+            "wijkwerk.css",
+            "__wasm_split.js",
+            "chunk_1.wasm",
+            "chunk_2.wasm",
+            "chunk_3.wasm",
+            "split___worker_today_view_1.wasm",
+            "split___coordinator_screen_view_1.wasm",
+        ] {
+            std::fs::write(dir.join("pkg").join(file), file).unwrap();
+        }
+        std::fs::write(
+            dir.join("pkg/__wasm_split_manifest.json"),
+            r#"{"__worker_today_view_1": ["chunk_1", "chunk_2", "split___worker_today_view_1"],
+                "__coordinator_screen_view_1": ["chunk_2", "chunk_3", "split___coordinator_screen_view_1"]}"#,
+        )
+        .unwrap();
+        let script = service_worker(&dir);
+        let list = script
+            .lines()
+            .find(|l| l.starts_with("const ASSETS"))
+            .unwrap();
+        assert_eq!(
+            list,
+            r#"const ASSETS = ["/pkg/__wasm_split.js", "/pkg/chunk_1.wasm", "/pkg/chunk_2.wasm", "/pkg/split___worker_today_view_1.wasm", "/pkg/wijkwerk.css", "/pkg/wijkwerk.js", "/pkg/wijkwerk.wasm"];"#,
+            "the coordinator's own files (chunk_3, its screen) and the manifest stay out"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
