@@ -252,7 +252,7 @@ test('a new version waits while the outbox holds actions, and takes over after t
     const keys = await caches.keys();
     const reg = await navigator.serviceWorker.getRegistration();
     return !reg.waiting && !keys.includes(old) && keys.some((k) => k.startsWith('shell-'));
-  }, oldCache);
+  }, oldCache, 60_000); // a reload and a new shell: slow on a busy 2-core machine
   await waitForHydration(page);
   await card.locator('.timer').waitFor();
   page.errors = page.errors.filter((e) => !/ERR_FAILED|Failed to fetch/.test(e));
