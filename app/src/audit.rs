@@ -36,6 +36,15 @@ crate::text_enum! {
         AccountCreated = "account_created",
         AccountDeactivated = "account_deactivated",
         PasswordChanged = "password_changed",
+        /// A coordinator made a (new) activation code for an account.
+        ActivationCodeIssued = "activation_code_issued",
+        /// The person chose a password with their activation code.
+        AccountActivated = "account_activated",
+        WorkerCreated = "worker_created",
+        /// The detail keeps the fields before and after.
+        WorkerChanged = "worker_changed",
+        /// The trajectory ended, with its outcome.
+        TrajectoryEnded = "trajectory_ended",
     }
 }
 

@@ -301,6 +301,7 @@ pub async fn load(
                 trajectory_start: today - Duration::days(120),
                 trajectory_planned_end: today + Duration::days(240),
                 ex_pwa,
+                referrer: crate::workers::Referrer::Vdab,
             },
             now,
         )

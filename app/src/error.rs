@@ -26,6 +26,16 @@ pub enum Field {
     Note,
     /// A field is missing or of the wrong kind (a form that was tampered with or is out of date).
     Form,
+    /// A first or last name: empty or over 100 characters.
+    Name,
+    /// A phone number with other than digits, spaces and `+ / . -`, or over 30 characters.
+    Phone,
+    /// Not one of the organisation's municipalities.
+    Municipality,
+    /// A planned end before the start, or more than 12 months after it (not ex-PWA).
+    TrajectoryEnd,
+    /// The end of a trajectory before its start or in the future.
+    EndDate,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
@@ -74,6 +84,12 @@ pub enum AppError {
     /// more than 7 days old): kept for a coordinator instead of applied.
     #[error("the time of the tap is out of bounds")]
     TapTime,
+    /// An activation code that is unknown, used already or expired.
+    #[error("activation code not valid")]
+    ActivationCode,
+    /// The trajectory has ended already.
+    #[error("the trajectory has ended")]
+    TrajectoryEnded,
     /// Too many failed logins for this account or from this address: wait, then try again.
     #[error("too many attempts; retry after {retry_after_secs} s")]
     TooManyAttempts { retry_after_secs: i64 },
@@ -100,12 +116,14 @@ impl AppError {
             | AppError::AlreadyDecided
             | AppError::EntryLocked
             | AppError::PauseState
+            | AppError::TrajectoryEnded
             | AppError::NotEnoughCheques { .. } => 409,
             AppError::Invalid(_)
             | AppError::Limit(_)
             | AppError::Entry(_)
             | AppError::NotPlannedToday { .. }
-            | AppError::TapTime => 422,
+            | AppError::TapTime
+            | AppError::ActivationCode => 422,
             AppError::TooManyAttempts { .. } => 429,
             AppError::Busy => 503,
             AppError::Unavailable => 500,

@@ -219,6 +219,64 @@ catalogue! {
     InvalidDisputeReason => "Schrijf kort wat er niet klopt (minstens 3 tekens, hoogstens 500).", "Write briefly what is wrong (at least 3 characters, at most 500).", "Écrivez en quelques mots ce qui ne va pas (au moins 3 caractères, au plus 500).";
     InvalidDeclineReason => "Je reden is te lang (hoogstens 500 tekens).", "Your reason is too long (at most 500 characters).", "Votre raison est trop longue (500 caractères au plus).";
     InvalidForm => "Er ontbreekt iets in het formulier. Laad de pagina opnieuw en probeer nog eens.", "Something is missing in the form. Reload the page and try again.", "Il manque quelque chose dans le formulaire. Rechargez la page et réessayez.";
+    InvalidName => "Vul een voornaam en een achternaam in (hoogstens 100 tekens).", "Fill in a first and a last name (at most 100 characters).", "Indiquez un prénom et un nom (100 caractères au plus).";
+    InvalidPhone => "Een telefoonnummer heeft alleen cijfers, spaties en + / . - (hoogstens 30 tekens).", "A phone number has only digits, spaces and + / . - (at most 30 characters).", "Un numéro de téléphone ne contient que des chiffres, des espaces et + / . - (30 caractères au plus).";
+    InvalidMunicipality => "Kies een gemeente van je organisatie.", "Choose a municipality of your organisation.", "Choisissez une commune de votre organisation.";
+    InvalidTrajectoryEnd => "Een traject eindigt na de start en duurt hoogstens 12 maanden (behalve voor ex-PWA).", "A trajectory ends after its start and lasts at most 12 months (except ex-PWA).", "Un trajet se termine après son début et dure au plus 12 mois (sauf ex-ALE).";
+    InvalidEndDate => "De einddatum ligt tussen de start van het traject en vandaag.", "The end date lies between the start of the trajectory and today.", "La date de fin se situe entre le début du trajet et aujourd’hui.";
+    ErrActivationCode => "Deze code werkt niet (meer). Kijk ze na, of vraag je bemiddelaar om een nieuwe code.", "This code does not work (any more). Check it, or ask your coordinator for a new code.", "Ce code ne fonctionne pas (plus). Vérifiez-le ou demandez un nouveau code à votre accompagnateur.";
+    ErrTrajectoryEnded => "Dit traject is al afgesloten.", "This trajectory has already ended.", "Ce trajet est déjà clôturé.";
+    ActivateTitle => "Eerste keer aanmelden", "First login", "Première connexion";
+    ActivateIntro => "Typ de code die je van je bemiddelaar kreeg en kies een wachtwoord.", "Type the code your coordinator gave you and choose a password.", "Tapez le code reçu de votre accompagnateur et choisissez un mot de passe.";
+    ActivateLink => "Eerste keer? Met een code van je bemiddelaar", "First time? With a code from your coordinator", "Première fois ? Avec un code de votre accompagnateur";
+    FieldCode => "Code (bv. K7QM-4TRX)", "Code (e.g. K7QM-4TRX)", "Code (p. ex. K7QM-4TRX)";
+    ActivateButton => "Wachtwoord kiezen en aanmelden", "Choose password and log in", "Choisir le mot de passe et se connecter";
+    WorkersTitle => "Wijk-werkers", "Wijk-werkers", "Travailleurs de quartier";
+    ToWorkers => "Wijk-werkers", "Wijk-werkers", "Travailleurs";
+    ToOverview => "Overzicht", "Overview", "Aperçu";
+    NewWorker => "Nieuwe wijk-werker", "New wijk-werker", "Nouveau travailleur";
+    Search => "Zoeken", "Search", "Rechercher";
+    SearchLabel => "Naam of e-mail", "Name or email", "Nom ou e-mail";
+    FieldMunicipality => "Gemeente", "Municipality", "Commune";
+    AllMunicipalities => "Alle gemeenten", "All municipalities", "Toutes les communes";
+    FieldStatus => "Traject", "Trajectory", "Trajet";
+    StatusActive => "Loopt", "Running", "En cours";
+    StatusEnded => "Afgesloten", "Ended", "Clôturé";
+    StatusAll => "Alle", "All", "Tous";
+    NoWorkersFound => "Geen wijk-werkers gevonden.", "No wijk-werkers found.", "Aucun travailleur trouvé.";
+    WaitsForActivation => "wacht op activatie", "waiting for activation", "en attente d’activation";
+    FieldFirstName => "Voornaam", "First name", "Prénom";
+    FieldLastName => "Achternaam", "Last name", "Nom";
+    FieldEmail => "E-mailadres (om aan te melden)", "Email address (to log in)", "Adresse e-mail (pour se connecter)";
+    FieldPhone => "Telefoon (mag leeg)", "Phone (may be empty)", "Téléphone (facultatif)";
+    FieldReferrer => "Doorverwezen door", "Referred by", "Orienté par";
+    ReferrerVdab => "VDAB", "VDAB", "VDAB";
+    ReferrerOcmw => "OCMW", "OCMW (public social welfare centre)", "CPAS";
+    FieldTrajectoryStart => "Start van het traject", "Start of the trajectory", "Début du trajet";
+    FieldTrajectoryEnd => "Geplande einde (hoogstens 12 maanden later)", "Planned end (at most 12 months later)", "Fin prévue (au plus 12 mois plus tard)";
+    FieldExPwa => "Ex-PWA (had een PWA-contract op 30-9-2017: geen grens van 12 maanden)", "Ex-PWA (had a PWA contract on 30-9-2017: no 12-month limit)", "Ex-ALE (avait un contrat ALE le 30-9-2017 : pas de limite de 12 mois)";
+    CreateWorker => "Wijk-werker aanmaken", "Create wijk-werker", "Créer le travailleur";
+    CodeTitle => "Activatiecode", "Activation code", "Code d’activation";
+    CodeHowTo => "Geef deze code aan de wijk-werker. Die opent de app, tikt op ‘Eerste keer?’, typt de code en kiest een wachtwoord. De code werkt één keer.", "Give this code to the wijk-werker. They open the app, tap ‘First time?’, type the code and choose a password. The code works once.", "Donnez ce code au travailleur. Il ouvre l’application, touche « Première fois ? », tape le code et choisit un mot de passe. Le code fonctionne une fois.";
+    Print => "Afdrukken", "Print", "Imprimer";
+    ToWorkerFile => "Naar de fiche", "To the file", "Vers la fiche";
+    WorkerData => "Gegevens", "Details", "Données";
+    AccountTitle => "Account", "Account", "Compte";
+    AccountActive => "Actief: meldt zich aan met een eigen wachtwoord.", "Active: logs in with their own password.", "Actif : se connecte avec son propre mot de passe.";
+    AccountDeactivated => "Gedeactiveerd: kan niet meer aanmelden.", "Deactivated: can no longer log in.", "Désactivé : ne peut plus se connecter.";
+    NewCode => "Nieuwe activatiecode (wachtwoord vergeten)", "New activation code (forgotten password)", "Nouveau code d’activation (mot de passe oublié)";
+    Deactivate => "Account deactiveren", "Deactivate account", "Désactiver le compte";
+    EndTrajectoryTitle => "Traject afsluiten", "End trajectory", "Clôturer le trajet";
+    FieldEndedOn => "Laatste dag", "Last day", "Dernier jour";
+    FieldOutcome => "Uitstroom", "Outcome", "Sortie";
+    OutcomeWork => "Werk", "Work", "Emploi";
+    OutcomeTraining => "Opleiding", "Training", "Formation";
+    OutcomeOtherMeasure => "Andere maatregel", "Another measure", "Autre mesure";
+    OutcomeStopped => "Gestopt", "Stopped", "Arrêté";
+    EndTrajectory => "Traject afsluiten", "End trajectory", "Clôturer le trajet";
+    Saved => "Bewaard.", "Saved.", "Enregistré.";
+    HoursThisMonth => "Deze maand", "This month", "Ce mois-ci";
+    HoursThisYear => "Dit jaar", "This year", "Cette année";
     InvalidAssignment => "Deze opdracht kan je nu niet starten.", "You cannot start this assignment now.", "Vous ne pouvez pas commencer cette mission maintenant.";
     // Errors without numbers in them.
     ErrNotLoggedIn => "Je bent niet aangemeld. Meld je opnieuw aan.", "You are not logged in. Please log in again.", "Vous n’êtes plus connecté. Connectez-vous à nouveau.";
@@ -334,6 +392,11 @@ messages! {
     ShortDate => "{weekday} {day}/{month}", "{weekday} {day}/{month}", "{weekday} {day}/{month}";
     MonthOfYear => "{month} {year}", "{month} {year}", "{month} {year}";
     NotEnoughCheques => "Je hebt niet genoeg wijk-werkcheques: je hebt er {balance}, je hebt er {needed} nodig. Koop eerst cheques bij.", "You do not have enough cheques: you have {balance}, you need {needed}. Please buy cheques first.", "Vous n’avez pas assez de chèques wijk-werk : vous en avez {balance}, il vous en faut {needed}. Achetez d’abord des chèques.";
+    CodeValidUntil => "Geldig tot en met {day}.", "Valid up to and including {day}.", "Valable jusqu’au {day} inclus.";
+    WaitsForActivationUntil => "Wacht op activatie: de code werkt tot en met {day}.", "Waiting for activation: the code works up to and including {day}.", "En attente d’activation : le code fonctionne jusqu’au {day} inclus.";
+    TrajectoryLine => "{start} tot {end}", "{start} to {end}", "du {start} au {end}";
+    TrajectoryEndedLine => "Afgesloten op {day}: {outcome}.", "Ended on {day}: {outcome}.", "Clôturé le {day} : {outcome}.";
+    DaysLeft => "Nog {n, plural, one {# dag} other {# dagen}} traject.", "{n, plural, one {# day} other {# days}} of trajectory left.", "Encore {n, plural, one {# jour} other {# jours}} de trajet.";
     NotPlannedToday => "Deze opdracht staat op {day}. Je kan ze alleen die dag starten (of een dag ervoor of erna).", "This assignment is planned on {day}. You can only start it that day (or a day before or after).", "Cette mission est prévue le {day}. Vous pouvez la commencer seulement ce jour-là (ou un jour avant ou après).";
     TooManyAttempts => "Te veel pogingen. Wacht {minutes, plural, one {een minuut} other {# minuten}} en probeer dan opnieuw.", "Too many attempts. Wait {minutes, plural, one {a minute} other {# minutes}}, then try again.", "Trop d’essais. Attendez {minutes, plural, one {une minute} other {# minutes}} puis réessayez.";
     MonthLimitLeft => "Dit is te veel: je mag maximum 60 uur per maand werken. Deze maand mag je nog {time} werken.", "This is too much: you may work at most 60 hours a month. This month you may still work {time}.", "C’est trop : vous pouvez travailler 60 heures par mois au maximum. Ce mois-ci, vous pouvez encore travailler {time}.";
@@ -638,6 +701,11 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             F::DeclineReason => T::InvalidDeclineReason,
             F::Form => T::InvalidForm,
             F::Assignment => T::InvalidAssignment,
+            F::Name => T::InvalidName,
+            F::Phone => T::InvalidPhone,
+            F::Municipality => T::InvalidMunicipality,
+            F::TrajectoryEnd => T::InvalidTrajectoryEnd,
+            F::EndDate => T::InvalidEndDate,
         }),
         E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
         E::NotRunning => fixed(T::ErrNotRunning),
@@ -664,6 +732,8 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             &[("minutes", ((retry_after_secs + 59) / 60).max(1).into())],
         ),
         E::TapTime => fixed(T::ErrTapTime),
+        E::ActivationCode => fixed(T::ErrActivationCode),
+        E::TrajectoryEnded => fixed(T::ErrTrajectoryEnded),
         E::Busy => fixed(T::ErrBusy),
         E::Unavailable => fixed(T::ErrUnavailable),
     }

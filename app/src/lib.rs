@@ -131,6 +131,22 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/worker/profile") view={Lazy::<ui::WorkerProfile>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/client") view={Lazy::<ui::ClientScreen>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/coordinator") view={Lazy::<ui::CoordinatorScreen>::new()} ssr=SsrMode::Async />
+                <Route
+                    path=path!("/coordinator/workers")
+                    view={Lazy::<ui::CoordinatorWorkers>::new()}
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/workers/new")
+                    view={Lazy::<ui::CoordinatorNewWorker>::new()}
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/workers/:id")
+                    view={Lazy::<ui::CoordinatorWorkerFile>::new()}
+                    ssr=SsrMode::Async
+                />
+                <Route path=path!("/activate") view={Lazy::<ui::ActivateScreen>::new()} />
             </Routes>
         </Router>
     }

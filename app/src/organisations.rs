@@ -56,6 +56,15 @@ pub async fn insert_municipality(
     on!(c, c => sqlx::query_scalar(SQL).bind(organisation_id).bind(name).fetch_one(c).await)
 }
 
+/// The organisation's municipalities by name.
+pub async fn municipalities(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Vec<(MunicipalityId, String)>, sqlx::Error> {
+    const SQL: &str = "SELECT id, name FROM municipality WHERE organisation_id = $1 ORDER BY name";
+    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
+}
+
 /// A new organisation (command line: `create-organisation`), audited.
 pub async fn create(
     tx: &mut crate::db::Tx,

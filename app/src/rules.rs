@@ -172,21 +172,34 @@ pub struct Trajectory {
     pub planned_end: NaiveDate,
     /// Had a PWA contract on 30-9-2017: no time limit on the trajectory.
     pub ex_pwa: bool,
+    /// The day a coordinator ended the trajectory (doorstroom): no work after it.
+    #[serde(default)]
+    pub ended_on: Option<NaiveDate>,
 }
 
 impl Trajectory {
     /// The last day the worker may work: the planned end, and never later than 12 months after
     /// the start (unless ex-PWA).
     pub fn last_day(&self) -> Option<NaiveDate> {
-        if self.ex_pwa {
-            return None;
+        let planned = (!self.ex_pwa).then(|| self.planned_end.min(self.legal_end()));
+        match (planned, self.ended_on) {
+            (Some(p), Some(e)) => Some(p.min(e)),
+            (p, e) => p.or(e),
         }
-        let legal_end = self
-            .start
+    }
+
+    /// The last day 12 months after the start allow (the day before the same date a year on).
+    pub fn legal_end(&self) -> NaiveDate {
+        self.start
             .checked_add_months(chrono::Months::new(TRAJECTORY_MAX_MONTHS))
             .and_then(|d| d.pred_opt())
-            .unwrap_or(self.start);
-        Some(self.planned_end.min(legal_end))
+            .unwrap_or(self.start)
+    }
+
+    /// A trajectory as a coordinator records it: the planned end on or after the start, and
+    /// within 12 months of it unless the worker is ex-PWA.
+    pub fn can_be_planned(&self) -> bool {
+        self.planned_end >= self.start && (self.ex_pwa || self.planned_end <= self.legal_end())
     }
 }
 
@@ -337,6 +350,7 @@ mod tests {
             start: d(2026, 1, 15),
             planned_end: d(2027, 6, 1),
             ex_pwa: false,
+            ended_on: None,
         };
         assert_eq!(t.last_day(), Some(d(2027, 1, 14)));
         assert_eq!(check_trajectory(t, d(2027, 1, 14)), Ok(()));
@@ -355,6 +369,7 @@ mod tests {
             start: d(2017, 1, 1),
             planned_end: d(2018, 1, 1),
             ex_pwa: true,
+            ended_on: None,
         };
         assert_eq!(check_trajectory(t, d(2026, 11, 29)), Ok(()));
     }
@@ -423,6 +438,7 @@ mod tests {
             start,
             planned_end: NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
             ex_pwa: false,
+            ended_on: None,
         };
         // At most 12 months: the last day is 14 January 2027.
         let today = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
@@ -694,5 +710,37 @@ mod tests {
                 prop_assert_eq!(brussels::local_date(brussels::from_ms(start)), day);
             }
         }
+    }
+
+    #[test]
+    fn a_trajectory_is_planned_within_twelve_months_unless_ex_pwa() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let t = |end, ex_pwa| Trajectory {
+            start: d(2026, 3, 15),
+            planned_end: end,
+            ex_pwa,
+            ended_on: None,
+        };
+        assert!(
+            t(d(2027, 3, 14), false).can_be_planned(),
+            "12 months to the day"
+        );
+        assert!(!t(d(2027, 3, 15), false).can_be_planned(), "one day more");
+        assert!(t(d(2029, 1, 1), true).can_be_planned(), "ex-PWA: no limit");
+        assert!(
+            !t(d(2026, 3, 14), true).can_be_planned(),
+            "end before start"
+        );
+        assert!(t(d(2026, 3, 15), false).can_be_planned(), "one day");
+        let ended = |ex_pwa| Trajectory {
+            ended_on: Some(d(2026, 6, 1)),
+            ..t(d(2027, 3, 14), ex_pwa)
+        };
+        assert_eq!(ended(false).last_day(), Some(d(2026, 6, 1)));
+        assert_eq!(
+            ended(true).last_day(),
+            Some(d(2026, 6, 1)),
+            "ex-PWA ends too"
+        );
     }
 }

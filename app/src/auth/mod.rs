@@ -118,8 +118,68 @@ pub async fn logout() -> Result<(), AppError> {
     crate::error::finish(service::logout().await)
 }
 
+/// A one-time code a new account (or one that lost its password) uses to choose a password:
+/// shown once to the coordinator, to read aloud or print.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivationCode {
+    pub account_id: AccountId,
+    /// As people read it: `K7QM-4TRX`.
+    pub code: String,
+    /// The last day it works (Brussels).
+    pub valid_until: chrono::NaiveDate,
+}
+
+/// The letters of a code: no 0/O, 1/I/L or 5/S, which are misread aloud and on paper.
+pub const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRTUVWXYZ2346789";
+/// Letters in a code: 29^8 ≈ 5·10^11, with every wrong try throttled like a login.
+pub const CODE_LEN: usize = 8;
+
+/// A code as typed (any case, with or without dash or spaces) in the form it is stored under,
+/// or `None` when it cannot be a code.
+pub fn normalise_code(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (code.len() == CODE_LEN && code.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(code)
+}
+
+/// First login: the activation code and a new password; logs the person in.
+#[server(prefix = "/api", endpoint = "activate")]
+pub async fn activate(code: String, password: String) -> Result<Role, AppError> {
+    crate::error::finish(service::activate(code, password).await)
+}
+
+/// The coordinator: a new activation code for an account of the organisation (a lost
+/// password, or a code that expired). The old code stops working.
+#[server(prefix = "/api", endpoint = "new_activation_code")]
+pub async fn new_activation_code(account_id: AccountId) -> Result<ActivationCode, AppError> {
+    crate::write_case!(service::new_activation_code, account_id)
+}
+
+/// The coordinator: an account can no longer log in; its sessions end at once.
+#[server(prefix = "/api", endpoint = "deactivate_account")]
+pub async fn deactivate_account(account_id: AccountId) -> Result<(), AppError> {
+    crate::write_case!(service::deactivate_account, account_id)
+}
+
 /// Profiel: change the password (the current one first).
 #[server(prefix = "/api", endpoint = "change_password")]
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     crate::error::finish(service::change_password(current, new).await)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_is_read_the_way_people_type_it() {
+        assert_eq!(normalise_code("k7qm-4trx").as_deref(), Some("K7QM4TRX"));
+        assert_eq!(normalise_code(" K7QM 4TRX ").as_deref(), Some("K7QM4TRX"));
+        assert_eq!(normalise_code("K7QM4TR"), None, "too short");
+        assert_eq!(normalise_code("K7QM-4TR0"), None, "0 is never in a code");
+        assert_eq!(normalise_code("K7QM-4TRXX"), None, "too long");
+    }
 }

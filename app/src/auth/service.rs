@@ -7,10 +7,10 @@ use chrono::{DateTime, Duration, Utc};
 use super::store::{self, NewAccount};
 use super::{CurrentUser, Role, password};
 use crate::audit::{self, Action, Event};
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::{AppError, Field};
 use crate::ids::{AccountId, OrganisationId};
-use crate::request::{self, ACCOUNT_KEY, LOGIN_AT_KEY, SEEN_AT_KEY, session_error};
+use crate::request::{self, ACCOUNT_KEY, Ctx, LOGIN_AT_KEY, SEEN_AT_KEY, session_error};
 
 /// Failed attempts allowed before the first wait, per account (a person mistyping) and per
 /// address (an office or a school behind one address).
@@ -88,7 +88,7 @@ async fn locked(db: &Db, keys: &[String], now: DateTime<Utc>) -> Result<Option<i
 }
 
 /// An email address as accounts store it (trimmed, lower case), or the refusal.
-fn normalised_email(email: &str) -> Result<String, AppError> {
+pub(crate) fn normalised_email(email: &str) -> Result<String, AppError> {
     let email = email.trim().to_lowercase();
     if email.len() < 3 || email.len() > 254 || !email.contains('@') {
         return Err(AppError::Invalid(Field::Email));
@@ -128,30 +128,7 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
         }
     };
 
-    let session = request::session().await?;
-    // A new session id at login: a session fixed before login is worth nothing after it.
-    session.cycle_id().await.map_err(session_error)?;
-    session
-        .insert(ACCOUNT_KEY, account.id.0)
-        .await
-        .map_err(session_error)?;
-    session
-        .insert(LOGIN_AT_KEY, now.timestamp())
-        .await
-        .map_err(session_error)?;
-    session
-        .insert(SEEN_AT_KEY, now.timestamp())
-        .await
-        .map_err(session_error)?;
-    session.set_expiry(Some(request::session_expiry(account.role)));
-    // The language they chose before, on whichever phone, follows them here.
-    if let Some(lang) = account
-        .language
-        .as_deref()
-        .and_then(crate::i18n::Lang::parse)
-    {
-        crate::i18n::set_language_cookie(lang)?;
-    }
+    start_session(&account, now).await?;
 
     let mut tx = db.begin().await?;
     store::forget_failures(tx.c(), &keys[0]).await?;
@@ -172,6 +149,35 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
 
     leptos_axum::redirect(account.role.home());
     Ok(account.role)
+}
+
+/// Log `account` in on this browser: a new session id (a session fixed before login is worth
+/// nothing after it), the login and activity times, the role's lifetime, and the language the
+/// person chose before, on whichever phone.
+async fn start_session(account: &store::Account, now: DateTime<Utc>) -> Result<(), AppError> {
+    let session = request::session().await?;
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(ACCOUNT_KEY, account.id.0)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(LOGIN_AT_KEY, now.timestamp())
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(SEEN_AT_KEY, now.timestamp())
+        .await
+        .map_err(session_error)?;
+    session.set_expiry(Some(request::session_expiry(account.role)));
+    if let Some(lang) = account
+        .language
+        .as_deref()
+        .and_then(crate::i18n::Lang::parse)
+    {
+        crate::i18n::set_language_cookie(lang)?;
+    }
+    Ok(())
 }
 
 /// Count a failed login under every key, start a wait where one is due, and audit it. The
@@ -305,6 +311,178 @@ pub async fn remember_language(lang: &str) -> Result<(), AppError> {
     let db = request::state().db;
     let mut conn = db.conn().await?;
     store::set_language(conn.c(), caller.account, lang).await?;
+    Ok(())
+}
+
+/// How long an activation code works.
+pub const CODE_VALID_DAYS: i64 = 14;
+
+fn code_hash(code: &str) -> String {
+    use blake2::{Blake2b512, Digest};
+    Blake2b512::digest(code.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A new activation code on `account` (replacing an earlier one), valid for 14 days. The code
+/// itself is returned once and never stored.
+pub async fn issue_code(
+    c: crate::db::DbConn<'_>,
+    account: AccountId,
+    by: Option<AccountId>,
+    now: DateTime<Utc>,
+) -> Result<super::ActivationCode, AppError> {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let alphabet = super::CODE_ALPHABET;
+    let code: String = (0..super::CODE_LEN)
+        .map(|_| {
+            // Rejection sampling: every letter equally likely.
+            loop {
+                let byte = (OsRng.next_u32() & 0xff) as usize;
+                if byte < 256 - 256 % alphabet.len() {
+                    break alphabet[byte % alphabet.len()] as char;
+                }
+            }
+        })
+        .collect();
+    let expires_at = now + Duration::days(CODE_VALID_DAYS);
+    store::replace_code(c, account, &code_hash(&code), expires_at, by, now).await?;
+    Ok(super::ActivationCode {
+        account_id: account,
+        code: format!("{}-{}", &code[..4], &code[4..]),
+        valid_until: crate::brussels::local_date(expires_at),
+    })
+}
+
+/// First login with an activation code: the code is taken (single use), the password set, the
+/// person logged in. Wrong codes count against the address's throttle like wrong logins.
+pub async fn activate(code: String, password: String) -> Result<super::Role, AppError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS || password.len() > 1024 {
+        return Err(AppError::Invalid(Field::NewPassword));
+    }
+    let state = request::state();
+    let db = state.db;
+    let now = state.clock.now();
+    let keys: Vec<String> = address_key(peer_ip(state.behind_proxy))
+        .into_iter()
+        .map(|k| format!("activate:{k}"))
+        .collect();
+    if let Some(retry_after_secs) = locked(&db, &keys, now).await? {
+        return Err(AppError::TooManyAttempts { retry_after_secs });
+    }
+    let Some(code) = super::normalise_code(&code) else {
+        return Err(failed_code(&db, &keys, now).await?);
+    };
+    let hash = password::hash(password).await?;
+    let mut tx = db.begin().await?;
+    let taken = store::take_code(tx.c(), &code_hash(&code)).await?;
+    let account = match taken {
+        Some((account, expires_at)) if expires_at > now => store::by_id(tx.c(), account).await?,
+        _ => None,
+    };
+    let Some(account) = account.filter(|a| a.active) else {
+        // An expired code is gone now too: a new one comes from the coordinator.
+        tx.commit().await?;
+        return Err(failed_code(&db, &keys, now).await?);
+    };
+    store::set_password_hash(tx.c(), account.id, &hash).await?;
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(account.organisation_id),
+            account_id: Some(account.id),
+            action: Action::AccountActivated,
+            subject: "account",
+            subject_id: Some(account.id.0),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    start_session(&account, now).await?;
+    leptos_axum::redirect(account.role.home());
+    Ok(account.role)
+}
+
+/// A wrong activation code: counted like a failed login, answered the same whether it never
+/// existed, was used or expired.
+async fn failed_code(db: &Db, keys: &[String], now: DateTime<Utc>) -> Result<AppError, AppError> {
+    Ok(match failed(db, keys, None, now).await? {
+        AppError::WrongLogin => AppError::ActivationCode,
+        other => other,
+    })
+}
+
+/// An account of the caller's organisation that a coordinator may manage (a worker's or a
+/// gebruiker's): 404 for another organisation's, 403 for staff accounts.
+async fn managed_account(
+    ctx: &Ctx,
+    c: crate::db::DbConn<'_>,
+    account: AccountId,
+) -> Result<store::Account, AppError> {
+    let organisation = ctx.caller.staff()?;
+    let account = store::by_id(c, account)
+        .await?
+        .filter(|a| a.organisation_id == organisation)
+        .ok_or(AppError::NotFound)?;
+    if account.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(account)
+}
+
+/// A new activation code for a worker's or gebruiker's account (a lost password).
+pub async fn new_activation_code(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    account: AccountId,
+) -> Result<super::ActivationCode, AppError> {
+    let account = managed_account(ctx, tx.c(), account).await?;
+    if !account.active {
+        return Err(AppError::NotFound);
+    }
+    let code = issue_code(tx.c(), account.id, Some(ctx.caller.account), ctx.now).await?;
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(account.organisation_id),
+            account_id: Some(ctx.caller.account),
+            action: Action::ActivationCodeIssued,
+            subject: "account",
+            subject_id: Some(account.id.0),
+            detail: String::new(),
+        },
+        ctx.now,
+    )
+    .await?;
+    Ok(code)
+}
+
+/// Deactivate a worker's or gebruiker's account: its sessions end at their next request, its
+/// open code stops working.
+pub async fn deactivate_account(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    account: AccountId,
+) -> Result<(), AppError> {
+    let account = managed_account(ctx, tx.c(), account).await?;
+    store::set_active(tx.c(), account.id, false).await?;
+    store::drop_code(tx.c(), account.id).await?;
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(account.organisation_id),
+            account_id: Some(ctx.caller.account),
+            action: Action::AccountDeactivated,
+            subject: "account",
+            subject_id: Some(account.id.0),
+            detail: String::new(),
+        },
+        ctx.now,
+    )
+    .await?;
     Ok(())
 }
 

@@ -166,3 +166,53 @@ pub async fn forget_failures(c: DbConn<'_>, key: &str) -> Result<(), sqlx::Error
     const SQL: &str = "DELETE FROM login_throttle WHERE key = $1";
     on!(c, c => sqlx::query(SQL).bind(key).execute(c).await.map(|_| ()))
 }
+
+/// Put a new activation code (its hash) on an account, replacing any earlier one.
+pub async fn replace_code(
+    c: DbConn<'_>,
+    account: AccountId,
+    code_hash: &str,
+    expires_at: DateTime<Utc>,
+    created_by: Option<AccountId>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO activation_code \
+        (account_id, code_hash, expires_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
+        ON CONFLICT (account_id) DO UPDATE SET code_hash = $2, expires_at = $3, \
+          created_by = $4, created_at = $5";
+    on!(c, c => sqlx::query(SQL)
+        .bind(account)
+        .bind(code_hash)
+        .bind(expires_at)
+        .bind(created_by)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
+
+/// Take the code with this hash: the row is deleted and its account and expiry returned, so of
+/// two phones typing it at once only one gets it.
+pub async fn take_code(
+    c: DbConn<'_>,
+    code_hash: &str,
+) -> Result<Option<(AccountId, DateTime<Utc>)>, sqlx::Error> {
+    const SQL: &str =
+        "DELETE FROM activation_code WHERE code_hash = $1 RETURNING account_id, expires_at";
+    on!(c, c => sqlx::query_as(SQL).bind(code_hash).fetch_optional(c).await)
+}
+
+/// Drop an account's code (the account was deactivated).
+pub async fn drop_code(c: DbConn<'_>, account: AccountId) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM activation_code WHERE account_id = $1";
+    on!(c, c => sqlx::query(SQL).bind(account).execute(c).await.map(|_| ()))
+}
+
+/// The last day of the account's open code, if it has one.
+pub async fn open_code_expiry(
+    c: DbConn<'_>,
+    account: AccountId,
+) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    const SQL: &str = "SELECT expires_at FROM activation_code WHERE account_id = $1";
+    on!(c, c => sqlx::query_scalar(SQL).bind(account).fetch_optional(c).await)
+}

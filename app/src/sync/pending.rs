@@ -176,6 +176,7 @@ mod tests {
                 start: day(),
                 planned_end: day(),
                 ex_pwa: false,
+                ended_on: None,
             },
             recent: vec![],
         }

@@ -58,6 +58,9 @@ pub fn LoginPage() -> impl IntoView {
                     {t(T::LoginButton)}
                 </button>
             </ActionForm>
+            <p>
+                <a href="/activate" class="btn btn-quiet">{t(T::ActivateLink)}</a>
+            </p>
         </main>
     }
 }

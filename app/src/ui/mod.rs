@@ -1,5 +1,6 @@
 //! The screens, one module per role, and the pieces they share.
 
+pub mod activate;
 pub mod client;
 pub mod coordinator;
 pub mod icons;
@@ -43,4 +44,8 @@ lazy_screen! {
     WorkerProfile => worker::profile::ProfilePage;
     ClientScreen => client::ClientPage;
     CoordinatorScreen => coordinator::CoordinatorPage;
+    CoordinatorWorkers => coordinator::workers::WorkersPage;
+    CoordinatorNewWorker => coordinator::workers::NewWorkerPage;
+    CoordinatorWorkerFile => coordinator::workers::WorkerFilePage;
+    ActivateScreen => activate::ActivatePage;
 }

@@ -82,3 +82,140 @@ pub async fn get_my_profile() -> Result<Profile, AppError> {
 pub async fn get_worker_day() -> Result<WorkerDay, AppError> {
     crate::read_case!(service::worker_day)
 }
+
+// ---- The coordinator's side: the organisation's wijk-werkers ----
+
+crate::text_enum! {
+    /// Who sent the worker to wijk-werken.
+    pub enum Referrer {
+        Vdab = "vdab",
+        Ocmw = "ocmw",
+    }
+}
+
+crate::text_enum! {
+    /// Where the worker went when the trajectory ended (doorstroom).
+    pub enum Outcome {
+        Work = "work",
+        Training = "training",
+        OtherMeasure = "other_measure",
+        Stopped = "stopped",
+    }
+}
+
+/// A worker as the coordinator fills in the form (new or changed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkerForm {
+    pub first_name: String,
+    pub last_name: String,
+    /// The login; only when the worker is created (it is not changed here).
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    pub municipality_id: crate::ids::MunicipalityId,
+    pub referrer: Referrer,
+    pub trajectory_start: NaiveDate,
+    pub trajectory_planned_end: NaiveDate,
+    /// Had a PWA contract on 30-9-2017: no 12-month limit. A checkbox: absent is `false`.
+    #[serde(default)]
+    pub ex_pwa: bool,
+}
+
+/// One line of the coordinator's list of workers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkerLine {
+    pub id: crate::ids::WorkerId,
+    pub name: String,
+    pub municipality: String,
+    pub trajectory_planned_end: NaiveDate,
+    pub ended: bool,
+    /// Still has to choose a password with the activation code.
+    pub waiting_for_activation: bool,
+}
+
+/// Whether a worker's trajectory runs or has ended (the list's filter).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WorkerStatus {
+    #[default]
+    Active,
+    Ended,
+    All,
+}
+
+/// The coordinator's page of one worker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkerFile {
+    pub id: crate::ids::WorkerId,
+    pub account_id: crate::ids::AccountId,
+    pub email: String,
+    pub account_active: bool,
+    /// The last day of an activation code not used yet.
+    pub code_valid_until: Option<NaiveDate>,
+    pub form: WorkerForm,
+    pub municipality: String,
+    pub usage: Usage,
+    /// The last day the worker may work (`None`: ex-PWA), and the days until then.
+    pub last_day: Option<NaiveDate>,
+    pub days_left: Option<i64>,
+    pub ended_on: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
+}
+
+/// A municipality of the organisation (for filters and forms).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Municipality {
+    pub id: crate::ids::MunicipalityId,
+    pub name: String,
+}
+
+/// The answer to creating a worker: the new row and the activation code to hand over.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedWorker {
+    pub worker_id: crate::ids::WorkerId,
+    pub code: crate::auth::ActivationCode,
+}
+
+#[server(prefix = "/api", endpoint = "municipalities")]
+pub async fn municipalities() -> Result<Vec<Municipality>, AppError> {
+    crate::read_case!(service::municipalities)
+}
+
+/// The organisation's workers: `search` in the name or e-mail, one municipality or all.
+#[server(prefix = "/api", endpoint = "list_workers")]
+pub async fn list_workers(
+    #[server(default)] search: String,
+    #[server(default)] municipality_id: Option<crate::ids::MunicipalityId>,
+    #[server(default)] status: WorkerStatus,
+) -> Result<Vec<WorkerLine>, AppError> {
+    crate::read_case!(service::list_workers, search, municipality_id, status)
+}
+
+#[server(prefix = "/api", endpoint = "worker_file")]
+pub async fn get_worker_file(worker_id: crate::ids::WorkerId) -> Result<WorkerFile, AppError> {
+    crate::read_case!(service::worker_file, worker_id)
+}
+
+#[server(prefix = "/api", endpoint = "create_worker")]
+pub async fn create_worker(form: WorkerForm) -> Result<CreatedWorker, AppError> {
+    crate::write_case!(service::create_worker, form)
+}
+
+#[server(prefix = "/api", endpoint = "update_worker")]
+pub async fn update_worker(
+    worker_id: crate::ids::WorkerId,
+    form: WorkerForm,
+) -> Result<(), AppError> {
+    crate::write_case!(service::update_worker, worker_id, form)
+}
+
+/// The trajectory ends on `ended_on` with its outcome; the worker can no longer clock hours
+/// after that day.
+#[server(prefix = "/api", endpoint = "end_trajectory")]
+pub async fn end_trajectory(
+    worker_id: crate::ids::WorkerId,
+    ended_on: NaiveDate,
+    outcome: Outcome,
+) -> Result<(), AppError> {
+    crate::write_case!(service::end_trajectory, worker_id, ended_on, outcome)
+}

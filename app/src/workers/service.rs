@@ -131,3 +131,302 @@ pub async fn my_profile(ctx: &Ctx, conn: &mut Conn) -> Result<Profile, AppError>
         email,
     })
 }
+
+// ---- The coordinator's use cases: the organisation's workers ----
+
+use super::{
+    CreatedWorker, Municipality, Outcome, WorkerFile, WorkerForm, WorkerLine, WorkerStatus,
+};
+use crate::audit::{self, Action, Event};
+use crate::auth::Role;
+use crate::db::Tx;
+use crate::error::Field;
+use crate::ids::{MunicipalityId, OrganisationId, WorkerId};
+
+pub async fn municipalities(ctx: &Ctx, conn: &mut Conn) -> Result<Vec<Municipality>, AppError> {
+    let organisation = ctx.caller.staff()?;
+    Ok(organisations::municipalities(conn.c(), organisation)
+        .await?
+        .into_iter()
+        .map(|(id, name)| Municipality { id, name })
+        .collect())
+}
+
+pub async fn list_workers(
+    ctx: &Ctx,
+    conn: &mut Conn,
+    search: String,
+    municipality_id: Option<MunicipalityId>,
+    status: WorkerStatus,
+) -> Result<Vec<WorkerLine>, AppError> {
+    let organisation = ctx.caller.staff()?;
+    if search.chars().count() > 100 {
+        return Err(AppError::Invalid(Field::Form));
+    }
+    let ended = match status {
+        WorkerStatus::Active => Some(false),
+        WorkerStatus::Ended => Some(true),
+        WorkerStatus::All => None,
+    };
+    let search = search.trim().to_lowercase();
+    let rows = workers::list(conn.c(), organisation, &search, municipality_id, ended).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| WorkerLine {
+            id: r.id,
+            name: format!("{} {}", r.first_name, r.last_name),
+            municipality: r.municipality,
+            trajectory_planned_end: r.trajectory_planned_end,
+            ended: r.ended,
+            waiting_for_activation: r.waiting_for_activation,
+        })
+        .collect())
+}
+
+/// A worker of the caller's organisation (404 for another's; 403 for non-staff).
+async fn managed(
+    ctx: &Ctx,
+    c: DbConn<'_>,
+    id: WorkerId,
+) -> Result<(OrganisationId, workers::FileRow), AppError> {
+    let organisation = ctx.caller.staff()?;
+    let row = workers::file(c, id)
+        .await?
+        .filter(|w| w.organisation_id == organisation)
+        .ok_or(AppError::NotFound)?;
+    Ok((organisation, row))
+}
+
+pub async fn worker_file(ctx: &Ctx, conn: &mut Conn, id: WorkerId) -> Result<WorkerFile, AppError> {
+    let (_, w) = managed(ctx, conn.c(), id).await?;
+    let today = clock::local_date(ctx.now);
+    let usage = workers::usage(conn.c(), w.id, today).await?;
+    let code = crate::auth::store::open_code_expiry(conn.c(), w.account_id).await?;
+    let trajectory = rules::Trajectory {
+        start: w.trajectory_start,
+        planned_end: w.trajectory_planned_end,
+        ex_pwa: w.ex_pwa,
+        ended_on: w.ended_on,
+    };
+    Ok(WorkerFile {
+        id: w.id,
+        account_id: w.account_id,
+        email: w.email,
+        account_active: w.account_active,
+        code_valid_until: code.map(clock::local_date),
+        form: WorkerForm {
+            first_name: w.first_name,
+            last_name: w.last_name,
+            email: String::new(),
+            phone: w.phone.unwrap_or_default(),
+            municipality_id: w.municipality_id,
+            referrer: w.referrer,
+            trajectory_start: w.trajectory_start,
+            trajectory_planned_end: w.trajectory_planned_end,
+            ex_pwa: w.ex_pwa,
+        },
+        municipality: w.municipality,
+        usage,
+        last_day: trajectory.last_day(),
+        days_left: rules::trajectory_days_left(trajectory, today),
+        ended_on: w.ended_on,
+        outcome: w.outcome,
+    })
+}
+
+/// The form's fields, trimmed and checked: names, phone, a municipality of the organisation,
+/// a trajectory of at most 12 months (unless ex-PWA).
+struct Checked {
+    first_name: String,
+    last_name: String,
+    phone: Option<String>,
+}
+
+async fn check_form(
+    c: DbConn<'_>,
+    organisation: OrganisationId,
+    form: &WorkerForm,
+) -> Result<Checked, AppError> {
+    let name = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty() && s.chars().count() <= 100)
+            .then(|| s.to_string())
+            .ok_or(AppError::Invalid(Field::Name))
+    };
+    let phone = form.phone.trim();
+    if phone.chars().count() > 30
+        || !phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +/.-".contains(c))
+    {
+        return Err(AppError::Invalid(Field::Phone));
+    }
+    let trajectory = rules::Trajectory {
+        start: form.trajectory_start,
+        planned_end: form.trajectory_planned_end,
+        ex_pwa: form.ex_pwa,
+        ended_on: None,
+    };
+    if !trajectory.can_be_planned() {
+        return Err(AppError::Invalid(Field::TrajectoryEnd));
+    }
+    let ours = organisations::municipalities(c, organisation).await?;
+    if !ours.iter().any(|(id, _)| *id == form.municipality_id) {
+        return Err(AppError::Invalid(Field::Municipality));
+    }
+    Ok(Checked {
+        first_name: name(&form.first_name)?,
+        last_name: name(&form.last_name)?,
+        phone: (!phone.is_empty()).then(|| phone.to_string()),
+    })
+}
+
+/// A new worker with a login that waits for its activation code (no password yet).
+pub async fn create_worker(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    form: WorkerForm,
+) -> Result<CreatedWorker, AppError> {
+    let organisation = ctx.caller.staff()?;
+    let checked = check_form(tx.c(), organisation, &form).await?;
+    let email = crate::auth::service::normalised_email(&form.email)?;
+    let display_name = format!("{} {}", checked.first_name, checked.last_name);
+    let account = crate::auth::service::create_account(
+        tx.c(),
+        crate::auth::store::NewAccount {
+            organisation_id: organisation,
+            email: &email,
+            // Not a hash: no password matches it until the code is used.
+            password_hash: "!",
+            role: Role::Worker,
+            display_name: &display_name,
+        },
+        ctx.now,
+    )
+    .await?;
+    let worker_id = workers::insert(
+        tx.c(),
+        workers::NewWorker {
+            organisation_id: organisation,
+            account_id: account,
+            municipality_id: form.municipality_id,
+            first_name: &checked.first_name,
+            last_name: &checked.last_name,
+            phone: checked.phone.as_deref(),
+            trajectory_start: form.trajectory_start,
+            trajectory_planned_end: form.trajectory_planned_end,
+            ex_pwa: form.ex_pwa,
+            referrer: form.referrer,
+        },
+        ctx.now,
+    )
+    .await?;
+    let code = crate::auth::service::issue_code(tx.c(), account, Some(ctx.caller.account), ctx.now)
+        .await?;
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(organisation),
+            account_id: Some(ctx.caller.account),
+            action: Action::WorkerCreated,
+            subject: "worker",
+            subject_id: Some(worker_id.0),
+            detail: display_name,
+        },
+        ctx.now,
+    )
+    .await?;
+    Ok(CreatedWorker { worker_id, code })
+}
+
+/// A changed worker; the audit line keeps the fields before and after.
+pub async fn update_worker(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    id: WorkerId,
+    form: WorkerForm,
+) -> Result<(), AppError> {
+    let (organisation, before) = managed(ctx, tx.c(), id).await?;
+    let checked = check_form(tx.c(), organisation, &form).await?;
+    workers::update(
+        tx.c(),
+        id,
+        workers::Change {
+            first_name: &checked.first_name,
+            last_name: &checked.last_name,
+            phone: checked.phone.as_deref(),
+            municipality_id: form.municipality_id,
+            referrer: form.referrer,
+            trajectory_start: form.trajectory_start,
+            trajectory_planned_end: form.trajectory_planned_end,
+            ex_pwa: form.ex_pwa,
+        },
+    )
+    .await?;
+    let detail = format!(
+        "before: {} {}, {:?}, municipality {}, {}, {} – {}, ex-PWA {}; after: {} {}, {:?}, \
+         municipality {}, {}, {} – {}, ex-PWA {}",
+        before.first_name,
+        before.last_name,
+        before.phone,
+        before.municipality_id,
+        before.referrer.as_str(),
+        before.trajectory_start,
+        before.trajectory_planned_end,
+        before.ex_pwa,
+        checked.first_name,
+        checked.last_name,
+        checked.phone,
+        form.municipality_id,
+        form.referrer.as_str(),
+        form.trajectory_start,
+        form.trajectory_planned_end,
+        form.ex_pwa,
+    );
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(organisation),
+            account_id: Some(ctx.caller.account),
+            action: Action::WorkerChanged,
+            subject: "worker",
+            subject_id: Some(id.0),
+            detail,
+        },
+        ctx.now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The trajectory ends on `ended_on` (not before its start, not in the future) with its
+/// outcome; from the next day the worker can no longer clock hours.
+pub async fn end_trajectory(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    id: WorkerId,
+    ended_on: chrono::NaiveDate,
+    outcome: Outcome,
+) -> Result<(), AppError> {
+    let (organisation, w) = managed(ctx, tx.c(), id).await?;
+    if ended_on < w.trajectory_start || ended_on > clock::local_date(ctx.now) {
+        return Err(AppError::Invalid(Field::EndDate));
+    }
+    if !workers::end(tx.c(), id, ended_on, outcome).await? {
+        return Err(AppError::TrajectoryEnded);
+    }
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(organisation),
+            account_id: Some(ctx.caller.account),
+            action: Action::TrajectoryEnded,
+            subject: "worker",
+            subject_id: Some(id.0),
+            detail: format!("{ended_on} {}", outcome.as_str()),
+        },
+        ctx.now,
+    )
+    .await?;
+    Ok(())
+}

@@ -17,6 +17,7 @@ pub struct Worker {
     pub trajectory_start: NaiveDate,
     pub trajectory_planned_end: NaiveDate,
     pub ex_pwa: bool,
+    pub ended_on: Option<NaiveDate>,
 }
 
 impl Worker {
@@ -25,13 +26,14 @@ impl Worker {
             start: self.trajectory_start,
             planned_end: self.trajectory_planned_end,
             ex_pwa: self.ex_pwa,
+            ended_on: self.ended_on,
         }
     }
 }
 
 pub async fn by_id(c: DbConn<'_>, id: WorkerId) -> Result<Option<Worker>, sqlx::Error> {
     const SQL: &str = "SELECT id, organisation_id, municipality_id, first_name, last_name, \
-        trajectory_start, trajectory_planned_end, ex_pwa FROM worker WHERE id = $1";
+        trajectory_start, trajectory_planned_end, ex_pwa, ended_on FROM worker WHERE id = $1";
     on!(c, c => sqlx::query_as(SQL).bind(id).fetch_optional(c).await)
 }
 
@@ -51,6 +53,7 @@ pub struct NewWorker<'a> {
     pub trajectory_start: NaiveDate,
     pub trajectory_planned_end: NaiveDate,
     pub ex_pwa: bool,
+    pub referrer: super::Referrer,
 }
 
 pub async fn insert(
@@ -59,8 +62,8 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> Result<WorkerId, sqlx::Error> {
     const SQL: &str = "INSERT INTO worker (organisation_id, account_id, municipality_id, \
-        first_name, last_name, phone, trajectory_start, trajectory_planned_end, ex_pwa, created_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+        first_name, last_name, phone, trajectory_start, trajectory_planned_end, ex_pwa, referrer, \
+        created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(w.organisation_id)
         .bind(w.account_id)
@@ -71,6 +74,7 @@ pub async fn insert(
         .bind(w.trajectory_start)
         .bind(w.trajectory_planned_end)
         .bind(w.ex_pwa)
+        .bind(w.referrer)
         .bind(now)
         .fetch_one(c)
         .await)
@@ -109,4 +113,124 @@ pub async fn usage(
         month_minutes,
         year_minutes,
     })
+}
+
+/// A worker's row as the coordinator's page shows it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct FileRow {
+    pub id: WorkerId,
+    pub organisation_id: OrganisationId,
+    pub account_id: AccountId,
+    pub email: String,
+    pub account_active: bool,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub municipality_id: MunicipalityId,
+    pub municipality: String,
+    pub referrer: super::Referrer,
+    pub trajectory_start: NaiveDate,
+    pub trajectory_planned_end: NaiveDate,
+    pub ex_pwa: bool,
+    pub ended_on: Option<NaiveDate>,
+    pub outcome: Option<super::Outcome>,
+}
+
+pub async fn file(c: DbConn<'_>, id: WorkerId) -> Result<Option<FileRow>, sqlx::Error> {
+    const SQL: &str = "SELECT w.id, w.organisation_id, w.account_id, a.email, \
+        a.active AS account_active, w.first_name, w.last_name, w.phone, w.municipality_id, \
+        m.name AS municipality, w.referrer, w.trajectory_start, w.trajectory_planned_end, \
+        w.ex_pwa, w.ended_on, w.outcome \
+        FROM worker w JOIN account a ON a.id = w.account_id \
+        JOIN municipality m ON m.id = w.municipality_id WHERE w.id = $1";
+    on!(c, c => sqlx::query_as(SQL).bind(id).fetch_optional(c).await)
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct LineRow {
+    pub id: WorkerId,
+    pub first_name: String,
+    pub last_name: String,
+    pub municipality: String,
+    pub trajectory_planned_end: NaiveDate,
+    pub ended: bool,
+    pub waiting_for_activation: bool,
+}
+
+/// The organisation's workers by last and first name. `search` (lower case, may be empty)
+/// matches the name or the e-mail; `ended`: `None` for all.
+pub async fn list(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+    search: &str,
+    municipality_id: Option<MunicipalityId>,
+    ended: Option<bool>,
+) -> Result<Vec<LineRow>, sqlx::Error> {
+    const SQL: &str = "SELECT w.id, w.first_name, w.last_name, m.name AS municipality, \
+        w.trajectory_planned_end, (w.ended_on IS NOT NULL) AS ended, \
+        EXISTS (SELECT 1 FROM activation_code ac WHERE ac.account_id = w.account_id) \
+          AS waiting_for_activation \
+        FROM worker w JOIN account a ON a.id = w.account_id \
+        JOIN municipality m ON m.id = w.municipality_id \
+        WHERE w.organisation_id = $1 \
+          AND ($2 = '' OR lower(w.first_name || ' ' || w.last_name) LIKE '%' || $2 || '%' \
+               OR a.email LIKE '%' || $2 || '%') \
+          AND ($3 IS NULL OR w.municipality_id = $3) \
+          AND ($4 IS NULL OR (w.ended_on IS NOT NULL) = $4) \
+        ORDER BY lower(w.last_name), lower(w.first_name), w.id";
+    on!(c, c => sqlx::query_as(SQL)
+        .bind(organisation_id)
+        .bind(search)
+        .bind(municipality_id)
+        .bind(ended)
+        .fetch_all(c)
+        .await)
+}
+
+pub struct Change<'a> {
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub phone: Option<&'a str>,
+    pub municipality_id: MunicipalityId,
+    pub referrer: super::Referrer,
+    pub trajectory_start: NaiveDate,
+    pub trajectory_planned_end: NaiveDate,
+    pub ex_pwa: bool,
+}
+
+pub async fn update(c: DbConn<'_>, id: WorkerId, w: Change<'_>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE worker SET first_name = $2, last_name = $3, phone = $4, \
+        municipality_id = $5, referrer = $6, trajectory_start = $7, \
+        trajectory_planned_end = $8, ex_pwa = $9 WHERE id = $1";
+    on!(c, c => sqlx::query(SQL)
+        .bind(id)
+        .bind(w.first_name)
+        .bind(w.last_name)
+        .bind(w.phone)
+        .bind(w.municipality_id)
+        .bind(w.referrer)
+        .bind(w.trajectory_start)
+        .bind(w.trajectory_planned_end)
+        .bind(w.ex_pwa)
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
+
+/// End the trajectory (guarded: only one that runs). `false` when it had ended already.
+pub async fn end(
+    c: DbConn<'_>,
+    id: WorkerId,
+    ended_on: NaiveDate,
+    outcome: super::Outcome,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str =
+        "UPDATE worker SET ended_on = $2, outcome = $3 WHERE id = $1 AND ended_on IS NULL";
+    on!(c, c => sqlx::query(SQL)
+        .bind(id)
+        .bind(ended_on)
+        .bind(outcome)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
 }

@@ -10,6 +10,7 @@ mod harness;
 mod isolation;
 mod offers;
 mod pages;
+mod people;
 mod phone;
 mod schema;
 mod security;
@@ -43,6 +44,10 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    people::a_new_worker_activates_with_the_code_once,
+    people::an_expired_or_replaced_code_does_not_work,
+    people::a_worker_is_checked_and_stays_in_the_organisation,
+    people::an_ended_trajectory_and_a_deactivated_account_stop_the_worker,
     sync::an_offline_morning_arrives_once_at_its_tap_times,
     sync::one_outbox_from_two_tabs_and_two_servers_at_once_counts_once,
     sync::refused_and_suspect_actions_are_kept_for_worker_and_coordinator,

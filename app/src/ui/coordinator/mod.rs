@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+pub mod workers;
+
 use super::layout::{LimitBar, LoadError, Loading, Page};
 use crate::error::AppError;
 use crate::i18n::{self, T, t, use_lang};
@@ -18,6 +20,7 @@ pub fn CoordinatorPage() -> impl IntoView {
     );
     view! {
         <Page>
+            <workers::StaffNav />
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match page.await {
