@@ -160,6 +160,8 @@ pub struct WorkerFile {
     pub days_left: Option<i64>,
     pub ended_on: Option<NaiveDate>,
     pub outcome: Option<Outcome>,
+    /// The server's today (Brussels): the end of a trajectory defaults to it.
+    pub today: NaiveDate,
 }
 
 /// A municipality of the organisation (for filters and forms).

@@ -231,6 +231,7 @@ pub async fn worker_file(ctx: &Ctx, conn: &mut Conn, id: WorkerId) -> Result<Wor
         days_left: rules::trajectory_days_left(trajectory, today),
         ended_on: w.ended_on,
         outcome: w.outcome,
+        today,
     })
 }
 

@@ -440,7 +440,7 @@ fn WorkerFileView(
     let account_id = file.account_id.to_string();
     let worker_id = file.id.to_string();
     let end_worker_id = worker_id.clone();
-    let today = crate::brussels::local_date(chrono::Utc::now()).to_string();
+    let today = file.today.to_string();
     let outcomes = [
         (Outcome::Work, "Work"),
         (Outcome::Training, "Training"),
