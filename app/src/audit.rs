@@ -45,6 +45,10 @@ crate::text_enum! {
         WorkerChanged = "worker_changed",
         /// The trajectory ended, with its outcome.
         TrajectoryEnded = "trajectory_ended",
+        RequestCreated = "request_created",
+        /// A request offered to a worker (the detail: who, how many dates, from when).
+        OfferMade = "offer_made",
+        OfferWithdrawn = "offer_withdrawn",
     }
 }
 

@@ -36,6 +36,16 @@ pub enum Field {
     TrajectoryEnd,
     /// The end of a trajectory before its start or in the future.
     EndDate,
+    /// Not an activity of the organisation's list.
+    Activity,
+    /// A request's description: empty or over 1000 characters.
+    Description,
+    /// A request's duration: from 15 minutes to 12 hours.
+    PlannedMinutes,
+    /// Weeks of an offer: 1 for a one-off request, 1 to 26 for a weekly one.
+    Weeks,
+    /// An offer's date: from today on, within the worker's trajectory.
+    OfferDate,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]

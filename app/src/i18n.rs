@@ -224,6 +224,11 @@ catalogue! {
     InvalidMunicipality => "Kies een gemeente van je organisatie.", "Choose a municipality of your organisation.", "Choisissez une commune de votre organisation.";
     InvalidTrajectoryEnd => "Een traject eindigt na de start en duurt hoogstens 12 maanden (behalve voor ex-PWA).", "A trajectory ends after its start and lasts at most 12 months (except ex-PWA).", "Un trajet se termine après son début et dure au plus 12 mois (sauf ex-ALE).";
     InvalidEndDate => "De einddatum ligt tussen de start van het traject en vandaag.", "The end date lies between the start of the trajectory and today.", "La date de fin se situe entre le début du trajet et aujourd’hui.";
+    InvalidActivity => "Kies een activiteit van de lijst van je organisatie.", "Choose an activity from your organisation's list.", "Choisissez une activité de la liste de votre organisation.";
+    InvalidDescription => "Beschrijf de vraag kort (hoogstens 1000 tekens).", "Describe the request briefly (at most 1000 characters).", "Décrivez brièvement la demande (1000 caractères au plus).";
+    InvalidPlannedMinutes => "Een opdracht duurt van een kwartier tot 12 uur.", "An assignment lasts from a quarter of an hour to 12 hours.", "Une mission dure d’un quart d’heure à 12 heures.";
+    InvalidWeeks => "Een eenmalige vraag krijgt één datum; een wekelijkse 1 tot 26 weken.", "A one-off request gets one date; a weekly one 1 to 26 weeks.", "Une demande unique reçoit une date ; une demande hebdomadaire de 1 à 26 semaines.";
+    InvalidOfferDate => "Kies een datum vanaf vandaag en binnen het traject van de wijk-werker.", "Choose a date from today on and within the worker's trajectory.", "Choisissez une date à partir d’aujourd’hui et dans le trajet du travailleur.";
     ErrActivationCode => "Deze code werkt niet (meer). Kijk ze na, of vraag je bemiddelaar om een nieuwe code.", "This code does not work (any more). Check it, or ask your coordinator for a new code.", "Ce code ne fonctionne pas (plus). Vérifiez-le ou demandez un nouveau code à votre accompagnateur.";
     ErrTrajectoryEnded => "Dit traject is al afgesloten.", "This trajectory has already ended.", "Ce trajet est déjà clôturé.";
     ActivateTitle => "Eerste keer aanmelden", "First login", "Première connexion";
@@ -706,6 +711,11 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             F::Municipality => T::InvalidMunicipality,
             F::TrajectoryEnd => T::InvalidTrajectoryEnd,
             F::EndDate => T::InvalidEndDate,
+            F::Activity => T::InvalidActivity,
+            F::Description => T::InvalidDescription,
+            F::PlannedMinutes => T::InvalidPlannedMinutes,
+            F::Weeks => T::InvalidWeeks,
+            F::OfferDate => T::InvalidOfferDate,
         }),
         E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
         E::NotRunning => fixed(T::ErrNotRunning),

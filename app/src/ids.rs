@@ -47,6 +47,8 @@ id_type!(
     AssignmentId,
     /// A prestatie.
     EntryId,
+    /// A gebruiker's request for work (matched to a worker by an offer).
+    RequestId,
 );
 
 /// Declares an enum stored as text: `as_str`/`parse` and, on the server, sqlx `Type`, `Encode`

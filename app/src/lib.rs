@@ -17,6 +17,7 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod reports;
+pub mod requests;
 pub mod rules;
 pub mod sync;
 pub mod time_entries;

@@ -12,6 +12,7 @@ mod offers;
 mod pages;
 mod people;
 mod phone;
+mod requests;
 mod schema;
 mod security;
 mod sync;
@@ -44,6 +45,9 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    requests::suggestions_rank_by_municipality_skill_availability_and_hours,
+    requests::a_request_is_checked_and_stays_in_the_organisation,
+    requests::an_offer_is_answered_on_the_phone_and_a_decline_comes_back,
     people::a_new_worker_activates_with_the_code_once,
     people::an_expired_or_replaced_code_does_not_work,
     people::a_worker_is_checked_and_stays_in_the_organisation,

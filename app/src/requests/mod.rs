@@ -1,0 +1,158 @@
+//! Requests: what a gebruiker asks for (an activity, when, how long, once or weekly), the
+//! workers the matching suggests for it, and the offers the bemiddelaar makes. The worker
+//! answers an offer on the phone (`assignments`); a declined offer comes back here with its
+//! reason.
+
+use chrono::{NaiveDate, NaiveTime};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::assignments::AssignmentStatus;
+use crate::error::AppError;
+use crate::ids::{ActivityId, AssignmentId, ClientId, RequestId, WorkerId};
+
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use rules::{Reason, Suggestion};
+
+crate::text_enum! {
+    pub enum Recurrence {
+        Once = "once",
+        Weekly = "weekly",
+    }
+}
+
+crate::text_enum! {
+    pub enum DayPart {
+        Morning = "morning",
+        Afternoon = "afternoon",
+    }
+}
+
+/// A moment of the week: ISO weekday (1 = Monday … 7 = Sunday) and morning or afternoon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Slot {
+    pub weekday: u8,
+    pub part: DayPart,
+}
+
+impl PartialOrd for DayPart {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for DayPart {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (*self == DayPart::Afternoon).cmp(&(*other == DayPart::Afternoon))
+    }
+}
+
+/// A request as the bemiddelaar takes it down.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewRequest {
+    pub client_id: ClientId,
+    pub activity_id: ActivityId,
+    pub description: String,
+    pub recurrence: Recurrence,
+    /// How long each time (15 minutes to 12 hours).
+    pub planned_minutes: i64,
+    /// Preferred moments; empty: any time.
+    pub slots: Vec<Slot>,
+}
+
+/// An offer made for a request, and what became of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferLine {
+    pub assignment_id: AssignmentId,
+    pub worker_id: WorkerId,
+    pub worker_name: String,
+    pub planned_date: NaiveDate,
+    pub status: AssignmentStatus,
+    pub decline_reason: Option<String>,
+}
+
+/// One request with its offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub id: RequestId,
+    pub client_name: String,
+    pub municipality: String,
+    pub activity: String,
+    pub description: String,
+    pub recurrence: Recurrence,
+    pub planned_minutes: i64,
+    pub slots: Vec<Slot>,
+    pub offers: Vec<OfferLine>,
+}
+
+/// What the matching knows of a worker: skills (activities) and available moments.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchingProfile {
+    pub skills: Vec<ActivityId>,
+    pub availability: Vec<Slot>,
+}
+
+/// The longest a request's description may be.
+pub const MAX_DESCRIPTION_CHARS: usize = 1000;
+/// The most weeks one weekly offer spans.
+pub const MAX_WEEKS: u32 = 26;
+
+#[server(prefix = "/api", endpoint = "create_request", input = leptos::server_fn::codec::Json)]
+pub async fn create_request(request: NewRequest) -> Result<RequestId, AppError> {
+    crate::write_case!(service::create_request, request)
+}
+
+#[server(prefix = "/api", endpoint = "request")]
+pub async fn get_request(request_id: RequestId) -> Result<RequestView, AppError> {
+    crate::read_case!(service::request_view, request_id)
+}
+
+/// The workers the matching suggests for a request, best first, each with its reasons.
+#[server(prefix = "/api", endpoint = "suggestions")]
+pub async fn suggestions(request_id: RequestId) -> Result<Vec<Suggestion>, AppError> {
+    crate::read_case!(service::suggestions, request_id)
+}
+
+/// Offer a request to one worker: on `first_date`, and for a weekly request on the same
+/// weekday for `weeks` weeks (one offer per date).
+#[server(prefix = "/api", endpoint = "offer_request")]
+pub async fn offer_request(
+    request_id: RequestId,
+    worker_id: WorkerId,
+    first_date: NaiveDate,
+    #[server(default)] start: Option<NaiveTime>,
+    #[server(default)] weeks: Option<u32>,
+) -> Result<Vec<AssignmentId>, AppError> {
+    crate::write_case!(
+        service::offer_request,
+        request_id,
+        worker_id,
+        first_date,
+        start,
+        weeks.unwrap_or(1)
+    )
+}
+
+/// Take back an offer the worker has not answered yet.
+#[server(prefix = "/api", endpoint = "withdraw_offer")]
+pub async fn withdraw_offer(assignment_id: AssignmentId) -> Result<(), AppError> {
+    crate::write_case!(service::withdraw_offer, assignment_id)
+}
+
+#[server(prefix = "/api", endpoint = "matching_profile")]
+pub async fn get_matching_profile(worker_id: WorkerId) -> Result<MatchingProfile, AppError> {
+    crate::read_case!(service::matching_profile, worker_id)
+}
+
+#[server(prefix = "/api", endpoint = "set_matching_profile", input = leptos::server_fn::codec::Json)]
+pub async fn set_matching_profile(
+    worker_id: WorkerId,
+    profile: MatchingProfile,
+) -> Result<(), AppError> {
+    crate::write_case!(service::set_matching_profile, worker_id, profile)
+}

@@ -1,0 +1,280 @@
+//! Requests, matching and offers: a request of a gebruiker, the ranked suggestions with their
+//! reasons, an offer (one-off or a weekly series) answered on the phone, a declined offer back
+//! with its reason, a withdrawn one; always inside the bemiddelaar's own organisation.
+
+use app::assignments::AssignmentStatus;
+use app::error::{AppError, Field};
+use app::ids::{ActivityId, AssignmentId, RequestId};
+use app::requests::{Reason, RequestView, Suggestion};
+use chrono::{Datelike, Duration};
+use serde_json::json;
+
+use crate::harness::{TestApp, User};
+
+async fn activity(app: &TestApp, name: &str, org: i64) -> ActivityId {
+    let sql = format!("SELECT id FROM activity WHERE name = '{name}' AND organisation_id = $1");
+    ActivityId(app.scalar(&sql, org).await)
+}
+
+fn slots() -> serde_json::Value {
+    json!([{ "weekday": 1, "part": "Morning" }, { "weekday": 2, "part": "Morning" }])
+}
+
+async fn garden_request(app: &TestApp, sofie: &User, recurrence: &str) -> RequestId {
+    let garden = activity(app, "Tuinonderhoud", app.a.organisation_id.0).await;
+    sofie
+        .call_json(
+            "create_request",
+            &json!({ "request": {
+                "client_id": app.a.clients["maria"],
+                "activity_id": garden,
+                "description": "De haag snoeien en het gras maaien",
+                "recurrence": recurrence,
+                "planned_minutes": 180,
+                "slots": slots(),
+            }}),
+        )
+        .await
+        .unwrap()
+}
+
+async fn profile(sofie: &User, worker: app::ids::WorkerId, skills: &[ActivityId], available: bool) {
+    let availability = if available { slots() } else { json!([]) };
+    sofie
+        .call_json::<()>(
+            "set_matching_profile",
+            &json!({ "worker_id": worker, "profile": { "skills": skills, "availability": availability } }),
+        )
+        .await
+        .unwrap();
+}
+
+pub async fn suggestions_rank_by_municipality_skill_availability_and_hours(app: &TestApp) {
+    let sofie = app.login("sofie@a.test").await;
+    let org = app.a.organisation_id.0;
+    let garden = activity(app, "Tuinonderhoud", org).await;
+    let request = garden_request(app, &sofie, "Once").await;
+    let w = &app.a.workers;
+    // Fatima lives in Maria's municipality, gardens and is free on both mornings; Kevin gardens
+    // and is free but lives elsewhere; Ahmed lives next door but has neither; Jozef has almost
+    // no hours left this month.
+    profile(&sofie, w["fatima"], &[garden], true).await;
+    profile(&sofie, w["kevin"], &[garden], true).await;
+    profile(&sofie, w["jozef"], &[garden], true).await;
+    let ranked: Vec<Suggestion> = sofie
+        .call("suggestions", &[("request_id", &request.to_string())])
+        .await
+        .unwrap();
+    let names: Vec<&str> = ranked.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names[..2], ["Fatima Ouali", "Kevin Desmet"], "{ranked:#?}");
+    assert!(
+        !names.contains(&"Jozef Vermeulen"),
+        "1 h 30 left, 3 h asked"
+    );
+    assert!(names.contains(&"Ahmed El Amrani"));
+    assert_eq!(
+        ranked[0].reasons[..3],
+        [
+            Reason::SameMunicipality,
+            Reason::HasSkill,
+            Reason::Available {
+                available: 2,
+                requested: 2
+            }
+        ]
+    );
+    assert_eq!(ranked[1].reasons[0], Reason::OtherMunicipality);
+    let ahmed = ranked.iter().find(|s| s.name == "Ahmed El Amrani").unwrap();
+    assert!(ahmed.reasons.contains(&Reason::NoSkill));
+
+    // Organisation B sees nothing of it; a worker may not ask.
+    let sofie_b = app.login("sofie@b.test").await;
+    let other = sofie_b
+        .call::<Vec<Suggestion>>("suggestions", &[("request_id", &request.to_string())])
+        .await;
+    assert_eq!(other.unwrap_err(), (404, AppError::NotFound));
+    let ahmed_user = app.login("ahmed@a.test").await;
+    let refused = ahmed_user
+        .call::<RequestView>("request", &[("request_id", &request.to_string())])
+        .await;
+    assert_eq!(refused.unwrap_err(), (403, AppError::Forbidden));
+}
+
+pub async fn a_request_is_checked_and_stays_in_the_organisation(app: &TestApp) {
+    let sofie = app.login("sofie@a.test").await;
+    let garden = activity(app, "Tuinonderhoud", app.a.organisation_id.0).await;
+    let garden_b = activity(app, "Tuinonderhoud", app.b.organisation_id.0).await;
+    let base = |client: i64, activity: ActivityId, minutes: i64, description: &str| {
+        json!({ "request": {
+            "client_id": client, "activity_id": activity, "description": description,
+            "recurrence": "Once", "planned_minutes": minutes, "slots": slots(),
+        }})
+    };
+    let maria = app.a.clients["maria"].0;
+    let cases = [
+        (
+            base(maria, garden_b, 60, "x"),
+            (422, AppError::Invalid(Field::Activity)),
+        ),
+        (
+            base(maria, garden, 10, "x"),
+            (422, AppError::Invalid(Field::PlannedMinutes)),
+        ),
+        (
+            base(maria, garden, 60, "   "),
+            (422, AppError::Invalid(Field::Description)),
+        ),
+        (
+            base(app.b.clients["maria"].0, garden, 60, "x"),
+            (404, AppError::NotFound),
+        ),
+    ];
+    for (body, expected) in cases {
+        let answer = sofie.call_json::<RequestId>("create_request", &body).await;
+        assert_eq!(answer.unwrap_err(), expected, "{body}");
+    }
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM request WHERE id > $1", 0)
+            .await,
+        0,
+        "nothing written"
+    );
+    // Skills from another organisation's list are refused too.
+    let refused = sofie
+        .call_json::<()>(
+            "set_matching_profile",
+            &json!({ "worker_id": app.a.workers["ahmed"], "profile": { "skills": [garden_b], "availability": [] } }),
+        )
+        .await;
+    assert_eq!(
+        refused.unwrap_err(),
+        (422, AppError::Invalid(Field::Activity))
+    );
+}
+
+pub async fn an_offer_is_answered_on_the_phone_and_a_decline_comes_back(app: &TestApp) {
+    let sofie = app.login("sofie@a.test").await;
+    let today = app::clock::local_date(app.clock.now());
+    // The next Monday.
+    let monday = today + Duration::days(7 - i64::from(today.weekday().num_days_from_monday()));
+    let once = garden_request(app, &sofie, "Once").await;
+    let fatima = app.a.workers["fatima"];
+    let offer = |request: RequestId, weeks: &'static str, date: chrono::NaiveDate| {
+        let sofie = &sofie;
+        async move {
+            sofie
+                .call::<Vec<AssignmentId>>(
+                    "offer_request",
+                    &[
+                        ("request_id", &request.to_string()),
+                        ("worker_id", &fatima.to_string()),
+                        ("first_date", &date.to_string()),
+                        ("start", "09:00:00"),
+                        ("weeks", weeks),
+                    ],
+                )
+                .await
+        }
+    };
+    // A one-off request gets one date; never in the past.
+    assert_eq!(
+        offer(once, "3", monday).await.unwrap_err(),
+        (422, AppError::Invalid(Field::Weeks))
+    );
+    assert_eq!(
+        offer(once, "1", today - Duration::days(1))
+            .await
+            .unwrap_err(),
+        (422, AppError::Invalid(Field::OfferDate))
+    );
+    let first = offer(once, "1", monday).await.unwrap();
+    assert_eq!(first.len(), 1);
+    // Fatima declines with a reason: it comes back to the bemiddelaar.
+    let fatima_user = app.login("fatima@a.test").await;
+    fatima_user
+        .call::<()>(
+            "decline_offer",
+            &[
+                ("assignment_id", &first[0].to_string()),
+                ("reason", "Maandag kan ik niet"),
+            ],
+        )
+        .await
+        .unwrap();
+    let view: RequestView = sofie
+        .call("request", &[("request_id", &once.to_string())])
+        .await
+        .unwrap();
+    assert_eq!(view.offers.len(), 1);
+    assert_eq!(view.offers[0].status, AssignmentStatus::Declined);
+    assert_eq!(
+        view.offers[0].decline_reason.as_deref(),
+        Some("Maandag kan ik niet")
+    );
+
+    // A weekly request: four Mondays, offered at once; Fatima accepts the first on her phone,
+    // the bemiddelaar withdraws the last; a withdrawn or answered offer stays as it is.
+    let weekly = garden_request(app, &sofie, "Weekly").await;
+    let series = offer(weekly, "4", monday).await.unwrap();
+    assert_eq!(series.len(), 4);
+    fatima_user
+        .call::<()>("accept_offer", &[("assignment_id", &series[0].to_string())])
+        .await
+        .unwrap();
+    sofie
+        .call::<()>(
+            "withdraw_offer",
+            &[("assignment_id", &series[3].to_string())],
+        )
+        .await
+        .unwrap();
+    let again = sofie
+        .call::<()>(
+            "withdraw_offer",
+            &[("assignment_id", &series[0].to_string())],
+        )
+        .await;
+    assert_eq!(again.unwrap_err(), (409, AppError::OfferNotOpen));
+    let late = fatima_user
+        .call::<()>("accept_offer", &[("assignment_id", &series[3].to_string())])
+        .await;
+    assert_eq!(late.unwrap_err(), (409, AppError::OfferNotOpen));
+    let view: RequestView = sofie
+        .call("request", &[("request_id", &weekly.to_string())])
+        .await
+        .unwrap();
+    let statuses: Vec<_> = view.offers.iter().map(|o| o.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            AssignmentStatus::Accepted,
+            AssignmentStatus::Offered,
+            AssignmentStatus::Offered,
+            AssignmentStatus::Cancelled
+        ]
+    );
+    let dates: Vec<_> = view.offers.iter().map(|o| o.planned_date).collect();
+    assert_eq!(
+        dates,
+        (0..4)
+            .map(|w| monday + Duration::weeks(w))
+            .collect::<Vec<_>>()
+    );
+    // Organisation B cannot withdraw A's offer.
+    let sofie_b = app.login("sofie@b.test").await;
+    let other = sofie_b
+        .call::<()>(
+            "withdraw_offer",
+            &[("assignment_id", &series[1].to_string())],
+        )
+        .await;
+    assert_eq!(other.unwrap_err(), (404, AppError::NotFound));
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'offer_made' AND subject_id = $1",
+            weekly.0
+        )
+        .await,
+        1
+    );
+}
