@@ -49,6 +49,11 @@ crate::text_enum! {
         /// A request offered to a worker (the detail: who, how many dates, from when).
         OfferMade = "offer_made",
         OfferWithdrawn = "offer_withdrawn",
+        ClientCreated = "client_created",
+        /// The detail keeps the fields before and after.
+        ClientChanged = "client_changed",
+        /// A yearly registration fee recorded as paid.
+        FeeRecorded = "fee_recorded",
     }
 }
 

@@ -235,7 +235,7 @@ pub async fn load(
         account_ids.insert(who, account);
         let number = format!("G{:05}", i + 1);
         let id = clients::insert(
-            tx.c(),
+            &mut tx,
             NewClient {
                 organisation_id: org,
                 account_id: Some(account),
@@ -252,6 +252,7 @@ pub async fn load(
                     "roger" => Some("09 385 12 34"),
                     _ => None,
                 },
+                agreement_date: Some(cx.today - Duration::days(400)),
             },
             now,
         )

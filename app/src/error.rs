@@ -46,6 +46,14 @@ pub enum Field {
     Weeks,
     /// An offer's date: from today on, within the worker's trajectory.
     OfferDate,
+    /// A Belgian postcode: four digits.
+    Postcode,
+    /// A street or city: empty or over 200 characters.
+    Address,
+    /// A gebruikersnummer in use already, or over 30 characters.
+    ClientNumber,
+    /// A fee's year: from 2018 to next year, paid on a day not in the future.
+    FeeYear,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
@@ -97,6 +105,9 @@ pub enum AppError {
     /// An activation code that is unknown, used already or expired.
     #[error("activation code not valid")]
     ActivationCode,
+    /// This year's registration fee was recorded already.
+    #[error("fee already recorded")]
+    FeeAlreadyRecorded,
     /// The trajectory has ended already.
     #[error("the trajectory has ended")]
     TrajectoryEnded,
@@ -127,6 +138,7 @@ impl AppError {
             | AppError::EntryLocked
             | AppError::PauseState
             | AppError::TrajectoryEnded
+            | AppError::FeeAlreadyRecorded
             | AppError::NotEnoughCheques { .. } => 409,
             AppError::Invalid(_)
             | AppError::Limit(_)

@@ -219,6 +219,70 @@ catalogue! {
     InvalidDisputeReason => "Schrijf kort wat er niet klopt (minstens 3 tekens, hoogstens 500).", "Write briefly what is wrong (at least 3 characters, at most 500).", "Écrivez en quelques mots ce qui ne va pas (au moins 3 caractères, au plus 500).";
     InvalidDeclineReason => "Je reden is te lang (hoogstens 500 tekens).", "Your reason is too long (at most 500 characters).", "Votre raison est trop longue (500 caractères au plus).";
     InvalidForm => "Er ontbreekt iets in het formulier. Laad de pagina opnieuw en probeer nog eens.", "Something is missing in the form. Reload the page and try again.", "Il manque quelque chose dans le formulaire. Rechargez la page et réessayez.";
+    ToClients => "Gebruikers", "Gebruikers", "Utilisateurs";
+    ToWeek => "Weekplanning", "Week plan", "Planning de la semaine";
+    ClientsTitle => "Gebruikers", "Gebruikers (clients)", "Utilisateurs";
+    NewClient => "Nieuwe gebruiker", "New gebruiker", "Nouvel utilisateur";
+    NoClientsFound => "Geen gebruikers gevonden.", "No gebruikers found.", "Aucun utilisateur trouvé.";
+    FieldKind => "Soort gebruiker", "Kind of gebruiker", "Type d’utilisateur";
+    AllKinds => "Alle soorten", "All kinds", "Tous les types";
+    KindPrivatePerson => "Particulier", "Private person", "Particulier";
+    KindLocalAuthority => "Lokaal bestuur", "Local authority", "Pouvoir local";
+    KindNonProfit => "Vzw", "Non-profit", "ASBL";
+    KindSchool => "School", "School", "École";
+    KindAgriculture => "Land- of tuinbouw", "Agriculture or horticulture", "Agriculture ou horticulture";
+    FieldClientNumber => "Gebruikersnummer (leeg: het volgende)", "User number (empty: the next one)", "Numéro d’utilisateur (vide : le suivant)";
+    FieldName => "Naam", "Name", "Nom";
+    FieldStreet => "Straat en nummer", "Street and number", "Rue et numéro";
+    FieldPostcode => "Postcode", "Postcode", "Code postal";
+    FieldCity => "Gemeente of deelgemeente", "Town", "Localité";
+    FieldAgreementDate => "Datum van de overeenkomst", "Date of the agreement", "Date de la convention";
+    CreateClient => "Gebruiker aanmaken", "Create gebruiker", "Créer l’utilisateur";
+    FeesTitle => "Inschrijvingsgeld", "Registration fee", "Droit d’inscription";
+    NoFeesPaid => "Nog geen inschrijvingsgeld genoteerd.", "No registration fee recorded yet.", "Aucun droit d’inscription enregistré.";
+    FieldYear => "Jaar", "Year", "Année";
+    FieldPaidOn => "Betaald op", "Paid on", "Payé le";
+    RecordFee => "Betaling noteren", "Record payment", "Enregistrer le paiement";
+    LoginsTitle => "Aanmeldingen", "Logins", "Connexions";
+    NoLogins => "Nog niemand kan aanmelden voor deze gebruiker.", "Nobody can log in for this gebruiker yet.", "Personne ne peut encore se connecter pour cet utilisateur.";
+    AddLogin => "Aanmelding toevoegen", "Add login", "Ajouter une connexion";
+    FieldPersonName => "Naam van de persoon", "Name of the person", "Nom de la personne";
+    NewRequestTitle => "Nieuwe vraag", "New request", "Nouvelle demande";
+    FieldActivity => "Activiteit", "Activity", "Activité";
+    FieldDescription => "Wat moet er gebeuren?", "What needs doing?", "Que faut-il faire ?";
+    FieldRecurrence => "Hoe vaak", "How often", "Fréquence";
+    RecurrenceOnce => "Eenmalig", "Once", "Une fois";
+    RecurrenceWeekly => "Wekelijks", "Weekly", "Chaque semaine";
+    FieldMinutes => "Duur (minuten)", "Duration (minutes)", "Durée (minutes)";
+    FieldPreferredMoments => "Voorkeur (mag leeg)", "Preferred moments (may be empty)", "Moments préférés (facultatif)";
+    Morning => "voormiddag", "morning", "matin";
+    Afternoon => "namiddag", "afternoon", "après-midi";
+    CreateRequest => "Vraag bewaren en kandidaten tonen", "Save request and show candidates", "Enregistrer et voir les candidats";
+    RequestTitle => "Vraag", "Request", "Demande";
+    RequestOffersTitle => "Aanbiedingen", "Offers", "Offres";
+    RequestNotOffered => "Nog niet aangeboden.", "Not offered yet.", "Pas encore proposée.";
+    Withdraw => "Intrekken", "Withdraw", "Retirer";
+    SuggestionsTitle => "Voorgestelde wijk-werkers", "Suggested wijk-werkers", "Travailleurs proposés";
+    NoSuggestions => "Geen wijk-werker heeft nu de uren of het traject hiervoor.", "No wijk-werker has the hours or the trajectory for this now.", "Aucun travailleur n’a les heures ou le trajet pour ceci maintenant.";
+    FieldFirstDate => "Datum", "Date", "Date";
+    FieldStartTime => "Beginuur (mag leeg)", "Start time (may be empty)", "Heure de début (facultatif)";
+    FieldWeeks => "Aantal weken", "Number of weeks", "Nombre de semaines";
+    Offer => "Aanbieden", "Offer", "Proposer";
+    Offered => "Aangeboden.", "Offered.", "Proposé.";
+    AssignmentOffered => "aangeboden", "offered", "proposée";
+    AssignmentAccepted => "aanvaard", "accepted", "acceptée";
+    AssignmentDeclined => "geweigerd", "declined", "refusée";
+    AssignmentFinished => "gedaan", "done", "terminée";
+    AssignmentCancelled => "ingetrokken", "withdrawn", "retirée";
+    WeekTitle => "Weekplanning", "Week plan", "Planning de la semaine";
+    PreviousWeek => "Vorige week", "Previous week", "Semaine précédente";
+    NextWeek => "Volgende week", "Next week", "Semaine suivante";
+    NothingPlanned => "Niets gepland.", "Nothing planned.", "Rien de prévu.";
+    Show => "Tonen", "Show", "Afficher";
+    MatchingTitle => "Kan en wil", "Skills and availability", "Compétences et disponibilités";
+    SkillsTitle => "Activiteiten die de wijk-werker kan doen", "Activities the wijk-werker can do", "Activités que le travailleur peut faire";
+    AvailabilityTitle => "Beschikbaar", "Available", "Disponible";
+    WorkerColumn => "Wijk-werker", "Wijk-werker", "Travailleur";
     InvalidName => "Vul een voornaam en een achternaam in (hoogstens 100 tekens).", "Fill in a first and a last name (at most 100 characters).", "Indiquez un prénom et un nom (100 caractères au plus).";
     InvalidPhone => "Een telefoonnummer heeft alleen cijfers, spaties en + / . - (hoogstens 30 tekens).", "A phone number has only digits, spaces and + / . - (at most 30 characters).", "Un numéro de téléphone ne contient que des chiffres, des espaces et + / . - (30 caractères au plus).";
     InvalidMunicipality => "Kies een gemeente van je organisatie.", "Choose a municipality of your organisation.", "Choisissez une commune de votre organisation.";
@@ -229,6 +293,11 @@ catalogue! {
     InvalidPlannedMinutes => "Een opdracht duurt van een kwartier tot 12 uur.", "An assignment lasts from a quarter of an hour to 12 hours.", "Une mission dure d’un quart d’heure à 12 heures.";
     InvalidWeeks => "Een eenmalige vraag krijgt één datum; een wekelijkse 1 tot 26 weken.", "A one-off request gets one date; a weekly one 1 to 26 weeks.", "Une demande unique reçoit une date ; une demande hebdomadaire de 1 à 26 semaines.";
     InvalidOfferDate => "Kies een datum vanaf vandaag en binnen het traject van de wijk-werker.", "Choose a date from today on and within the worker's trajectory.", "Choisissez une date à partir d’aujourd’hui et dans le trajet du travailleur.";
+    InvalidPostcode => "Een postcode heeft vier cijfers.", "A postcode has four digits.", "Un code postal a quatre chiffres.";
+    InvalidAddress => "Vul de straat en de gemeente in (hoogstens 200 tekens).", "Fill in the street and the town (at most 200 characters).", "Indiquez la rue et la localité (200 caractères au plus).";
+    InvalidClientNumber => "Dit gebruikersnummer is al in gebruik (of langer dan 30 tekens).", "This user number is already in use (or longer than 30 characters).", "Ce numéro d’utilisateur est déjà utilisé (ou dépasse 30 caractères).";
+    InvalidFeeYear => "Kies een jaar vanaf 2018 en een betaaldatum die niet in de toekomst ligt.", "Choose a year from 2018 on and a payment date not in the future.", "Choisissez une année à partir de 2018 et une date de paiement qui n’est pas dans le futur.";
+    ErrFeeAlreadyRecorded => "Het inschrijvingsgeld van dat jaar is al genoteerd.", "That year's registration fee is already recorded.", "Le droit d’inscription de cette année est déjà enregistré.";
     ErrActivationCode => "Deze code werkt niet (meer). Kijk ze na, of vraag je bemiddelaar om een nieuwe code.", "This code does not work (any more). Check it, or ask your coordinator for a new code.", "Ce code ne fonctionne pas (plus). Vérifiez-le ou demandez un nouveau code à votre accompagnateur.";
     ErrTrajectoryEnded => "Dit traject is al afgesloten.", "This trajectory has already ended.", "Ce trajet est déjà clôturé.";
     ActivateTitle => "Eerste keer aanmelden", "First login", "Première connexion";
@@ -236,6 +305,10 @@ catalogue! {
     ActivateLink => "Eerste keer? Met een code van je bemiddelaar", "First time? With a code from your coordinator", "Première fois ? Avec un code de votre accompagnateur";
     FieldCode => "Code (bv. K7QM-4TRX)", "Code (e.g. K7QM-4TRX)", "Code (p. ex. K7QM-4TRX)";
     ActivateButton => "Wachtwoord kiezen en aanmelden", "Choose password and log in", "Choisir le mot de passe et se connecter";
+    ReasonSameMunicipality => "woont in dezelfde gemeente", "lives in the same municipality", "habite la même commune";
+    ReasonOtherMunicipality => "andere gemeente van de organisatie", "another municipality of the organisation", "autre commune de l’organisation";
+    ReasonHasSkill => "kan deze activiteit", "can do this activity", "sait faire cette activité";
+    ReasonNoSkill => "deze activiteit staat niet bij wat hij of zij kan", "this activity is not among their skills", "cette activité ne figure pas parmi ses compétences";
     WorkersTitle => "Wijk-werkers", "Wijk-werkers", "Travailleurs de quartier";
     ToWorkers => "Wijk-werkers", "Wijk-werkers", "Travailleurs";
     ToOverview => "Overzicht", "Overview", "Aperçu";
@@ -397,6 +470,16 @@ messages! {
     ShortDate => "{weekday} {day}/{month}", "{weekday} {day}/{month}", "{weekday} {day}/{month}";
     MonthOfYear => "{month} {year}", "{month} {year}", "{month} {year}";
     NotEnoughCheques => "Je hebt niet genoeg wijk-werkcheques: je hebt er {balance}, je hebt er {needed} nodig. Koop eerst cheques bij.", "You do not have enough cheques: you have {balance}, you need {needed}. Please buy cheques first.", "Vous n’avez pas assez de chèques wijk-werk : vous en avez {balance}, il vous en faut {needed}. Achetez d’abord des chèques.";
+    ChequesCount => "{n, plural, one {# cheque} other {# cheques}}", "{n, plural, one {# cheque} other {# cheques}}", "{n, plural, one {# chèque} other {# chèques}}";
+    WeekOf => "Week van {day}", "Week of {day}", "Semaine du {day}";
+    FeePaidLine => "{year}: betaald op {day}", "{year}: paid on {day}", "{year} : payé le {day}";
+    OfferLineText => "{day} · {worker} · {status}", "{day} · {worker} · {status}", "{day} · {worker} · {status}";
+    DeclinedBecause => "Reden: {reason}", "Reason: {reason}", "Raison : {reason}";
+    ReasonAvailable => "vrij op {n} van {of} gevraagde momenten", "free at {n} of {of} preferred moments", "libre à {n} des {of} moments demandés";
+    ReasonMonthLeft => "nog {time} deze maand", "{time} left this month", "encore {time} ce mois-ci";
+    ReasonEndsSoon => "traject eindigt binnen {n, plural, one {# dag} other {# dagen}}", "trajectory ends within {n, plural, one {# day} other {# days}}", "le trajet se termine dans {n, plural, one {# jour} other {# jours}}";
+    ReasonLoad => "al {time} gepland de komende twee weken", "{time} already planned in the next two weeks", "déjà {time} prévus les deux prochaines semaines";
+    ScoreLine => "score {score}", "score {score}", "score {score}";
     CodeValidUntil => "Geldig tot en met {day}.", "Valid up to and including {day}.", "Valable jusqu’au {day} inclus.";
     WaitsForActivationUntil => "Wacht op activatie: de code werkt tot en met {day}.", "Waiting for activation: the code works up to and including {day}.", "En attente d’activation : le code fonctionne jusqu’au {day} inclus.";
     TrajectoryLine => "{start} tot {end}", "{start} to {end}", "du {start} au {end}";
@@ -716,6 +799,10 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             F::PlannedMinutes => T::InvalidPlannedMinutes,
             F::Weeks => T::InvalidWeeks,
             F::OfferDate => T::InvalidOfferDate,
+            F::Postcode => T::InvalidPostcode,
+            F::Address => T::InvalidAddress,
+            F::ClientNumber => T::InvalidClientNumber,
+            F::FeeYear => T::InvalidFeeYear,
         }),
         E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
         E::NotRunning => fixed(T::ErrNotRunning),
@@ -744,6 +831,7 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
         E::TapTime => fixed(T::ErrTapTime),
         E::ActivationCode => fixed(T::ErrActivationCode),
         E::TrajectoryEnded => fixed(T::ErrTrajectoryEnded),
+        E::FeeAlreadyRecorded => fixed(T::ErrFeeAlreadyRecorded),
         E::Busy => fixed(T::ErrBusy),
         E::Unavailable => fixed(T::ErrUnavailable),
     }
@@ -823,6 +911,56 @@ pub fn limit_message(lang: Lang, breach: &LimitBreach) -> String {
             M::TrajectoryNotStarted,
             &[("date", long_date(*starts_on).into())],
         ),
+    }
+}
+
+/// A weekday (1 = Monday … 7 = Sunday), short: "ma".
+pub fn weekday_short(lang: Lang, weekday: u8) -> &'static str {
+    WEEKDAYS[usize::from(weekday.clamp(1, 7) - 1)].text(lang)
+}
+
+/// Why the matching ranks a worker where it does, in words.
+pub fn reason_text(lang: Lang, reason: &crate::requests::Reason) -> String {
+    use crate::requests::Reason as R;
+    match *reason {
+        R::SameMunicipality => T::ReasonSameMunicipality.text(lang).to_string(),
+        R::OtherMunicipality => T::ReasonOtherMunicipality.text(lang).to_string(),
+        R::HasSkill => T::ReasonHasSkill.text(lang).to_string(),
+        R::NoSkill => T::ReasonNoSkill.text(lang).to_string(),
+        R::Available {
+            available,
+            requested,
+        } => message(
+            lang,
+            M::ReasonAvailable,
+            &[
+                ("n", i64::from(available).into()),
+                ("of", i64::from(requested).into()),
+            ],
+        ),
+        R::MonthLeft { minutes } => message(
+            lang,
+            M::ReasonMonthLeft,
+            &[("time", duration(lang, minutes).into())],
+        ),
+        R::TrajectoryEndsSoon { days } => message(lang, M::ReasonEndsSoon, &[("n", days.into())]),
+        R::Load { minutes } => message(
+            lang,
+            M::ReasonLoad,
+            &[("time", duration(lang, minutes).into())],
+        ),
+    }
+}
+
+/// An assignment's status as the bemiddelaar reads it.
+pub fn assignment_status(status: crate::assignments::AssignmentStatus) -> T {
+    use crate::assignments::AssignmentStatus as S;
+    match status {
+        S::Offered => T::AssignmentOffered,
+        S::Accepted => T::AssignmentAccepted,
+        S::Declined => T::AssignmentDeclined,
+        S::Finished => T::AssignmentFinished,
+        S::Cancelled => T::AssignmentCancelled,
     }
 }
 

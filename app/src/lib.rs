@@ -148,6 +148,27 @@ pub fn App() -> impl IntoView {
                     ssr=SsrMode::Async
                 />
                 <Route path=path!("/activate") view={Lazy::<ui::ActivateScreen>::new()} />
+                <Route
+                    path=path!("/coordinator/clients")
+                    view={Lazy::<ui::CoordinatorClients>::new()}
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/clients/new")
+                    view={Lazy::<ui::CoordinatorNewClient>::new()}
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/clients/:id")
+                    view={Lazy::<ui::CoordinatorClientFile>::new()}
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/requests/:id")
+                    view={Lazy::<ui::CoordinatorRequest>::new()}
+                    ssr=SsrMode::Async
+                />
+                <Route path=path!("/coordinator/week") view={Lazy::<ui::CoordinatorWeek>::new()} ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

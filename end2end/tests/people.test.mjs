@@ -1,6 +1,7 @@
-// The bemiddelaar's wijk-werkers, on a laptop and on a phone: create a worker, hand over the
-// activation code, the worker activates the account on their own phone and lands on Vandaag;
-// the bemiddelaar finds them in the list and on their page.
+// The bemiddelaar's workspace, on a laptop and on a phone: create a worker and hand over the
+// activation code; the worker activates the account on their own phone; the bemiddelaar notes
+// what the worker can do and when, creates a gebruiker and a request, offers it to the worker
+// the matching puts first; the worker accepts on the phone; the week plan shows it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -30,7 +31,7 @@ after(async () => {
 const LAPTOP = { width: 1280, height: 800 };
 
 for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
-  test(`a new wijk-werker gets a code and activates the account (${size})`, async () => {
+  test(`a new worker activates, a gebruiker's request goes to the suggested worker, accepted, in the week plan (${size})`, async () => {
     const page = viewport
       ? await pageIn(await browser.newContext({ viewport, locale: 'nl-BE', timezoneId: 'Europe/Brussels' }))
       : await phonePage(browser);
@@ -77,17 +78,85 @@ for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
     await phone.waitForURL('**/worker');
     await phone.getByText('Lotte').first().waitFor();
     assertNoErrors(phone);
-    await phone.context().close();
 
-    // The bemiddelaar finds the worker, activated, on their page.
+    // The bemiddelaar finds the worker, activated, on their page, and notes skills and time.
     await page.getByRole('link', { name: 'Naar de fiche' }).click();
     await page.waitForURL(/\/coordinator\/workers\/\d+$/);
     await waitForHydration(page);
     await page.getByRole('heading', { name: `Lotte Peeters ${size}` }).waitFor();
     await page.getByText('Actief: meldt zich aan met een eigen wachtwoord.').waitFor();
+    await page.getByLabel('Tuinonderhoud').check();
+    await page.getByLabel('ma voormiddag').check();
+    await page.getByRole('button', { name: 'Bewaar' }).first().click();
+    await page.getByRole('status').filter({ hasText: 'Bewaard.' }).waitFor();
     await checkScreen(page, `coordinator-worker-file-${size}`);
     await page.goto(`${server.base}/coordinator/workers?search=lotte&status=All`);
     await page.getByRole('link', { name: `Lotte Peeters ${size}` }).waitFor();
+
+    // A new gebruiker in Lotte's municipality, and a request for garden work on Monday morning.
+    await page.getByRole('link', { name: 'Gebruikers' }).click();
+    await page.waitForURL('**/coordinator/clients');
+    await waitForHydration(page);
+    await checkScreen(page, `coordinator-clients-${size}`);
+    await page.getByRole('link', { name: 'Nieuwe gebruiker' }).click();
+    await page.waitForURL('**/coordinator/clients/new');
+    await waitForHydration(page);
+    await checkScreen(page, `coordinator-new-client-${size}`);
+    await page.getByLabel('Soort gebruiker').selectOption({ label: 'School' });
+    await page.getByLabel('Naam', { exact: true }).fill(`Basisschool Het Anker ${size}`);
+    await page.getByLabel('Straat en nummer').fill('Schoolstraat 4');
+    await page.getByLabel('Postcode').fill('9870');
+    await page.getByLabel('Gemeente of deelgemeente').fill('Zulte');
+    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Zulte' });
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.waitForURL(/\/coordinator\/clients\/\d+$/);
+    await page.getByRole('heading', { name: `Basisschool Het Anker ${size}` }).waitFor();
+    await checkScreen(page, `coordinator-client-file-${size}`);
+    await page.getByLabel('Activiteit').selectOption({ label: 'Tuinonderhoud' });
+    await page.getByLabel('Wat moet er gebeuren?').fill('Het speelplein vrijmaken van bladeren');
+    await page.getByLabel('Duur (minuten)').fill('120');
+    await page.getByLabel('ma voormiddag').check();
+    await page.getByRole('button', { name: 'Vraag bewaren en kandidaten tonen' }).click();
+    await page.waitForURL(/\/coordinator\/requests\/\d+$/);
+    await waitForHydration(page);
+
+    // Lotte comes first: same municipality, the skill, free on Monday morning, all hours left.
+    const first = page.locator('li.suggestion').first();
+    await first.waitFor();
+    assert.equal(await first.locator('h3').innerText(), `Lotte Peeters ${size}`);
+    assert.match(await first.innerText(), /woont in dezelfde gemeente · kan deze activiteit · vrij op 1 van 1 gevraagde momenten/);
+    await checkScreen(page, `coordinator-request-${size}`);
+    const monday = new Date();
+    monday.setDate(monday.getDate() + ((8 - monday.getDay()) % 7 || 7));
+    const mondayIso = `${monday.getFullYear()}-${String(monday.getMonth() + 1).padStart(2, '0')}-${String(monday.getDate()).padStart(2, '0')}`;
+    await first.getByLabel('Datum').fill(mondayIso);
+    await first.getByLabel('Beginuur (mag leeg)').fill('09:00');
+    await first.getByRole('button', { name: `Aanbieden Lotte Peeters ${size}` }).click();
+    await page.getByRole('status').filter({ hasText: 'Aangeboden.' }).waitFor();
+    await page.getByText(`Lotte Peeters ${size} · aangeboden`).waitFor();
+
+    // Lotte accepts on her phone.
+    await phone.goto(`${server.base}/worker/assignments`);
+    const offer = phone.locator('article.offer', { hasText: 'Het speelplein vrijmaken' });
+    await offer.waitFor();
+    await offer.getByRole('button', { name: 'Aanvaarden' }).click();
+    await offer.waitFor({ state: 'detached' });
+
+    // The week plan of that Monday shows it, accepted (once the phone's outbox delivered the
+    // answer, at once when online).
+    const shown = viewport ? page.locator('.week-grid') : page.locator('.week-days');
+    const accepted = /09:00 Basisschool Het Anker .* · Tuinonderhoud · aanvaard/;
+    for (let tries = 0; ; tries++) {
+      await page.goto(`${server.base}/coordinator/week?day=${mondayIso}`);
+      await waitForHydration(page);
+      await shown.getByText(`Lotte Peeters ${size}`).first().waitFor();
+      if (accepted.test(await shown.innerText())) break;
+      assert.ok(tries < 20, `not accepted in the week plan: ${await shown.innerText()}`);
+      await page.waitForTimeout(500);
+    }
+    assertNoErrors(phone);
+    await phone.context().close();
+    await checkScreen(page, `coordinator-week-${size}`);
     assertNoErrors(page);
     await page.context().close();
   });

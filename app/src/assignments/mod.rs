@@ -88,3 +88,38 @@ pub async fn accept_offer(assignment_id: AssignmentId) -> Result<(), AppError> {
 pub async fn decline_offer(assignment_id: AssignmentId, reason: String) -> Result<(), AppError> {
     crate::write_case!(service::decline_offer, assignment_id, reason)
 }
+
+/// One assignment in the bemiddelaar's week plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PlanItem {
+    pub id: AssignmentId,
+    pub planned_date: NaiveDate,
+    pub planned_start: Option<NaiveTime>,
+    pub planned_minutes: i64,
+    pub worker_id: crate::ids::WorkerId,
+    pub worker_name: String,
+    pub client_name: String,
+    pub activity: String,
+    /// The worker's municipality.
+    pub municipality: String,
+    pub status: AssignmentStatus,
+}
+
+/// The week from `monday`: offered, accepted and finished assignments, by day and start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekPlan {
+    pub monday: NaiveDate,
+    pub today: NaiveDate,
+    pub items: Vec<PlanItem>,
+}
+
+/// The week plan of the bemiddelaar's organisation: the week of `day` (today without one),
+/// one municipality or all.
+#[server(prefix = "/api", endpoint = "week_plan")]
+pub async fn get_week_plan(
+    #[server(default)] day: Option<NaiveDate>,
+    #[server(default)] municipality_id: Option<crate::ids::MunicipalityId>,
+) -> Result<WeekPlan, AppError> {
+    crate::read_case!(service::week_plan, day, municipality_id)
+}

@@ -114,3 +114,30 @@ async fn answer(
     .await?;
     Ok(())
 }
+
+/// The week plan: the Monday of `day`'s week (Brussels today without one) and seven days.
+pub async fn week_plan(
+    ctx: &Ctx,
+    conn: &mut Conn,
+    day: Option<chrono::NaiveDate>,
+    municipality_id: Option<crate::ids::MunicipalityId>,
+) -> Result<super::WeekPlan, AppError> {
+    use chrono::{Datelike, Duration};
+    let organisation = ctx.caller.staff()?;
+    let today = crate::clock::local_date(ctx.now);
+    let day = day.unwrap_or(today);
+    let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    let items = store::plan(
+        conn.c(),
+        organisation,
+        monday,
+        monday + Duration::days(7),
+        municipality_id,
+    )
+    .await?;
+    Ok(super::WeekPlan {
+        monday,
+        today,
+        items,
+    })
+}

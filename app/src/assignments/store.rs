@@ -188,3 +188,30 @@ pub async fn insert_activity(
         VALUES ($1, $2, $3) RETURNING id";
     on!(c, c => sqlx::query_scalar(SQL).bind(organisation_id).bind(category).bind(name).fetch_one(c).await)
 }
+
+/// The organisation's offered, accepted and finished assignments from `from` until before `to`.
+pub async fn plan(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+    from: NaiveDate,
+    to: NaiveDate,
+    municipality_id: Option<crate::ids::MunicipalityId>,
+) -> Result<Vec<super::PlanItem>, sqlx::Error> {
+    const SQL: &str = "SELECT a.id, a.planned_date, a.planned_start, a.planned_minutes, \
+        w.id AS worker_id, w.first_name || ' ' || w.last_name AS worker_name, \
+        c.name AS client_name, act.name AS activity, m.name AS municipality, a.status \
+        FROM assignment a JOIN worker w ON w.id = a.worker_id \
+        JOIN client c ON c.id = a.client_id JOIN activity act ON act.id = a.activity_id \
+        JOIN municipality m ON m.id = w.municipality_id \
+        WHERE a.organisation_id = $1 AND a.planned_date >= $2 AND a.planned_date < $3 \
+          AND a.status IN ('offered', 'accepted', 'finished') \
+          AND ($4 IS NULL OR w.municipality_id = $4) \
+        ORDER BY a.planned_date, a.planned_start, w.last_name, w.first_name, a.id";
+    on!(c, c => sqlx::query_as(SQL)
+        .bind(organisation_id)
+        .bind(from)
+        .bind(to)
+        .bind(municipality_id)
+        .fetch_all(c)
+        .await)
+}

@@ -71,10 +71,10 @@ struct CallerRow {
 /// unknown or deactivated account, or a worker/gebruiker account without its row.
 pub async fn caller(c: DbConn<'_>, id: AccountId) -> Result<Option<Caller>, sqlx::Error> {
     const SQL: &str = "SELECT a.id, a.organisation_id, a.role, w.id AS worker_id, \
-        cl.id AS client_id \
+        cl.client_id \
         FROM account a \
         LEFT JOIN worker w ON w.account_id = a.id \
-        LEFT JOIN client cl ON cl.account_id = a.id \
+        LEFT JOIN client_login cl ON cl.account_id = a.id \
         WHERE a.id = $1 AND a.active";
     let row: Option<CallerRow> = on!(c, c => sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?;
     Ok(row.and_then(|r| {

@@ -3,7 +3,7 @@
 //! answers an offer on the phone (`assignments`); a declined offer comes back here with its
 //! reason.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -125,7 +125,9 @@ pub async fn offer_request(
     request_id: RequestId,
     worker_id: WorkerId,
     first_date: NaiveDate,
-    #[server(default)] start: Option<NaiveTime>,
+    /// "09:00" (as a time field sends it); empty: no start time.
+    #[server(default)]
+    start: String,
     #[server(default)] weeks: Option<u32>,
 ) -> Result<Vec<AssignmentId>, AppError> {
     crate::write_case!(
@@ -155,4 +157,18 @@ pub async fn set_matching_profile(
     profile: MatchingProfile,
 ) -> Result<(), AppError> {
     crate::write_case!(service::set_matching_profile, worker_id, profile)
+}
+
+/// An activity of the organisation's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Activity {
+    pub id: ActivityId,
+    pub category: String,
+    pub name: String,
+}
+
+#[server(prefix = "/api", endpoint = "activities")]
+pub async fn activities() -> Result<Vec<Activity>, AppError> {
+    crate::read_case!(service::activities)
 }

@@ -171,10 +171,18 @@ pub async fn offer_request(
     id: RequestId,
     worker_id: WorkerId,
     first_date: NaiveDate,
-    start: Option<NaiveTime>,
+    start: String,
     weeks: u32,
 ) -> Result<Vec<AssignmentId>, AppError> {
     let r = managed(ctx, tx.c(), id).await?;
+    let start = match start.trim() {
+        "" => None,
+        s => Some(
+            NaiveTime::parse_from_str(s, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+                .map_err(|_| AppError::Invalid(Field::Form))?,
+        ),
+    };
     let worker = our_worker(tx.c(), r.organisation_id, worker_id).await?;
     let weeks = match r.recurrence {
         Recurrence::Once if weeks == 1 => 1,
@@ -299,4 +307,9 @@ pub async fn set_matching_profile(
     )
     .await?;
     Ok(())
+}
+
+pub async fn activities(ctx: &Ctx, conn: &mut Conn) -> Result<Vec<super::Activity>, AppError> {
+    let organisation = ctx.caller.staff()?;
+    Ok(store::activities(conn.c(), organisation).await?)
 }

@@ -48,4 +48,9 @@ lazy_screen! {
     CoordinatorNewWorker => coordinator::workers::NewWorkerPage;
     CoordinatorWorkerFile => coordinator::workers::WorkerFilePage;
     ActivateScreen => activate::ActivatePage;
+    CoordinatorClients => coordinator::clients::ClientsPage;
+    CoordinatorNewClient => coordinator::clients::NewClientPage;
+    CoordinatorClientFile => coordinator::clients::ClientFilePage;
+    CoordinatorRequest => coordinator::requests::RequestPage;
+    CoordinatorWeek => coordinator::week::WeekPage;
 }

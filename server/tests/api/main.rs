@@ -4,6 +4,7 @@
 
 mod auth;
 mod cli;
+mod clients;
 mod clock;
 mod confirm;
 mod harness;
@@ -45,9 +46,12 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    clients::a_school_with_two_logins_and_its_fee,
+    clients::a_gebruiker_is_checked_and_stays_in_the_organisation,
     requests::suggestions_rank_by_municipality_skill_availability_and_hours,
     requests::a_request_is_checked_and_stays_in_the_organisation,
     requests::an_offer_is_answered_on_the_phone_and_a_decline_comes_back,
+    requests::the_week_plan_shows_the_week_per_worker_and_municipality,
     people::a_new_worker_activates_with_the_code_once,
     people::an_expired_or_replaced_code_does_not_work,
     people::a_worker_is_checked_and_stays_in_the_organisation,

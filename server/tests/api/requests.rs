@@ -278,3 +278,76 @@ pub async fn an_offer_is_answered_on_the_phone_and_a_decline_comes_back(app: &Te
         1
     );
 }
+
+pub async fn the_week_plan_shows_the_week_per_worker_and_municipality(app: &TestApp) {
+    let sofie = app.login("sofie@a.test").await;
+    let today = app::clock::local_date(app.clock.now());
+    let monday = today + Duration::days(7 - i64::from(today.weekday().num_days_from_monday()));
+    let request = garden_request(app, &sofie, "Weekly").await;
+    let fatima = app.a.workers["fatima"];
+    let offered: Vec<AssignmentId> = sofie
+        .call(
+            "offer_request",
+            &[
+                ("request_id", &request.to_string()),
+                ("worker_id", &fatima.to_string()),
+                ("first_date", &(monday + Duration::days(2)).to_string()),
+                ("weeks", "2"),
+            ],
+        )
+        .await
+        .unwrap();
+    let fatima_user = app.login("fatima@a.test").await;
+    fatima_user
+        .call::<()>(
+            "accept_offer",
+            &[("assignment_id", &offered[0].to_string())],
+        )
+        .await
+        .unwrap();
+    // Any day of the week shows the week from its Monday.
+    let plan: app::assignments::WeekPlan = sofie
+        .call(
+            "week_plan",
+            &[("day", &(monday + Duration::days(4)).to_string())],
+        )
+        .await
+        .unwrap();
+    assert_eq!(plan.monday, monday);
+    let ours: Vec<_> = plan
+        .items
+        .iter()
+        .filter(|i| i.worker_id == fatima)
+        .collect();
+    assert_eq!(ours.len(), 1, "the second date is next week");
+    assert_eq!(ours[0].id, offered[0]);
+    assert_eq!(ours[0].status, AssignmentStatus::Accepted);
+    assert_eq!(ours[0].planned_date, monday + Duration::days(2));
+    assert!(
+        plan.items
+            .iter()
+            .all(|i| i.planned_date >= monday && i.planned_date < monday + Duration::days(7))
+    );
+    // Only Zulte: Fatima (Gavere) is not in it.
+    let zulte = app.a.municipalities["zulte"].to_string();
+    let plan: app::assignments::WeekPlan = sofie
+        .call(
+            "week_plan",
+            &[("day", &monday.to_string()), ("municipality_id", &zulte)],
+        )
+        .await
+        .unwrap();
+    assert!(plan.items.iter().all(|i| i.municipality == "Zulte"));
+    assert!(plan.items.iter().all(|i| i.worker_id != fatima));
+    // Not for workers, and B sees none of A's.
+    let refused = fatima_user
+        .call::<app::assignments::WeekPlan>("week_plan", &[])
+        .await;
+    assert_eq!(refused.unwrap_err(), (403, AppError::Forbidden));
+    let sofie_b = app.login("sofie@b.test").await;
+    let plan_b: app::assignments::WeekPlan = sofie_b
+        .call("week_plan", &[("day", &monday.to_string())])
+        .await
+        .unwrap();
+    assert!(plan_b.items.iter().all(|i| i.id != offered[0]));
+}

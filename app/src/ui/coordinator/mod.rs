@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+pub mod clients;
+pub mod requests;
+pub mod week;
 pub mod workers;
 
 use super::layout::{LimitBar, LoadError, Loading, Page};

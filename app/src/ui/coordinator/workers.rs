@@ -20,9 +20,11 @@ use crate::workers::{
 #[component]
 pub fn StaffNav() -> impl IntoView {
     view! {
-        <nav class="staff-nav" aria-label=t(T::WorkersTitle)>
+        <nav class="staff-nav" aria-label=t(T::ToOverview)>
             <a href="/coordinator" class="btn">{t(T::ToOverview)}</a>
             <a href="/coordinator/workers" class="btn">{t(T::ToWorkers)}</a>
+            <a href="/coordinator/clients" class="btn">{t(T::ToClients)}</a>
+            <a href="/coordinator/week" class="btn">{t(T::ToWeek)}</a>
         </nav>
     }
 }
@@ -165,7 +167,7 @@ fn WorkerList(list: Vec<crate::workers::WorkerLine>) -> impl IntoView {
 
 /// The code to hand over, large and easy to read aloud, with a print button.
 #[component]
-fn CodeCard(code: ActivationCode) -> impl IntoView {
+pub fn CodeCard(code: ActivationCode) -> impl IntoView {
     let lang = use_lang();
     let until = message(
         lang,
@@ -486,6 +488,7 @@ fn WorkerFileView(
                     }
                 })}
         </section>
+        <MatchingSection worker_id=file.id />
         <section class="card" aria-labelledby="change-title">
             <h2 id="change-title">{t(T::WorkerData)}</h2>
             <ActionForm action=update>
@@ -530,5 +533,126 @@ fn outcome_key(outcome: Outcome) -> T {
         Outcome::Training => T::OutcomeTraining,
         Outcome::OtherMeasure => T::OutcomeOtherMeasure,
         Outcome::Stopped => T::OutcomeStopped,
+    }
+}
+
+/// What the worker can do and when: the matching weighs both. Sent as JSON (lists), so it
+/// needs the app loaded.
+#[component]
+fn MatchingSection(worker_id: WorkerId) -> impl IntoView {
+    use crate::i18n::weekday_short;
+    use crate::requests::{
+        DayPart, MatchingProfile, SetMatchingProfile, Slot, activities, get_matching_profile,
+    };
+    let save = ServerAction::<SetMatchingProfile>::new();
+    let data = Resource::new(
+        || (),
+        move |_| async move {
+            Ok::<_, AppError>((activities().await?, get_matching_profile(worker_id).await?))
+        },
+    );
+    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    view! {
+        <section class="card" aria-labelledby="matching-title">
+            <h2 id="matching-title">{t(T::MatchingTitle)}</h2>
+            <ActionError error />
+            <Show when=move || matches!(save.value().get(), Some(Ok(())))>
+                <p class="notice" role="status">{t(T::Saved)}</p>
+            </Show>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let lang = use_lang();
+                    match data.await {
+                        Ok((list, profile)) => {
+                            let skills = RwSignal::new(profile.skills.clone());
+                            let available = RwSignal::new(profile.availability.clone());
+                            let skill_boxes = list
+                                .into_iter()
+                                .map(|a| {
+                                    let id = format!("skill-{}", a.id);
+                                    let checked = profile.skills.contains(&a.id);
+                                    view! {
+                                        <div class="field check">
+                                            <input
+                                                id=id.clone()
+                                                type="checkbox"
+                                                checked=checked
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    skills.update(|s| {
+                                                        s.retain(|x| *x != a.id);
+                                                        if on {
+                                                            s.push(a.id);
+                                                        }
+                                                    });
+                                                }
+                                            />
+                                            <label for=id>{a.name}</label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view();
+                            let moment_boxes = (1..=7u8)
+                                .flat_map(|d| [(d, DayPart::Morning), (d, DayPart::Afternoon)])
+                                .map(|(weekday, part)| {
+                                    let slot = Slot { weekday, part };
+                                    let id = format!("available-{weekday}-{}", part.as_str());
+                                    let checked = profile.availability.contains(&slot);
+                                    let label = format!(
+                                        "{} {}",
+                                        weekday_short(lang, weekday),
+                                        t(if part == DayPart::Morning { T::Morning } else { T::Afternoon }),
+                                    );
+                                    view! {
+                                        <div class="field check">
+                                            <input
+                                                id=id.clone()
+                                                type="checkbox"
+                                                checked=checked
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    available.update(|s| {
+                                                        s.retain(|x| *x != slot);
+                                                        if on {
+                                                            s.push(slot);
+                                                        }
+                                                    });
+                                                }
+                                            />
+                                            <label for=id>{label}</label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view();
+                            let submit = move |ev: leptos::ev::SubmitEvent| {
+                                ev.prevent_default();
+                                save.dispatch(SetMatchingProfile {
+                                    worker_id,
+                                    profile: MatchingProfile {
+                                        skills: skills.get_untracked(),
+                                        availability: available.get_untracked(),
+                                    },
+                                });
+                            };
+                            view! {
+                                <form on:submit=submit>
+                                    <fieldset class="moments">
+                                        <legend>{t(T::SkillsTitle)}</legend>
+                                        {skill_boxes}
+                                    </fieldset>
+                                    <fieldset class="moments">
+                                        <legend>{t(T::AvailabilityTitle)}</legend>
+                                        {moment_boxes}
+                                    </fieldset>
+                                    <button type="submit" class="btn btn-primary btn-wide">{t(T::Save)}</button>
+                                </form>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }

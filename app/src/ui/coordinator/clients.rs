@@ -1,0 +1,578 @@
+//! The bemiddelaar's gebruikers: the list (search, kind), a new gebruiker, and a gebruiker's
+//! page: facts and cheque balance, the yearly fee, the logins (each with an activation code),
+//! changes, and a new request, which opens the request with its suggested workers.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use super::workers::{CodeCard, StaffNav};
+use crate::clients::{
+    AddClientLogin, ClientForm, ClientKind, CreateClient, RecordFee, UpdateClient, get_client_file,
+    list_clients,
+};
+use crate::error::AppError;
+use crate::i18n::{M, T, message, short_date, t, use_lang, weekday_short};
+use crate::ids::ClientId;
+use crate::requests::{Activity, CreateRequest, DayPart, NewRequest, Recurrence, Slot, activities};
+use crate::ui::layout::{ActionError, LoadError, Loading, Page};
+use crate::workers::{Municipality, municipalities};
+
+const KINDS: [(ClientKind, &str, T); 5] = [
+    (
+        ClientKind::PrivatePerson,
+        "PrivatePerson",
+        T::KindPrivatePerson,
+    ),
+    (
+        ClientKind::LocalAuthority,
+        "LocalAuthority",
+        T::KindLocalAuthority,
+    ),
+    (ClientKind::NonProfit, "NonProfit", T::KindNonProfit),
+    (ClientKind::School, "School", T::KindSchool),
+    (ClientKind::Agriculture, "Agriculture", T::KindAgriculture),
+];
+
+fn kind_key(kind: ClientKind) -> T {
+    KINDS
+        .iter()
+        .find(|(k, ..)| *k == kind)
+        .map(|(.., key)| *key)
+        .unwrap_or(T::KindPrivatePerson)
+}
+
+/// `/coordinator/clients`: a plain GET form, the filter in the address.
+#[component]
+pub fn ClientsPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = move || {
+        let q = query.get();
+        let kind = q.get("kind").and_then(|k| {
+            KINDS
+                .iter()
+                .find(|(_, v, _)| *v == k)
+                .map(|(kind, ..)| *kind)
+        });
+        (q.get("search").unwrap_or_default(), kind)
+    };
+    let list = Resource::new(filter, |(search, kind)| list_clients(search, None, kind));
+    view! {
+        <Page>
+            <StaffNav />
+            <h1>{t(T::ClientsTitle)}</h1>
+            <p>
+                <a href="/coordinator/clients/new" class="btn btn-primary">{t(T::NewClient)}</a>
+            </p>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let (search, kind) = filter();
+                    match list.await {
+                        Ok(list) => {
+                            let lang = use_lang();
+                            let items = if list.is_empty() {
+                                view! { <p>{t(T::NoClientsFound)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="people">
+                                        {list
+                                            .into_iter()
+                                            .map(|c| {
+                                                let href = format!("/coordinator/clients/{}", c.id);
+                                                let balance = message(
+                                                    lang,
+                                                    M::ChequesCount,
+                                                    &[("n", c.cheque_balance.into())],
+                                                );
+                                                view! {
+                                                    <li class="card person">
+                                                        <a href=href class="person-link">
+                                                            <strong>{c.name}</strong>
+                                                        </a>
+                                                        <span>{c.client_number}</span>
+                                                        <span>{t(kind_key(c.kind))}</span>
+                                                        <span>{c.municipality}</span>
+                                                        <span>{balance}</span>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            };
+                            view! {
+                                <form method="get" action="/coordinator/clients" class="card filter">
+                                    <div class="field">
+                                        <label for="search">{t(T::SearchLabel)}</label>
+                                        <input id="search" name="search" type="search" value=search maxlength="100" />
+                                    </div>
+                                    <div class="field">
+                                        <label for="kind">{t(T::FieldKind)}</label>
+                                        <select id="kind" name="kind">
+                                            <option value="">{t(T::AllKinds)}</option>
+                                            {KINDS
+                                                .iter()
+                                                .map(|(k, value, key)| {
+                                                    view! {
+                                                        <option value=*value selected=Some(*k) == kind>
+                                                            {t(*key)}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                    </div>
+                                    <button type="submit" class="btn">{t(T::Search)}</button>
+                                </form>
+                                {items}
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+/// The fields of a gebruiker, new or to change.
+#[component]
+fn ClientFields(places: Vec<Municipality>, form: Option<ClientForm>) -> impl IntoView {
+    let new = form.is_none();
+    let f = form.unwrap_or(ClientForm {
+        kind: ClientKind::PrivatePerson,
+        client_number: String::new(),
+        name: String::new(),
+        street: String::new(),
+        postcode: String::new(),
+        city: String::new(),
+        phone: String::new(),
+        municipality_id: crate::ids::MunicipalityId(0),
+        agreement_date: None,
+    });
+    view! {
+        <div class="field">
+            <label for="client-kind">{t(T::FieldKind)}</label>
+            <select id="client-kind" name="form[kind]">
+                {KINDS
+                    .iter()
+                    .map(|(k, value, key)| {
+                        view! {
+                            <option value=*value selected=*k == f.kind>
+                                {t(*key)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        {new
+            .then(|| {
+                view! {
+                    <div class="field">
+                        <label for="client-number">{t(T::FieldClientNumber)}</label>
+                        <input id="client-number" name="form[client_number]" maxlength="30" autocomplete="off" />
+                    </div>
+                }
+            })}
+        <div class="field">
+            <label for="client-name">{t(T::FieldName)}</label>
+            <input id="client-name" name="form[name]" value=f.name required maxlength="200" autocomplete="off" />
+        </div>
+        <div class="field">
+            <label for="client-street">{t(T::FieldStreet)}</label>
+            <input id="client-street" name="form[street]" value=f.street required maxlength="200" autocomplete="off" />
+        </div>
+        <div class="field">
+            <label for="client-postcode">{t(T::FieldPostcode)}</label>
+            <input id="client-postcode" name="form[postcode]" value=f.postcode required inputmode="numeric" pattern="[0-9]{4}" maxlength="4" autocomplete="off" />
+        </div>
+        <div class="field">
+            <label for="client-city">{t(T::FieldCity)}</label>
+            <input id="client-city" name="form[city]" value=f.city required maxlength="200" autocomplete="off" />
+        </div>
+        <div class="field">
+            <label for="client-phone">{t(T::FieldPhone)}</label>
+            <input id="client-phone" name="form[phone]" type="tel" value=f.phone maxlength="30" autocomplete="off" />
+        </div>
+        <div class="field">
+            <label for="client-municipality">{t(T::FieldMunicipality)}</label>
+            <select id="client-municipality" name="form[municipality_id]" required>
+                {places
+                    .into_iter()
+                    .map(|m| {
+                        let selected = m.id == f.municipality_id;
+                        view! {
+                            <option value=m.id.to_string() selected=selected>
+                                {m.name}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for="client-agreement">{t(T::FieldAgreementDate)}</label>
+            <input
+                id="client-agreement"
+                name="form[agreement_date]"
+                type="date"
+                value=f.agreement_date.map(|d| d.to_string()).unwrap_or_default()
+            />
+        </div>
+    }
+}
+
+/// `/coordinator/clients/new`: the form; on success, the gebruiker's page.
+#[component]
+pub fn NewClientPage() -> impl IntoView {
+    let places = Resource::new(|| (), |_| municipalities());
+    let create = ServerAction::<CreateClient>::new();
+    let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            use_navigate()(&format!("/coordinator/clients/{id}"), Default::default());
+        }
+    });
+    view! {
+        <Page>
+            <StaffNav />
+            <h1>{t(T::NewClient)}</h1>
+            <ActionError error />
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match places.await {
+                        Ok(places) => {
+                            view! {
+                                <ActionForm action=create attr:class="card">
+                                    <ClientFields places form=None />
+                                    <button type="submit" class="btn btn-primary btn-wide">
+                                        {t(T::CreateClient)}
+                                    </button>
+                                </ActionForm>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+/// `/coordinator/clients/:id`.
+#[component]
+pub fn ClientFilePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .get()
+            .get("id")
+            .and_then(|id| id.parse::<ClientId>().ok())
+    };
+    let update = ServerAction::<UpdateClient>::new();
+    let fee = ServerAction::<RecordFee>::new();
+    let login = ServerAction::<AddClientLogin>::new();
+    let page = Resource::new(
+        move || {
+            (
+                id(),
+                update.version().get(),
+                fee.version().get(),
+                login.version().get(),
+            )
+        },
+        |(id, ..)| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            Ok::<_, AppError>((
+                municipalities().await?,
+                activities().await?,
+                get_client_file(id).await?,
+            ))
+        },
+    );
+    let error = Signal::derive(move || {
+        [
+            update.value().get().and_then(|r| r.err()),
+            fee.value().get().and_then(|r| r.err()),
+            login.value().get().and_then(|r| r.err()),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    });
+    view! {
+        <Page>
+            <StaffNav />
+            <ActionError error />
+            {move || login.value().get().and_then(|r| r.ok()).map(|c| view! { <CodeCard code=c /> })}
+            <Show when=move || matches!(update.value().get(), Some(Ok(())))>
+                <p class="notice" role="status">{t(T::Saved)}</p>
+            </Show>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok((places, list, file)) => {
+                            view! { <ClientFileView places list file update fee login /> }.into_any()
+                        }
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn ClientFileView(
+    places: Vec<Municipality>,
+    list: Vec<Activity>,
+    file: crate::clients::ClientFile,
+    update: ServerAction<UpdateClient>,
+    fee: ServerAction<RecordFee>,
+    login: ServerAction<AddClientLogin>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = file.id.to_string();
+    let (fee_id, login_id) = (id.clone(), id.clone());
+    let balance = message(lang, M::ChequesCount, &[("n", file.cheque_balance.into())]);
+    let address = format!(
+        "{}, {} {}",
+        file.form.street, file.form.postcode, file.form.city
+    );
+    let fees = if file.fees_paid.is_empty() {
+        view! { <p>{t(T::NoFeesPaid)}</p> }.into_any()
+    } else {
+        view! {
+            <ul>
+                {file
+                    .fees_paid
+                    .iter()
+                    .map(|(year, day)| {
+                        let line = message(
+                            lang,
+                            M::FeePaidLine,
+                            &[("year", i64::from(*year).into()), ("day", short_date(lang, *day).into())],
+                        );
+                        view! { <li>{line}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+            .into_any()
+    };
+    let logins = if file.logins.is_empty() {
+        view! { <p>{t(T::NoLogins)}</p> }.into_any()
+    } else {
+        view! {
+            <ul>
+                {file
+                    .logins
+                    .iter()
+                    .map(|l| {
+                        let state = match (l.active, l.waiting_for_activation) {
+                            (false, _) => t(T::AccountDeactivated),
+                            (true, true) => t(T::WaitsForActivation),
+                            (true, false) => t(T::AccountActive),
+                        };
+                        view! { <li>{format!("{} · {} · {}", l.name, l.email, state)}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let year = file
+        .fees_paid
+        .first()
+        .map(|(y, _)| y + 1)
+        .unwrap_or(2026)
+        .to_string();
+    view! {
+        <h1>{file.form.name.clone()}</h1>
+        <section class="card" aria-labelledby="client-facts">
+            <h2 id="client-facts">{t(T::WorkerData)}</h2>
+            <p>{file.form.client_number.clone()} " · " {t(kind_key(file.form.kind))}</p>
+            <p>{address}</p>
+            <p>{file.municipality.clone()}</p>
+            <p>{balance}</p>
+        </section>
+        <NewRequestForm client_id=file.id list />
+        <section class="card" aria-labelledby="client-fees">
+            <h2 id="client-fees">{t(T::FeesTitle)}</h2>
+            {fees}
+            <ActionForm action=fee>
+                <input type="hidden" name="client_id" value=fee_id />
+                <div class="field">
+                    <label for="fee-year">{t(T::FieldYear)}</label>
+                    <input id="fee-year" name="year" type="number" min="2018" max="2100" value=year required />
+                </div>
+                <div class="field">
+                    <label for="fee-paid-on">{t(T::FieldPaidOn)}</label>
+                    <input id="fee-paid-on" name="paid_on" type="date" required />
+                </div>
+                <button type="submit" class="btn">{t(T::RecordFee)}</button>
+            </ActionForm>
+        </section>
+        <section class="card" aria-labelledby="client-logins">
+            <h2 id="client-logins">{t(T::LoginsTitle)}</h2>
+            {logins}
+            <ActionForm action=login>
+                <input type="hidden" name="client_id" value=login_id />
+                <div class="field">
+                    <label for="login-name">{t(T::FieldPersonName)}</label>
+                    <input id="login-name" name="name" required maxlength="200" autocomplete="off" />
+                </div>
+                <div class="field">
+                    <label for="login-email">{t(T::FieldEmail)}</label>
+                    <input id="login-email" name="email" type="email" required autocomplete="off" />
+                </div>
+                <button type="submit" class="btn">{t(T::AddLogin)}</button>
+            </ActionForm>
+        </section>
+        <section class="card" aria-labelledby="client-change">
+            <h2 id="client-change">{t(T::Save)}</h2>
+            <ActionForm action=update>
+                <input type="hidden" name="client_id" value=id />
+                <ClientFields places form=Some(file.form.clone()) />
+                <button type="submit" class="btn btn-primary btn-wide">{t(T::Save)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// A new request for this gebruiker. Sent as JSON (its preferred moments are a list), so it
+/// needs the app loaded; on success the request opens with its suggested workers.
+#[component]
+fn NewRequestForm(client_id: ClientId, list: Vec<Activity>) -> impl IntoView {
+    let lang = use_lang();
+    let create = ServerAction::<CreateRequest>::new();
+    let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            use_navigate()(&format!("/coordinator/requests/{id}"), Default::default());
+        }
+    });
+    let activity = RwSignal::new(list.first().map(|a| a.id));
+    let description = RwSignal::new(String::new());
+    let weekly = RwSignal::new(false);
+    let minutes = RwSignal::new(120_i64);
+    let slots = RwSignal::new(Vec::<Slot>::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(activity_id) = activity.get_untracked() else {
+            return;
+        };
+        create.dispatch(CreateRequest {
+            request: NewRequest {
+                client_id,
+                activity_id,
+                description: description.get_untracked(),
+                recurrence: if weekly.get_untracked() {
+                    Recurrence::Weekly
+                } else {
+                    Recurrence::Once
+                },
+                planned_minutes: minutes.get_untracked(),
+                slots: slots.get_untracked(),
+            },
+        });
+    };
+    let moments = (1..=5u8)
+        .flat_map(|d| [(d, DayPart::Morning), (d, DayPart::Afternoon)])
+        .map(|(weekday, part)| {
+            let slot = Slot { weekday, part };
+            let id = format!("slot-{weekday}-{}", part.as_str());
+            let label = format!(
+                "{} {}",
+                weekday_short(lang, weekday),
+                t(if part == DayPart::Morning {
+                    T::Morning
+                } else {
+                    T::Afternoon
+                })
+            );
+            view! {
+                <div class="field check">
+                    <input
+                        id=id.clone()
+                        type="checkbox"
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            slots.update(|s| {
+                                s.retain(|x| *x != slot);
+                                if on {
+                                    s.push(slot);
+                                }
+                            });
+                        }
+                    />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="new-request">
+            <h2 id="new-request">{t(T::NewRequestTitle)}</h2>
+            <ActionError error />
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="request-activity">{t(T::FieldActivity)}</label>
+                    <select
+                        id="request-activity"
+                        on:change=move |ev| activity.set(event_target_value(&ev).parse().ok())
+                    >
+                        {list
+                            .into_iter()
+                            .map(|a| view! { <option value=a.id.to_string()>{a.name}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="request-description">{t(T::FieldDescription)}</label>
+                    <textarea
+                        id="request-description"
+                        rows="2"
+                        maxlength="1000"
+                        required
+                        on:input=move |ev| description.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+                <div class="field">
+                    <label for="request-recurrence">{t(T::FieldRecurrence)}</label>
+                    <select
+                        id="request-recurrence"
+                        on:change=move |ev| weekly.set(event_target_value(&ev) == "weekly")
+                    >
+                        <option value="once">{t(T::RecurrenceOnce)}</option>
+                        <option value="weekly">{t(T::RecurrenceWeekly)}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="request-minutes">{t(T::FieldMinutes)}</label>
+                    <input
+                        id="request-minutes"
+                        type="number"
+                        min="15"
+                        max="720"
+                        step="15"
+                        value="120"
+                        on:input=move |ev| {
+                            if let Ok(m) = event_target_value(&ev).parse() {
+                                minutes.set(m);
+                            }
+                        }
+                    />
+                </div>
+                <fieldset class="moments">
+                    <legend>{t(T::FieldPreferredMoments)}</legend>
+                    {moments}
+                </fieldset>
+                <button type="submit" class="btn btn-primary btn-wide">{t(T::CreateRequest)}</button>
+            </form>
+        </section>
+    }
+}

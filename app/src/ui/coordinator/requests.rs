@@ -1,0 +1,223 @@
+//! A request: what is asked, the offers made for it (and what became of them: a declined one
+//! with its reason), and the workers the matching suggests, each with why, to offer it to.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::workers::StaffNav;
+use crate::error::AppError;
+use crate::i18n::{
+    M, T, assignment_status, duration, message, reason_text, short_date, t, use_lang, weekday_short,
+};
+use crate::ids::RequestId;
+use crate::requests::{
+    DayPart, OfferRequest, Recurrence, RequestView, Suggestion, WithdrawOffer, get_request,
+    suggestions,
+};
+use crate::ui::layout::{ActionError, LoadError, Loading, Page};
+
+/// `/coordinator/requests/:id`.
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .get()
+            .get("id")
+            .and_then(|id| id.parse::<RequestId>().ok())
+    };
+    let offer = ServerAction::<OfferRequest>::new();
+    let withdraw = ServerAction::<WithdrawOffer>::new();
+    let page = Resource::new(
+        move || (id(), offer.version().get(), withdraw.version().get()),
+        |(id, ..)| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            Ok::<_, AppError>((get_request(id).await?, suggestions(id).await?))
+        },
+    );
+    let error = Signal::derive(move || {
+        [
+            offer.value().get().and_then(|r| r.err()),
+            withdraw.value().get().and_then(|r| r.err()),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    });
+    view! {
+        <Page>
+            <StaffNav />
+            <ActionError error />
+            <Show when=move || matches!(offer.value().get(), Some(Ok(_)))>
+                <p class="notice" role="status">{t(T::Offered)}</p>
+            </Show>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok((request, list)) => {
+                            view! { <RequestView request list offer withdraw /> }.into_any()
+                        }
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn RequestView(
+    request: RequestView,
+    list: Vec<Suggestion>,
+    offer: ServerAction<OfferRequest>,
+    withdraw: ServerAction<WithdrawOffer>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let weekly = request.recurrence == Recurrence::Weekly;
+    let moments = request
+        .slots
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}",
+                weekday_short(lang, s.weekday),
+                t(if s.part == DayPart::Morning {
+                    T::Morning
+                } else {
+                    T::Afternoon
+                })
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let how_often = t(if weekly {
+        T::RecurrenceWeekly
+    } else {
+        T::RecurrenceOnce
+    });
+    let offers = if request.offers.is_empty() {
+        view! { <p>{t(T::RequestNotOffered)}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="people">
+                {request
+                    .offers
+                    .iter()
+                    .map(|o| {
+                        let line = message(
+                            lang,
+                            M::OfferLineText,
+                            &[
+                                ("day", short_date(lang, o.planned_date).into()),
+                                ("worker", o.worker_name.clone().into()),
+                                ("status", t(assignment_status(o.status)).into()),
+                            ],
+                        );
+                        let reason = o
+                            .decline_reason
+                            .clone()
+                            .map(|r| message(lang, M::DeclinedBecause, &[("reason", r.into())]));
+                        let open = o.status == crate::assignments::AssignmentStatus::Offered;
+                        let id = o.assignment_id.to_string();
+                        view! {
+                            <li class="card person">
+                                <span>{line}</span>
+                                {reason.map(|r| view! { <span>{r}</span> })}
+                                {open
+                                    .then(|| {
+                                        view! {
+                                            <ActionForm action=withdraw>
+                                                <input type="hidden" name="assignment_id" value=id />
+                                                <button type="submit" class="btn btn-danger">
+                                                    {t(T::Withdraw)}
+                                                </button>
+                                            </ActionForm>
+                                        }
+                                    })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+            .into_any()
+    };
+    let request_id = request.id.to_string();
+    let suggested = if list.is_empty() {
+        view! { <p>{t(T::NoSuggestions)}</p> }.into_any()
+    } else {
+        view! {
+            <ol class="people">
+                {list
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let reasons = s
+                            .reasons
+                            .iter()
+                            .map(|r| reason_text(lang, r))
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        let score = message(lang, M::ScoreLine, &[("score", s.score.into())]);
+                        let n = i + 1;
+                        let date_id = format!("offer-date-{n}");
+                        let start_id = format!("offer-start-{n}");
+                        let weeks_id = format!("offer-weeks-{n}");
+                        let heading_id = format!("suggestion-{n}");
+                        let labelled_by = heading_id.clone();
+                        let request_id = request_id.clone();
+                        view! {
+                            <li class="card suggestion" aria-labelledby=labelled_by>
+                                <h3 id=heading_id>{s.name.clone()}</h3>
+                                <p>{reasons} " · " {score}</p>
+                                <ActionForm action=offer>
+                                    <input type="hidden" name="request_id" value=request_id />
+                                    <input type="hidden" name="worker_id" value=s.worker_id.to_string() />
+                                    <div class="field">
+                                        <label for=date_id.clone()>{t(T::FieldFirstDate)}</label>
+                                        <input id=date_id name="first_date" type="date" required />
+                                    </div>
+                                    <div class="field">
+                                        <label for=start_id.clone()>{t(T::FieldStartTime)}</label>
+                                        <input id=start_id name="start" type="time" step="60" />
+                                    </div>
+                                    {weekly
+                                        .then(|| {
+                                            let weeks_id = weeks_id.clone();
+                                            view! {
+                                                <div class="field">
+                                                    <label for=weeks_id.clone()>{t(T::FieldWeeks)}</label>
+                                                    <input id=weeks_id name="weeks" type="number" min="1" max="26" value="4" />
+                                                </div>
+                                            }
+                                        })}
+                                    <button type="submit" class="btn btn-primary">
+                                        {format!("{} {}", t(T::Offer), s.name)}
+                                    </button>
+                                </ActionForm>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        }
+            .into_any()
+    };
+    view! {
+        <h1>{format!("{}: {}", t(T::RequestTitle), request.client_name)}</h1>
+        <section class="card" aria-labelledby="request-facts">
+            <h2 id="request-facts">{request.activity.clone()}</h2>
+            <p>{request.description.clone()}</p>
+            <p>{request.municipality.clone()} " · " {how_often} " · " {duration(lang, request.planned_minutes)}</p>
+            {(!moments.is_empty()).then(|| view! { <p>{moments}</p> })}
+        </section>
+        <section class="card" aria-labelledby="request-offers">
+            <h2 id="request-offers">{t(T::RequestOffersTitle)}</h2>
+            {offers}
+        </section>
+        <section aria-labelledby="request-suggestions">
+            <h2 id="request-suggestions">{t(T::SuggestionsTitle)}</h2>
+            {suggested}
+        </section>
+    }
+}
