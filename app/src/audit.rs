@@ -54,6 +54,11 @@ crate::text_enum! {
         ClientChanged = "client_changed",
         /// A yearly registration fee recorded as paid.
         FeeRecorded = "fee_recorded",
+        ActivityAdded = "activity_added",
+        /// A municipality added or changed (the detail: before and after).
+        MunicipalityChanged = "municipality_changed",
+        /// An activity allowed or no longer allowed in a municipality or for a kind of gebruiker.
+        ActivityRuleChanged = "activity_rule_changed",
     }
 }
 

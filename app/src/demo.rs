@@ -157,6 +157,19 @@ pub async fn load(
         assignments::insert_activity(tx.c(), org, "garden", "Groenonderhoud gemeente").await?;
     let shop =
         assignments::insert_activity(tx.c(), org, "logistics", "Hulp in de buurtwinkel").await?;
+    // The rest of the Flemish list, and the demo's one rule: farm work only for farms.
+    crate::activities::service::seed(&mut tx, org).await?;
+    for kind in crate::clients::ClientKind::ALL {
+        if *kind != crate::clients::ClientKind::Agriculture {
+            for farm in [
+                farm,
+                crate::activities::store::insert_or_find(tx.c(), org, "agriculture", "Oogsthulp")
+                    .await?,
+            ] {
+                crate::activities::store::set_for_kind(tx.c(), farm, *kind, false).await?;
+            }
+        }
+    }
 
     let mut account_ids = BTreeMap::new();
     let sofie = cx

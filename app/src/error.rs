@@ -36,7 +36,8 @@ pub enum Field {
     TrajectoryEnd,
     /// The end of a trajectory before its start or in the future.
     EndDate,
-    /// Not an activity of the organisation's list.
+    /// Not an activity of the organisation's list, or not allowed for the gebruiker's
+    /// municipality or kind.
     Activity,
     /// A request's description: empty or over 1000 characters.
     Description,

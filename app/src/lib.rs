@@ -8,6 +8,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod activities;
 pub mod assignments;
 pub mod auth;
 pub mod brussels;
@@ -16,6 +17,7 @@ pub mod clients;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod municipalities;
 pub mod reports;
 pub mod requests;
 pub mod rules;
@@ -169,6 +171,11 @@ pub fn App() -> impl IntoView {
                     ssr=SsrMode::Async
                 />
                 <Route path=path!("/coordinator/week") view={Lazy::<ui::CoordinatorWeek>::new()} ssr=SsrMode::Async />
+                <Route
+                    path=path!("/coordinator/organisation")
+                    view={Lazy::<ui::CoordinatorOrganisation>::new()}
+                    ssr=SsrMode::Async
+                />
             </Routes>
         </Router>
     }

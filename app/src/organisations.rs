@@ -65,6 +65,26 @@ pub async fn municipalities(
     on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
 }
 
+/// The organisation's municipalities with the day each joined, by name.
+pub async fn municipality_list(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Vec<crate::municipalities::Municipality>, sqlx::Error> {
+    const SQL: &str = "SELECT id, name, joined_on FROM municipality WHERE organisation_id = $1 \
+        ORDER BY name";
+    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
+}
+
+pub async fn set_municipality(
+    c: DbConn<'_>,
+    id: MunicipalityId,
+    name: &str,
+    joined_on: Option<chrono::NaiveDate>,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE municipality SET name = $2, joined_on = $3 WHERE id = $1";
+    on!(c, c => sqlx::query(SQL).bind(id).bind(name).bind(joined_on).execute(c).await.map(|_| ()))
+}
+
 /// A new organisation (command line: `create-organisation`), audited.
 pub async fn create(
     tx: &mut crate::db::Tx,
@@ -76,6 +96,7 @@ pub async fn create(
         return Err(crate::error::AppError::Invalid(crate::error::Field::Form));
     }
     let id = insert(tx.c(), name, now).await?;
+    crate::activities::service::seed(tx, id).await?;
     crate::audit::record(
         tx.c(),
         crate::audit::Event {

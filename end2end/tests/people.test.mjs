@@ -161,3 +161,34 @@ for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
     await page.context().close();
   });
 }
+
+for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
+  test(`the organisation's municipalities and where each activity is allowed (${size})`, async () => {
+    const page = viewport
+      ? await pageIn(await browser.newContext({ viewport, locale: 'nl-BE', timezoneId: 'Europe/Brussels' }))
+      : await phonePage(browser);
+    await login(page, server.base, 'sofie@demo.test');
+    await page.waitForURL('**/coordinator');
+    await page.getByRole('link', { name: 'Organisatie' }).click();
+    await page.waitForURL('**/coordinator/organisation');
+    await waitForHydration(page);
+    await page.getByRole('heading', { name: 'Gemeenten', exact: true }).waitFor();
+    await checkScreen(page, `coordinator-organisation-${size}`);
+    // Farm work is for farms only in the demo; switch garden work off in Zulte and on again.
+    const garden = page.locator('article.activity-rules', { has: page.getByRole('heading', { name: 'Tuinonderhoud', exact: true }) });
+    const zulte = garden.getByRole('button', { name: /^Zulte:/ });
+    assert.equal(await zulte.getAttribute('aria-pressed'), 'true');
+    await zulte.click();
+    await garden.getByRole('button', { name: 'Zulte: mag niet' }).waitFor();
+    await garden.getByRole('button', { name: 'Zulte: mag niet' }).click();
+    await garden.getByRole('button', { name: 'Zulte: mag' , exact: true }).waitFor();
+    const farm = page.locator('article.activity-rules', { has: page.getByRole('heading', { name: 'Hulp op de boerderij' }) });
+    assert.equal(await farm.getByRole('button', { name: /^School:/ }).getAttribute('aria-pressed'), 'false');
+    // A new municipality joins.
+    await page.locator('#new-place').fill(`Deinze ${size}`);
+    await page.getByRole('button', { name: 'Gemeente toevoegen' }).click();
+    await page.getByRole('button', { name: `Bewaar Deinze ${size}` }).waitFor();
+    assertNoErrors(page);
+    await page.context().close();
+  });
+}

@@ -158,17 +158,3 @@ pub async fn set_matching_profile(
 ) -> Result<(), AppError> {
     crate::write_case!(service::set_matching_profile, worker_id, profile)
 }
-
-/// An activity of the organisation's list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct Activity {
-    pub id: ActivityId,
-    pub category: String,
-    pub name: String,
-}
-
-#[server(prefix = "/api", endpoint = "activities")]
-pub async fn activities() -> Result<Vec<Activity>, AppError> {
-    crate::read_case!(service::activities)
-}

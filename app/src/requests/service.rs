@@ -57,7 +57,14 @@ pub async fn create_request(
     if store::client_organisation(tx.c(), request.client_id).await? != Some(organisation) {
         return Err(AppError::NotFound);
     }
-    if !store::activity_of(tx.c(), organisation, request.activity_id).await? {
+    if !store::activity_of(tx.c(), organisation, request.activity_id).await?
+        || !crate::activities::store::allowed_for_client(
+            tx.c(),
+            request.activity_id,
+            request.client_id,
+        )
+        .await?
+    {
         return Err(AppError::Invalid(Field::Activity));
     }
     let description = request.description.trim();
@@ -175,6 +182,10 @@ pub async fn offer_request(
     weeks: u32,
 ) -> Result<Vec<AssignmentId>, AppError> {
     let r = managed(ctx, tx.c(), id).await?;
+    // The rules may have changed since the request was taken.
+    if !crate::activities::store::allowed_for_client(tx.c(), r.activity_id, r.client_id).await? {
+        return Err(AppError::Invalid(Field::Activity));
+    }
     let start = match start.trim() {
         "" => None,
         s => Some(
@@ -307,9 +318,4 @@ pub async fn set_matching_profile(
     )
     .await?;
     Ok(())
-}
-
-pub async fn activities(ctx: &Ctx, conn: &mut Conn) -> Result<Vec<super::Activity>, AppError> {
-    let organisation = ctx.caller.staff()?;
-    Ok(store::activities(conn.c(), organisation).await?)
 }

@@ -241,12 +241,3 @@ pub async fn load_minutes(
           AND planned_date >= $2 AND planned_date < $3";
     on!(c, c => sqlx::query_scalar(SQL).bind(worker).bind(from).bind(to).fetch_one(c).await)
 }
-
-pub async fn activities(
-    c: DbConn<'_>,
-    organisation_id: OrganisationId,
-) -> Result<Vec<super::Activity>, sqlx::Error> {
-    const SQL: &str = "SELECT id, category, name FROM activity WHERE organisation_id = $1 \
-        ORDER BY category, name";
-    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
-}

@@ -53,4 +53,5 @@ lazy_screen! {
     CoordinatorClientFile => coordinator::clients::ClientFilePage;
     CoordinatorRequest => coordinator::requests::RequestPage;
     CoordinatorWeek => coordinator::week::WeekPage;
+    CoordinatorOrganisation => coordinator::organisation::OrganisationPage;
 }

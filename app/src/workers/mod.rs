@@ -164,23 +164,11 @@ pub struct WorkerFile {
     pub today: NaiveDate,
 }
 
-/// A municipality of the organisation (for filters and forms).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Municipality {
-    pub id: crate::ids::MunicipalityId,
-    pub name: String,
-}
-
 /// The answer to creating a worker: the new row and the activation code to hand over.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatedWorker {
     pub worker_id: crate::ids::WorkerId,
     pub code: crate::auth::ActivationCode,
-}
-
-#[server(prefix = "/api", endpoint = "municipalities")]
-pub async fn municipalities() -> Result<Vec<Municipality>, AppError> {
-    crate::read_case!(service::municipalities)
 }
 
 /// The organisation's workers: `search` in the name or e-mail, one municipality or all.

@@ -134,23 +134,12 @@ pub async fn my_profile(ctx: &Ctx, conn: &mut Conn) -> Result<Profile, AppError>
 
 // ---- The coordinator's use cases: the organisation's workers ----
 
-use super::{
-    CreatedWorker, Municipality, Outcome, WorkerFile, WorkerForm, WorkerLine, WorkerStatus,
-};
+use super::{CreatedWorker, Outcome, WorkerFile, WorkerForm, WorkerLine, WorkerStatus};
 use crate::audit::{self, Action, Event};
 use crate::auth::Role;
 use crate::db::Tx;
 use crate::error::Field;
 use crate::ids::{MunicipalityId, OrganisationId, WorkerId};
-
-pub async fn municipalities(ctx: &Ctx, conn: &mut Conn) -> Result<Vec<Municipality>, AppError> {
-    let organisation = ctx.caller.staff()?;
-    Ok(organisations::municipalities(conn.c(), organisation)
-        .await?
-        .into_iter()
-        .map(|(id, name)| Municipality { id, name })
-        .collect())
-}
 
 pub async fn list_workers(
     ctx: &Ctx,

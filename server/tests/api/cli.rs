@@ -79,6 +79,23 @@ pub async fn the_command_line_starts_a_real_organisation(app: &TestApp) {
         .unwrap();
     assert!(ok, "{out}{err}");
     let organisation: i64 = out.trim().parse().expect("the new organisation's number");
+    // It starts with the Flemish activity list: 8 main groups, 2 activities each.
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(DISTINCT category) FROM activity WHERE organisation_id = $1",
+            organisation
+        )
+        .await,
+        8
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM activity WHERE organisation_id = $1",
+            organisation
+        )
+        .await,
+        16
+    );
 
     // A password that is too short is refused, and nothing is created.
     let (ok, _, err) = create_els(app, organisation, "els@leiestreek.test", "kort").await;

@@ -52,6 +52,8 @@ on_both_backends!(
     requests::a_request_is_checked_and_stays_in_the_organisation,
     requests::an_offer_is_answered_on_the_phone_and_a_decline_comes_back,
     requests::the_week_plan_shows_the_week_per_worker_and_municipality,
+    requests::only_activities_allowed_for_the_gebruiker_can_be_asked,
+    requests::municipalities_are_added_and_renamed_in_the_own_organisation,
     people::a_new_worker_activates_with_the_code_once,
     people::an_expired_or_replaced_code_does_not_work,
     people::a_worker_is_checked_and_stays_in_the_organisation,

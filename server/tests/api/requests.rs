@@ -351,3 +351,140 @@ pub async fn the_week_plan_shows_the_week_per_worker_and_municipality(app: &Test
         .unwrap();
     assert!(plan_b.items.iter().all(|i| i.id != offered[0]));
 }
+
+pub async fn only_activities_allowed_for_the_gebruiker_can_be_asked(app: &TestApp) {
+    let sofie = app.login("sofie@a.test").await;
+    let org = app.a.organisation_id.0;
+    let farm = activity(app, "Hulp op de boerderij", org).await;
+    let garden = activity(app, "Tuinonderhoud", org).await;
+    let ask = |client: app::ids::ClientId, activity: ActivityId| {
+        let sofie = &sofie;
+        async move {
+            sofie
+                .call_json::<RequestId>(
+                    "create_request",
+                    &json!({ "request": {
+                        "client_id": client, "activity_id": activity, "description": "Helpen",
+                        "recurrence": "Once", "planned_minutes": 120, "slots": [],
+                    }}),
+                )
+                .await
+        }
+    };
+    // The demo allows farm work only for farms: Maria (a private person) cannot ask for it.
+    assert_eq!(
+        ask(app.a.clients["maria"], farm).await.unwrap_err(),
+        (422, AppError::Invalid(Field::Activity))
+    );
+    ask(app.a.clients["hoeve"], farm).await.unwrap();
+    // Garden work switched off in Gavere (Maria's municipality): refused, also for an offer on
+    // a request taken before; switched on again: allowed.
+    let request = ask(app.a.clients["maria"], garden).await.unwrap();
+    let gavere = app.a.municipalities["gavere"].to_string();
+    let set = |allowed: &'static str| {
+        let sofie = &sofie;
+        let gavere = gavere.clone();
+        async move {
+            sofie
+                .call::<()>(
+                    "set_activity_allowed",
+                    &[
+                        ("activity_id", &garden.to_string()),
+                        ("municipality_id", &gavere),
+                        ("allowed", allowed),
+                    ],
+                )
+                .await
+        }
+    };
+    set("false").await.unwrap();
+    assert_eq!(
+        ask(app.a.clients["maria"], garden).await.unwrap_err(),
+        (422, AppError::Invalid(Field::Activity))
+    );
+    let today = app::clock::local_date(app.clock.now());
+    let offer = sofie
+        .call::<Vec<AssignmentId>>(
+            "offer_request",
+            &[
+                ("request_id", &request.to_string()),
+                ("worker_id", &app.a.workers["fatima"].to_string()),
+                ("first_date", &(today + Duration::days(3)).to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(
+        offer.unwrap_err(),
+        (422, AppError::Invalid(Field::Activity))
+    );
+    set("true").await.unwrap();
+    ask(app.a.clients["maria"], garden).await.unwrap();
+    // Another organisation's activity or municipality cannot be switched.
+    let sofie_b = app.login("sofie@b.test").await;
+    let other = sofie_b
+        .call::<()>(
+            "set_activity_allowed",
+            &[
+                ("activity_id", &garden.to_string()),
+                ("kind", "School"),
+                ("allowed", "false"),
+            ],
+        )
+        .await;
+    assert_eq!(other.unwrap_err(), (404, AppError::NotFound));
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'activity_rule_changed' AND subject_id = $1",
+            garden.0
+        )
+        .await,
+        2
+    );
+}
+
+pub async fn municipalities_are_added_and_renamed_in_the_own_organisation(app: &TestApp) {
+    let sofie = app.login("sofie@a.test").await;
+    let id: app::ids::MunicipalityId = sofie
+        .call(
+            "add_municipality",
+            &[("name", "Deinze"), ("joined_on", "2024-01-01")],
+        )
+        .await
+        .unwrap();
+    let twice = sofie
+        .call::<app::ids::MunicipalityId>("add_municipality", &[("name", "Deinze")])
+        .await;
+    assert_eq!(twice.unwrap_err(), (422, AppError::Invalid(Field::Name)));
+    sofie
+        .call::<()>(
+            "update_municipality",
+            &[
+                ("municipality_id", &id.to_string()),
+                ("name", "Deinze (Petegem)"),
+                ("joined_on", "2024-02-01"),
+            ],
+        )
+        .await
+        .unwrap();
+    let list: Vec<app::municipalities::Municipality> =
+        sofie.call("municipalities", &[]).await.unwrap();
+    let deinze = list.iter().find(|m| m.id == id).unwrap();
+    assert_eq!(deinze.name, "Deinze (Petegem)");
+    assert_eq!(
+        deinze.joined_on.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-01")
+    );
+    let sofie_b = app.login("sofie@b.test").await;
+    let other = sofie_b
+        .call::<()>(
+            "update_municipality",
+            &[("municipality_id", &id.to_string()), ("name", "X")],
+        )
+        .await;
+    assert_eq!(other.unwrap_err(), (404, AppError::NotFound));
+    let ahmed = app.login("ahmed@a.test").await;
+    let refused = ahmed
+        .call::<app::ids::MunicipalityId>("add_municipality", &[("name", "Nevele")])
+        .await;
+    assert_eq!(refused.unwrap_err(), (403, AppError::Forbidden));
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::workers::{CodeCard, StaffNav};
+use crate::activities::{Activity, activities};
 use crate::clients::{
     AddClientLogin, ClientForm, ClientKind, CreateClient, RecordFee, UpdateClient, get_client_file,
     list_clients,
@@ -13,9 +14,9 @@ use crate::clients::{
 use crate::error::AppError;
 use crate::i18n::{M, T, message, short_date, t, use_lang, weekday_short};
 use crate::ids::ClientId;
-use crate::requests::{Activity, CreateRequest, DayPart, NewRequest, Recurrence, Slot, activities};
+use crate::municipalities::{Municipality, municipalities};
+use crate::requests::{CreateRequest, DayPart, NewRequest, Recurrence, Slot};
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
-use crate::workers::{Municipality, municipalities};
 
 const KINDS: [(ClientKind, &str, T); 5] = [
     (

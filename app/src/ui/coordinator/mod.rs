@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 pub mod clients;
+pub mod organisation;
 pub mod requests;
 pub mod week;
 pub mod workers;

@@ -9,8 +9,8 @@ use super::workers::StaffNav;
 use crate::assignments::{PlanItem, get_week_plan};
 use crate::error::AppError;
 use crate::i18n::{M, T, assignment_status, message, short_date, t, use_lang};
+use crate::municipalities::municipalities;
 use crate::ui::layout::{LoadError, Loading, Page};
-use crate::workers::municipalities;
 
 /// `/coordinator/week?day=2026-12-07&municipality=2`.
 #[component]

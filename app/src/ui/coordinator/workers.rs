@@ -9,11 +9,12 @@ use crate::auth::{ActivationCode, DeactivateAccount, NewActivationCode};
 use crate::error::AppError;
 use crate::i18n::{M, T, message, short_date, t, use_lang};
 use crate::ids::WorkerId;
+use crate::municipalities::{Municipality, municipalities};
 use crate::rules::{MONTH_LIMIT_MINUTES, YEAR_LIMIT_MINUTES};
 use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading, Page};
 use crate::workers::{
-    CreateWorker, EndTrajectory, Municipality, Outcome, Referrer, UpdateWorker, WorkerForm,
-    WorkerStatus, get_worker_file, list_workers, municipalities,
+    CreateWorker, EndTrajectory, Outcome, Referrer, UpdateWorker, WorkerForm, WorkerStatus,
+    get_worker_file, list_workers,
 };
 
 /// The links between the bemiddelaar's screens.
@@ -25,6 +26,7 @@ pub fn StaffNav() -> impl IntoView {
             <a href="/coordinator/workers" class="btn">{t(T::ToWorkers)}</a>
             <a href="/coordinator/clients" class="btn">{t(T::ToClients)}</a>
             <a href="/coordinator/week" class="btn">{t(T::ToWeek)}</a>
+            <a href="/coordinator/organisation" class="btn">{t(T::ToOrganisation)}</a>
         </nav>
     }
 }
@@ -540,9 +542,10 @@ fn outcome_key(outcome: Outcome) -> T {
 /// needs the app loaded.
 #[component]
 fn MatchingSection(worker_id: WorkerId) -> impl IntoView {
+    use crate::activities::activities;
     use crate::i18n::weekday_short;
     use crate::requests::{
-        DayPart, MatchingProfile, SetMatchingProfile, Slot, activities, get_matching_profile,
+        DayPart, MatchingProfile, SetMatchingProfile, Slot, get_matching_profile,
     };
     let save = ServerAction::<SetMatchingProfile>::new();
     let data = Resource::new(
