@@ -54,6 +54,7 @@ on_both_backends!(
     requests::the_week_plan_shows_the_week_per_worker_and_municipality,
     requests::only_activities_allowed_for_the_gebruiker_can_be_asked,
     requests::municipalities_are_added_and_renamed_in_the_own_organisation,
+    requests::the_activity_list_and_a_workers_skills_stay_in_the_organisation,
     people::a_new_worker_activates_with_the_code_once,
     people::an_expired_or_replaced_code_does_not_work,
     people::a_worker_is_checked_and_stays_in_the_organisation,

@@ -488,3 +488,82 @@ pub async fn municipalities_are_added_and_renamed_in_the_own_organisation(app: &
         .await;
     assert_eq!(refused.unwrap_err(), (403, AppError::Forbidden));
 }
+
+pub async fn the_activity_list_and_a_workers_skills_stay_in_the_organisation(app: &TestApp) {
+    let sofie = app.login("sofie@a.test").await;
+    let list: Vec<app::activities::Activity> = sofie.call("activities", &[]).await.unwrap();
+    let categories: std::collections::BTreeSet<_> =
+        list.iter().map(|a| a.category.as_str()).collect();
+    assert_eq!(categories.len(), 8, "the Flemish list's 8 main groups");
+    // A new activity in one of the groups; a group that does not exist is refused.
+    let id: ActivityId = sofie
+        .call(
+            "add_activity",
+            &[("category", "household"), ("name", "Strijken")],
+        )
+        .await
+        .unwrap();
+    let bad = sofie
+        .call::<ActivityId>(
+            "add_activity",
+            &[("category", "cooking"), ("name", "Koken")],
+        )
+        .await;
+    assert_eq!(bad.unwrap_err(), (422, AppError::Invalid(Field::Form)));
+    let rules: Vec<app::activities::ActivityRules> =
+        sofie.call("activity_rules", &[]).await.unwrap();
+    let farm = rules
+        .iter()
+        .find(|r| r.activity.name == "Hulp op de boerderij")
+        .unwrap();
+    assert_eq!(farm.not_for.len(), 4, "farm work only for farms");
+    assert!(
+        rules
+            .iter()
+            .any(|r| r.activity.id == id && r.not_for.is_empty() && r.not_in.is_empty())
+    );
+
+    // Skills and available moments, read back; another organisation cannot read or set them.
+    let fatima = app.a.workers["fatima"];
+    sofie
+        .call_json::<()>(
+            "set_matching_profile",
+            &json!({ "worker_id": fatima, "profile": { "skills": [id, id], "availability": slots() } }),
+        )
+        .await
+        .unwrap();
+    let profile: app::requests::MatchingProfile = sofie
+        .call("matching_profile", &[("worker_id", &fatima.to_string())])
+        .await
+        .unwrap();
+    assert_eq!(profile.skills, [id], "once, however often it was sent");
+    assert_eq!(profile.availability.len(), 2);
+    let sofie_b = app.login("sofie@b.test").await;
+    let read = sofie_b
+        .call::<app::requests::MatchingProfile>(
+            "matching_profile",
+            &[("worker_id", &fatima.to_string())],
+        )
+        .await;
+    assert_eq!(read.unwrap_err(), (404, AppError::NotFound));
+    let set = sofie_b
+        .call_json::<()>(
+            "set_matching_profile",
+            &json!({ "worker_id": fatima, "profile": { "skills": [], "availability": [] } }),
+        )
+        .await;
+    assert_eq!(set.unwrap_err(), (404, AppError::NotFound));
+    let added = sofie_b
+        .call::<ActivityId>(
+            "add_activity",
+            &[("category", "household"), ("name", "Strijken")],
+        )
+        .await
+        .unwrap();
+    assert_ne!(added, id, "each organisation its own list");
+    let fatima_user = app.login("fatima@a.test").await;
+    let own = fatima_user
+        .call::<Vec<app::activities::Activity>>("activities", &[])
+        .await;
+    assert_eq!(own.unwrap_err(), (403, AppError::Forbidden));
+}
