@@ -302,6 +302,9 @@ catalogue! {
     CategoryHousehold => "Ondersteuning bij huishoudelijke taken", "Support with household tasks", "Soutien aux tâches ménagères";
     Allowed => "mag", "allowed", "autorisé";
     NotAllowed => "mag niet", "not allowed", "non autorisé";
+    ToRequests => "Vragen", "Requests", "Demandes";
+    RequestsTitle => "Vragen van gebruikers", "Requests of gebruikers", "Demandes des utilisateurs";
+    NoRequests => "Nog geen vragen. Een vraag neem je op vanaf de pagina van de gebruiker.", "No requests yet. A request is taken from the gebruiker's page.", "Pas encore de demandes. Une demande se prend depuis la page de l’utilisateur.";
     InvalidName => "Vul een voornaam en een achternaam in (hoogstens 100 tekens).", "Fill in a first and a last name (at most 100 characters).", "Indiquez un prénom et un nom (100 caractères au plus).";
     InvalidPhone => "Een telefoonnummer heeft alleen cijfers, spaties en + / . - (hoogstens 30 tekens).", "A phone number has only digits, spaces and + / . - (at most 30 characters).", "Un numéro de téléphone ne contient que des chiffres, des espaces et + / . - (30 caractères au plus).";
     InvalidMunicipality => "Kies een gemeente van je organisatie.", "Choose a municipality of your organisation.", "Choisissez une commune de votre organisation.";
@@ -490,6 +493,7 @@ messages! {
     MonthOfYear => "{month} {year}", "{month} {year}", "{month} {year}";
     NotEnoughCheques => "Je hebt niet genoeg wijk-werkcheques: je hebt er {balance}, je hebt er {needed} nodig. Koop eerst cheques bij.", "You do not have enough cheques: you have {balance}, you need {needed}. Please buy cheques first.", "Vous n’avez pas assez de chèques wijk-werk : vous en avez {balance}, il vous en faut {needed}. Achetez d’abord des chèques.";
     ChequesCount => "{n, plural, one {# cheque} other {# cheques}}", "{n, plural, one {# cheque} other {# cheques}}", "{n, plural, one {# chèque} other {# chèques}}";
+    RequestCounts => "{open} open · {accepted} aanvaard · {declined} geweigerd", "{open} open · {accepted} accepted · {declined} declined", "{open} ouvertes · {accepted} acceptées · {declined} refusées";
     WeekOf => "Week van {day}", "Week of {day}", "Semaine du {day}";
     FeePaidLine => "{year}: betaald op {day}", "{year}: paid on {day}", "{year} : payé le {day}";
     OfferLineText => "{day} · {worker} · {status}", "{day} · {worker} · {status}", "{day} · {worker} · {status}";

@@ -166,6 +166,11 @@ pub fn App() -> impl IntoView {
                     ssr=SsrMode::Async
                 />
                 <Route
+                    path=path!("/coordinator/requests")
+                    view={Lazy::<ui::CoordinatorRequests>::new()}
+                    ssr=SsrMode::Async
+                />
+                <Route
                     path=path!("/coordinator/requests/:id")
                     view={Lazy::<ui::CoordinatorRequest>::new()}
                     ssr=SsrMode::Async

@@ -156,6 +156,12 @@ for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
     }
     assertNoErrors(phone);
     await phone.context().close();
+
+    // The list of requests says what became of the offers.
+    await page.getByRole('link', { name: 'Vragen' }).click();
+    await page.waitForURL('**/coordinator/requests');
+    await page.locator('li.person', { hasText: `Basisschool Het Anker ${size}` }).getByText('0 open · 1 aanvaard · 0 geweigerd').waitFor();
+    await checkScreen(page, `coordinator-requests-${size}`);
     await checkScreen(page, `coordinator-week-${size}`);
     assertNoErrors(page);
     await page.context().close();

@@ -158,3 +158,23 @@ pub async fn set_matching_profile(
 ) -> Result<(), AppError> {
     crate::write_case!(service::set_matching_profile, worker_id, profile)
 }
+
+/// A request in the bemiddelaar's list, with what became of its offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct RequestLine {
+    pub id: RequestId,
+    pub client_name: String,
+    pub activity: String,
+    pub recurrence: Recurrence,
+    pub open_offers: i64,
+    pub accepted: i64,
+    /// Declined offers: they come back here, to offer the request to someone else.
+    pub declined: i64,
+}
+
+/// The organisation's requests, newest first.
+#[server(prefix = "/api", endpoint = "list_requests")]
+pub async fn list_requests() -> Result<Vec<RequestLine>, AppError> {
+    crate::read_case!(service::list_requests)
+}

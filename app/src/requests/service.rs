@@ -319,3 +319,11 @@ pub async fn set_matching_profile(
     .await?;
     Ok(())
 }
+
+pub async fn list_requests(
+    ctx: &Ctx,
+    conn: &mut Conn,
+) -> Result<Vec<super::RequestLine>, AppError> {
+    let organisation = ctx.caller.staff()?;
+    Ok(store::list(conn.c(), organisation).await?)
+}

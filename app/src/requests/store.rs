@@ -241,3 +241,18 @@ pub async fn load_minutes(
           AND planned_date >= $2 AND planned_date < $3";
     on!(c, c => sqlx::query_scalar(SQL).bind(worker).bind(from).bind(to).fetch_one(c).await)
 }
+
+pub async fn list(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Vec<super::RequestLine>, sqlx::Error> {
+    const SQL: &str = "SELECT r.id, cl.name AS client_name, a.name AS activity, r.recurrence, \
+        CAST(COALESCE(SUM(CASE WHEN x.status = 'offered' THEN 1 ELSE 0 END), 0) AS BIGINT) AS open_offers, \
+        CAST(COALESCE(SUM(CASE WHEN x.status IN ('accepted', 'finished') THEN 1 ELSE 0 END), 0) AS BIGINT) AS accepted, \
+        CAST(COALESCE(SUM(CASE WHEN x.status = 'declined' THEN 1 ELSE 0 END), 0) AS BIGINT) AS declined \
+        FROM request r JOIN client cl ON cl.id = r.client_id JOIN activity a ON a.id = r.activity_id \
+        LEFT JOIN assignment x ON x.request_id = r.id \
+        WHERE r.organisation_id = $1 \
+        GROUP BY r.id, cl.name, a.name, r.recurrence ORDER BY r.id DESC";
+    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
+}

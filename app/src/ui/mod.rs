@@ -52,6 +52,7 @@ lazy_screen! {
     CoordinatorNewClient => coordinator::clients::NewClientPage;
     CoordinatorClientFile => coordinator::clients::ClientFilePage;
     CoordinatorRequest => coordinator::requests::RequestPage;
+    CoordinatorRequests => coordinator::requests::RequestsPage;
     CoordinatorWeek => coordinator::week::WeekPage;
     CoordinatorOrganisation => coordinator::organisation::OrganisationPage;
 }

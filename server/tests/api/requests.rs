@@ -260,8 +260,19 @@ pub async fn an_offer_is_answered_on_the_phone_and_a_decline_comes_back(app: &Te
             .map(|w| monday + Duration::weeks(w))
             .collect::<Vec<_>>()
     );
-    // Organisation B cannot withdraw A's offer.
+    // The list of requests: the declined one comes back to the bemiddelaar there.
+    let lines: Vec<app::requests::RequestLine> = sofie.call("list_requests", &[]).await.unwrap();
+    let counts = |id: RequestId| {
+        let l = lines.iter().find(|l| l.id == id).unwrap();
+        (l.open_offers, l.accepted, l.declined)
+    };
+    assert_eq!(counts(weekly), (2, 1, 0));
+    assert_eq!(counts(once), (0, 0, 1));
+    // Organisation B cannot withdraw A's offer, nor see A's requests.
     let sofie_b = app.login("sofie@b.test").await;
+    let lines_b: Vec<app::requests::RequestLine> =
+        sofie_b.call("list_requests", &[]).await.unwrap();
+    assert!(lines_b.iter().all(|l| l.id != weekly && l.id != once));
     let other = sofie_b
         .call::<()>(
             "withdraw_offer",

@@ -16,6 +16,64 @@ use crate::requests::{
 };
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
 
+/// `/coordinator/requests`: every request with what became of its offers (declined ones come
+/// back here).
+#[component]
+pub fn RequestsPage() -> impl IntoView {
+    let list = Resource::new(|| (), |_| crate::requests::list_requests());
+    view! {
+        <Page>
+            <StaffNav />
+            <h1>{t(T::RequestsTitle)}</h1>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let lang = use_lang();
+                    match list.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t(T::NoRequests)}</p> }.into_any(),
+                        Ok(list) => {
+                            view! {
+                                <ul class="people">
+                                    {list
+                                        .into_iter()
+                                        .map(|r| {
+                                            let href = format!("/coordinator/requests/{}", r.id);
+                                            let counts = message(
+                                                lang,
+                                                M::RequestCounts,
+                                                &[
+                                                    ("open", r.open_offers.into()),
+                                                    ("accepted", r.accepted.into()),
+                                                    ("declined", r.declined.into()),
+                                                ],
+                                            );
+                                            let how_often = t(if r.recurrence == Recurrence::Weekly {
+                                                T::RecurrenceWeekly
+                                            } else {
+                                                T::RecurrenceOnce
+                                            });
+                                            view! {
+                                                <li class="card person">
+                                                    <a href=href class="person-link">
+                                                        <strong>{format!("{} · {}", r.client_name, r.activity)}</strong>
+                                                    </a>
+                                                    <span>{how_often}</span>
+                                                    <span>{counts}</span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
 /// `/coordinator/requests/:id`.
 #[component]
 pub fn RequestPage() -> impl IntoView {

@@ -25,6 +25,7 @@ pub fn StaffNav() -> impl IntoView {
             <a href="/coordinator" class="btn">{t(T::ToOverview)}</a>
             <a href="/coordinator/workers" class="btn">{t(T::ToWorkers)}</a>
             <a href="/coordinator/clients" class="btn">{t(T::ToClients)}</a>
+            <a href="/coordinator/requests" class="btn">{t(T::ToRequests)}</a>
             <a href="/coordinator/week" class="btn">{t(T::ToWeek)}</a>
             <a href="/coordinator/organisation" class="btn">{t(T::ToOrganisation)}</a>
         </nav>
