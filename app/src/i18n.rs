@@ -942,6 +942,15 @@ pub fn weekday_short(lang: Lang, weekday: u8) -> &'static str {
     WEEKDAYS[usize::from(weekday.clamp(1, 7) - 1)].text(lang)
 }
 
+/// A moment of the week in words: "ma voormiddag".
+pub fn moment(lang: Lang, slot: crate::requests::Slot) -> String {
+    let part = match slot.part {
+        crate::requests::DayPart::Morning => T::Morning,
+        crate::requests::DayPart::Afternoon => T::Afternoon,
+    };
+    format!("{} {}", weekday_short(lang, slot.weekday), part.text(lang))
+}
+
 /// Why the matching ranks a worker where it does, in words.
 pub fn reason_text(lang: Lang, reason: &crate::requests::Reason) -> String {
     use crate::requests::Reason as R;

@@ -56,13 +56,16 @@ pub async fn insert_municipality(
     on!(c, c => sqlx::query_scalar(SQL).bind(organisation_id).bind(name).fetch_one(c).await)
 }
 
-/// The organisation's municipalities by name.
-pub async fn municipalities(
+/// Is `id` one of the organisation's municipalities?
+pub async fn has_municipality(
     c: DbConn<'_>,
     organisation_id: OrganisationId,
-) -> Result<Vec<(MunicipalityId, String)>, sqlx::Error> {
-    const SQL: &str = "SELECT id, name FROM municipality WHERE organisation_id = $1 ORDER BY name";
-    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
+    id: MunicipalityId,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM municipality WHERE id = $1 AND organisation_id = $2";
+    let n: i64 =
+        on!(c, c => sqlx::query_scalar(SQL).bind(id).bind(organisation_id).fetch_one(c).await)?;
+    Ok(n == 1)
 }
 
 /// The organisation's municipalities with the day each joined, by name.

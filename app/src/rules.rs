@@ -232,6 +232,15 @@ pub fn minutes_left(usage: Usage) -> i64 {
     (MONTH_LIMIT_MINUTES - usage.month_minutes).min(YEAR_LIMIT_MINUTES - usage.year_minutes)
 }
 
+/// A phone number as people write it: digits, spaces and `+ / . -`, at most 30 characters
+/// (already trimmed; empty is allowed: no number).
+pub fn phone_is_valid(phone: &str) -> bool {
+    phone.chars().count() <= 30
+        && phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +/.-".contains(c))
+}
+
 /// May the worker start working on `day`?
 pub fn may_start(trajectory: Trajectory, usage: Usage, day: NaiveDate) -> Result<(), LimitBreach> {
     check_trajectory(trajectory, day)?;

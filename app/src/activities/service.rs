@@ -50,8 +50,7 @@ pub async fn set_allowed(
     }
     let detail = match (municipality, kind) {
         (Some(m), None) => {
-            let ours = crate::organisations::municipalities(tx.c(), organisation).await?;
-            if !ours.iter().any(|(id, _)| *id == m) {
+            if !crate::organisations::has_municipality(tx.c(), organisation, m).await? {
                 return Err(AppError::Invalid(Field::Municipality));
             }
             store::set_in_municipality(tx.c(), activity, m, allowed).await?;

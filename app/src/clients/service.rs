@@ -142,18 +142,10 @@ async fn check_form(
         return Err(AppError::Invalid(Field::Postcode));
     }
     let phone = form.phone.trim();
-    if phone.chars().count() > 30
-        || !phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +/.-".contains(c))
-    {
+    if !crate::rules::phone_is_valid(phone) {
         return Err(AppError::Invalid(Field::Phone));
     }
-    if !organisations::municipalities(c, organisation)
-        .await?
-        .iter()
-        .any(|(id, _)| *id == form.municipality_id)
-    {
+    if !organisations::has_municipality(c, organisation, form.municipality_id).await? {
         return Err(AppError::Invalid(Field::Municipality));
     }
     Ok(Checked {

@@ -54,10 +54,12 @@ pub async fn create_request(
     request: NewRequest,
 ) -> Result<RequestId, AppError> {
     let organisation = ctx.caller.staff()?;
-    if store::client_organisation(tx.c(), request.client_id).await? != Some(organisation) {
+    let client = crate::clients::store::by_id(tx.c(), request.client_id).await?;
+    if client.map(|c| c.organisation_id) != Some(organisation) {
         return Err(AppError::NotFound);
     }
-    if !store::activity_of(tx.c(), organisation, request.activity_id).await?
+    if crate::activities::store::organisation_of(tx.c(), request.activity_id).await?
+        != Some(organisation)
         || !crate::activities::store::allowed_for_client(
             tx.c(),
             request.activity_id,
@@ -298,7 +300,7 @@ pub async fn set_matching_profile(
     skills.sort();
     skills.dedup();
     for skill in &skills {
-        if !store::activity_of(tx.c(), organisation, *skill).await? {
+        if crate::activities::store::organisation_of(tx.c(), *skill).await? != Some(organisation) {
             return Err(AppError::Invalid(Field::Activity));
         }
     }

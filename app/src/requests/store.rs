@@ -156,26 +156,6 @@ pub async fn assignment_organisation(
     on!(c, c => sqlx::query_scalar(SQL).bind(assignment).fetch_optional(c).await)
 }
 
-/// Is the activity on this organisation's list?
-pub async fn activity_of(
-    c: DbConn<'_>,
-    organisation_id: OrganisationId,
-    activity: ActivityId,
-) -> Result<bool, sqlx::Error> {
-    const SQL: &str = "SELECT COUNT(*) FROM activity WHERE id = $1 AND organisation_id = $2";
-    let n: i64 = on!(c, c => sqlx::query_scalar(SQL).bind(activity).bind(organisation_id).fetch_one(c).await)?;
-    Ok(n == 1)
-}
-
-/// The client's organisation.
-pub async fn client_organisation(
-    c: DbConn<'_>,
-    client: ClientId,
-) -> Result<Option<OrganisationId>, sqlx::Error> {
-    const SQL: &str = "SELECT organisation_id FROM client WHERE id = $1";
-    on!(c, c => sqlx::query_scalar(SQL).bind(client).fetch_optional(c).await)
-}
-
 pub async fn skills(c: DbConn<'_>, worker: WorkerId) -> Result<Vec<ActivityId>, sqlx::Error> {
     const SQL: &str =
         "SELECT activity_id FROM worker_skill WHERE worker_id = $1 ORDER BY activity_id";

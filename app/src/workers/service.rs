@@ -244,11 +244,7 @@ async fn check_form(
             .ok_or(AppError::Invalid(Field::Name))
     };
     let phone = form.phone.trim();
-    if phone.chars().count() > 30
-        || !phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +/.-".contains(c))
-    {
+    if !crate::rules::phone_is_valid(phone) {
         return Err(AppError::Invalid(Field::Phone));
     }
     let trajectory = rules::Trajectory {
@@ -260,8 +256,7 @@ async fn check_form(
     if !trajectory.can_be_planned() {
         return Err(AppError::Invalid(Field::TrajectoryEnd));
     }
-    let ours = organisations::municipalities(c, organisation).await?;
-    if !ours.iter().any(|(id, _)| *id == form.municipality_id) {
+    if !organisations::has_municipality(c, organisation, form.municipality_id).await? {
         return Err(AppError::Invalid(Field::Municipality));
     }
     Ok(Checked {

@@ -12,13 +12,15 @@ use crate::clients::{
     list_clients,
 };
 use crate::error::AppError;
-use crate::i18n::{M, T, message, short_date, t, use_lang, weekday_short};
+use crate::i18n::{M, T, message, moment, short_date, t, use_lang};
 use crate::ids::ClientId;
 use crate::municipalities::{Municipality, municipalities};
 use crate::requests::{CreateRequest, DayPart, NewRequest, Recurrence, Slot};
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
 
-const KINDS: [(ClientKind, &str, T); 5] = [
+/// The five kinds of gebruiker: the value a form sends and the words (also the Organisatie
+/// screen's).
+pub const KINDS: [(ClientKind, &str, T); 5] = [
     (
         ClientKind::PrivatePerson,
         "PrivatePerson",
@@ -486,15 +488,7 @@ fn NewRequestForm(client_id: ClientId, list: Vec<Activity>) -> impl IntoView {
         .map(|(weekday, part)| {
             let slot = Slot { weekday, part };
             let id = format!("slot-{weekday}-{}", part.as_str());
-            let label = format!(
-                "{} {}",
-                weekday_short(lang, weekday),
-                t(if part == DayPart::Morning {
-                    T::Morning
-                } else {
-                    T::Afternoon
-                })
-            );
+            let label = moment(lang, slot);
             view! {
                 <div class="field check">
                     <input

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::clients::KINDS;
 use super::workers::StaffNav;
 use crate::activities::{ActivityRules, AddActivity, SetActivityAllowed, get_activity_rules};
-use crate::clients::ClientKind;
 use crate::error::AppError;
 use crate::i18n::{T, t};
 use crate::municipalities::{AddMunicipality, Municipality, UpdateMunicipality, municipalities};
@@ -20,22 +20,6 @@ const CATEGORIES: [(&str, T); 8] = [
     ("logistics", T::CategoryLogistics),
     ("accompanying", T::CategoryAccompanying),
     ("household", T::CategoryHousehold),
-];
-
-const KINDS: [(ClientKind, &str, T); 5] = [
-    (
-        ClientKind::PrivatePerson,
-        "PrivatePerson",
-        T::KindPrivatePerson,
-    ),
-    (
-        ClientKind::LocalAuthority,
-        "LocalAuthority",
-        T::KindLocalAuthority,
-    ),
-    (ClientKind::NonProfit, "NonProfit", T::KindNonProfit),
-    (ClientKind::School, "School", T::KindSchool),
-    (ClientKind::Agriculture, "Agriculture", T::KindAgriculture),
 ];
 
 /// `/coordinator/organisation`.

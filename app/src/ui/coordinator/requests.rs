@@ -7,12 +7,11 @@ use leptos_router::hooks::use_params_map;
 use super::workers::StaffNav;
 use crate::error::AppError;
 use crate::i18n::{
-    M, T, assignment_status, duration, message, reason_text, short_date, t, use_lang, weekday_short,
+    M, T, assignment_status, duration, message, moment, reason_text, short_date, t, use_lang,
 };
 use crate::ids::RequestId;
 use crate::requests::{
-    DayPart, OfferRequest, Recurrence, RequestView, Suggestion, WithdrawOffer, get_request,
-    suggestions,
+    OfferRequest, Recurrence, RequestView, Suggestion, WithdrawOffer, get_request, suggestions,
 };
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
 
@@ -135,17 +134,7 @@ fn RequestView(
     let moments = request
         .slots
         .iter()
-        .map(|s| {
-            format!(
-                "{} {}",
-                weekday_short(lang, s.weekday),
-                t(if s.part == DayPart::Morning {
-                    T::Morning
-                } else {
-                    T::Afternoon
-                })
-            )
-        })
+        .map(|s| moment(lang, *s))
         .collect::<Vec<_>>()
         .join(", ");
     let how_often = t(if weekly {

@@ -544,7 +544,6 @@ fn outcome_key(outcome: Outcome) -> T {
 #[component]
 fn MatchingSection(worker_id: WorkerId) -> impl IntoView {
     use crate::activities::activities;
-    use crate::i18n::weekday_short;
     use crate::requests::{
         DayPart, MatchingProfile, SetMatchingProfile, Slot, get_matching_profile,
     };
@@ -602,11 +601,7 @@ fn MatchingSection(worker_id: WorkerId) -> impl IntoView {
                                     let slot = Slot { weekday, part };
                                     let id = format!("available-{weekday}-{}", part.as_str());
                                     let checked = profile.availability.contains(&slot);
-                                    let label = format!(
-                                        "{} {}",
-                                        weekday_short(lang, weekday),
-                                        t(if part == DayPart::Morning { T::Morning } else { T::Afternoon }),
-                                    );
+                                    let label = crate::i18n::moment(lang, slot);
                                     view! {
                                         <div class="field check">
                                             <input
