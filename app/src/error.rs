@@ -1,7 +1,6 @@
 //! The errors a server function can answer with. They travel to the browser as JSON and are
 //! turned into words only at one edge: [`crate::i18n::error_message`].
 
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
@@ -162,7 +161,7 @@ impl AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    type Encoder = crate::wire::JsonText;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         let error = match value {
@@ -221,6 +220,23 @@ pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
 
 #[cfg(feature = "ssr")]
 fn set_http_status(error: &AppError) {
+    // A plain HTML form (no JavaScript, or a page without an island for it): the server
+    // function sends the browser back to the form with the error in the address (a 302), which
+    // the page then shows. A 4xx would leave the browser on the raw answer.
+    // (A page that calls server functions while it renders keeps its status: a worker who
+    // opens the coordinator's page gets a 403.)
+    let from_plain_form =
+        leptos::prelude::use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+            parts.uri.path().starts_with("/api/")
+                && parts
+                    .headers
+                    .get(axum::http::header::ACCEPT)
+                    .and_then(|accept| accept.to_str().ok())
+                    .is_some_and(|accept| accept.contains("text/html"))
+        });
+    if from_plain_form {
+        return;
+    }
     if let Some(opts) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         opts.set_status(
             axum::http::StatusCode::from_u16(error.status())

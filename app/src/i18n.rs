@@ -87,7 +87,7 @@ pub fn request_lang() -> Lang {
 
 /// Remember the language and reload the page it was chosen on (a plain form post, so the whole
 /// page is rendered anew in that language).
-#[server(prefix = "/api", endpoint = "set_language")]
+#[server(prefix = "/api", endpoint = "set_language", output = crate::wire::Json)]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
     crate::error::finish(
         async {
@@ -115,21 +115,27 @@ pub fn set_language_cookie(lang: Lang) -> Result<(), AppError> {
 
 macro_rules! catalogue {
     ($($key:ident => $nl:literal, $en:literal, $fr:literal;)*) => {
-        /// A fixed text of the interface.
+        /// A fixed text of the interface, in every language. Each key is a constant rather than
+        /// an enum variant matched in one function: the browser's WASM then carries only the
+        /// texts of the code it has (a screen's texts come with that screen's file).
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum T { $($key,)* }
+        pub struct T {
+            nl: &'static str,
+            en: &'static str,
+            fr: &'static str,
+        }
 
+        #[allow(non_upper_case_globals)]
         impl T {
+            $(pub const $key: T = T { nl: $nl, en: $en, fr: $fr };)*
             pub const ALL: &'static [T] = &[$(T::$key,)*];
             pub const NAMES: &'static [&'static str] = &[$(stringify!($key),)*];
 
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        (T::$key, Lang::Nl) => $nl,
-                        (T::$key, Lang::En) => $en,
-                        (T::$key, Lang::Fr) => $fr,
-                    )*
+                match lang {
+                    Lang::Nl => self.nl,
+                    Lang::En => self.en,
+                    Lang::Fr => self.fr,
                 }
             }
         }
@@ -142,21 +148,25 @@ macro_rules! catalogue {
 /// (ICU MessageFormat, the part of it we need).
 macro_rules! messages {
     ($($key:ident => $nl:literal, $en:literal, $fr:literal;)*) => {
-        /// A message template of the interface.
+        /// A message template of the interface, in every language (constants, as [`T`]).
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum M { $($key,)* }
+        pub struct M {
+            nl: &'static str,
+            en: &'static str,
+            fr: &'static str,
+        }
 
+        #[allow(non_upper_case_globals)]
         impl M {
+            $(pub const $key: M = M { nl: $nl, en: $en, fr: $fr };)*
             pub const ALL: &'static [M] = &[$(M::$key,)*];
             pub const NAMES: &'static [&'static str] = &[$(stringify!($key),)*];
 
             pub fn template(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        (M::$key, Lang::Nl) => $nl,
-                        (M::$key, Lang::En) => $en,
-                        (M::$key, Lang::Fr) => $fr,
-                    )*
+                match lang {
+                    Lang::Nl => self.nl,
+                    Lang::En => self.en,
+                    Lang::Fr => self.fr,
                 }
             }
         }
@@ -655,8 +665,9 @@ fn plural_form(lang: Lang, forms: &str, n: i64, args: &[(&str, Arg)]) -> String 
 }
 
 /// The language of this page, provided once by the app shell.
+/// The page's language: the request's on the server; in an island, the page's `<html lang>`.
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(request_lang)
 }
 
 /// Fixed text in the page's language.

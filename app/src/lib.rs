@@ -24,6 +24,7 @@ pub mod rules;
 pub mod sync;
 pub mod time_entries;
 pub mod ui;
+pub mod wire;
 pub mod workers;
 
 #[cfg(feature = "ssr")]
@@ -44,7 +45,7 @@ pub mod security;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{Lazy, SsrMode, path};
+use leptos_router::{SsrMode, path};
 
 use crate::i18n::{T, t};
 
@@ -85,7 +86,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -109,79 +110,81 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=ui::layout::Home ssr=SsrMode::Async />
                 <Route path=path!("/login") view=ui::login::LoginPage />
                 <Route path=path!("/offline") view=ui::layout::OfflinePage />
-                <Route path=path!("/worker") view={Lazy::<ui::WorkerToday>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/worker") view=ui::worker::today::TodayPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/worker/assignments")
-                    view={Lazy::<ui::WorkerAssignments>::new()}
+                    view=ui::worker::assignments::AssignmentsPage
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/worker/assignments/:id")
-                    view={Lazy::<ui::WorkerAssignmentDetail>::new()}
+                    view=ui::worker::assignments::AssignmentDetailPage
                     ssr=SsrMode::Async
                 />
-                <Route path=path!("/worker/hours") view={Lazy::<ui::WorkerHours>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/worker/hours") view=ui::worker::hours::HoursPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/worker/hours/new")
-                    view={Lazy::<ui::WorkerEnterHours>::new()}
+                    view=ui::worker::hours::EnterHoursPage
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/worker/hours/:id")
-                    view={Lazy::<ui::WorkerChangeEntry>::new()}
+                    view=ui::worker::hours::ChangeEntryPage
                     ssr=SsrMode::Async
                 />
-                <Route path=path!("/worker/profile") view={Lazy::<ui::WorkerProfile>::new()} ssr=SsrMode::Async />
-                <Route path=path!("/client") view={Lazy::<ui::ClientScreen>::new()} ssr=SsrMode::Async />
-                <Route path=path!("/coordinator") view={Lazy::<ui::CoordinatorScreen>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/worker/profile") view=ui::worker::profile::ProfilePage ssr=SsrMode::Async />
+                <Route path=path!("/client") view=ui::client::ClientPage ssr=SsrMode::Async />
+                <Route path=path!("/coordinator") view=ui::coordinator::CoordinatorPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/coordinator/workers")
-                    view={Lazy::<ui::CoordinatorWorkers>::new()}
+                    view=ui::coordinator::workers::WorkersPage
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/coordinator/workers/new")
-                    view={Lazy::<ui::CoordinatorNewWorker>::new()}
+                    view=ui::coordinator::workers::NewWorkerPage
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/coordinator/workers/:id")
-                    view={Lazy::<ui::CoordinatorWorkerFile>::new()}
+                    view=ui::coordinator::workers::WorkerFilePage
                     ssr=SsrMode::Async
                 />
-                <Route path=path!("/activate") view={Lazy::<ui::ActivateScreen>::new()} />
+                <Route path=path!("/activate") view=ui::activate::ActivatePage />
                 <Route
                     path=path!("/coordinator/clients")
-                    view={Lazy::<ui::CoordinatorClients>::new()}
+                    view=ui::coordinator::clients::ClientsPage
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/coordinator/clients/new")
-                    view={Lazy::<ui::CoordinatorNewClient>::new()}
+                    view=ui::coordinator::clients::NewClientPage
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/coordinator/clients/:id")
-                    view={Lazy::<ui::CoordinatorClientFile>::new()}
+                    view=ui::coordinator::clients::ClientFilePage
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/coordinator/requests")
-                    view={Lazy::<ui::CoordinatorRequests>::new()}
+                    view=ui::coordinator::requests::RequestsPage
                     ssr=SsrMode::Async
                 />
                 <Route
                     path=path!("/coordinator/requests/:id")
-                    view={Lazy::<ui::CoordinatorRequest>::new()}
+                    view=ui::coordinator::requests::RequestPage
                     ssr=SsrMode::Async
                 />
-                <Route path=path!("/coordinator/week") view={Lazy::<ui::CoordinatorWeek>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/coordinator/week") view=ui::coordinator::week::WeekPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/coordinator/organisation")
-                    view={Lazy::<ui::CoordinatorOrganisation>::new()}
+                    view=ui::coordinator::organisation::OrganisationPage
                     ssr=SsrMode::Async
                 />
             </Routes>
         </Router>
+        // Last on the page: hydrated after every island above it.
+        <ui::HydratedMark />
     }
 }

@@ -1,21 +1,19 @@
-//! The browser side: hydrates the server-rendered page into a live app.
+//! The browser side. Pages are rendered on the server; here only the islands (the parts that
+//! react to taps: the clock, the outbox, forms that check as one types) come to life.
 
+// The islands are exported from the app crate: it must be linked even though nothing here
+// calls into it.
+use app as _;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// Called by Leptos' island script before it hydrates each island on the page.
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // Asynchronous: a screen's own code (a separate file, see `app::ui::lazy_screen`) may
-    // still be on its way.
-    wasm_bindgen_futures::spawn_local(async {
-        let body = leptos::prelude::document()
-            .body()
-            .expect("the page has a body");
-        let app = leptos::mount::hydrate_from_async(body, app::App).await;
-        app.forget();
-        // A mark for people and tests alike: from here on, buttons work without a page load.
-        if let Some(root) = leptos::prelude::document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
+    // A server function that sends the browser elsewhere (login, logout): a page load, as
+    // there is no client-side router.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
+        let _ = leptos::prelude::window().location().set_href(to);
     });
+    leptos::mount::hydrate_islands();
 }

@@ -55,11 +55,12 @@ pub fn service_worker(site_root: &Path) -> String {
 }
 
 /// Which files of `pkg/` the service worker keeps. A split build (`cargo leptos build --split`)
-/// puts each screen's code in files of its own, listed per screen in
-/// `__wasm_split_manifest.json`; of those only the worker's screens (named `Worker…`, see
-/// `app::ui::lazy_screen`) are kept: the coordinator's never reach a worker's phone. The
-/// main bundle, its loaders and the stylesheet are always kept; precompressed copies never
-/// (they are served in place of their file) and the manifest is the server's.
+/// puts the code of each lazy island (a screen's interactive part, `#[island(lazy)]`) and of
+/// each `#[lazy]` function in files of its own, listed per split in
+/// `__wasm_split_manifest.json`; of those only the worker's (named `Worker…` or `worker_…`)
+/// are kept: the coordinator's never reach a worker's phone. The main bundle, its loaders and
+/// the stylesheet are always kept; precompressed copies never (they are served in place of
+/// their file) and the manifest is the server's.
 fn worker_files(pkg: &Path) -> impl Fn(&str) -> bool + use<> {
     const MANIFEST: &str = "__wasm_split_manifest.json";
     let splits: std::collections::HashMap<String, Vec<String>> =
@@ -70,7 +71,10 @@ fn worker_files(pkg: &Path) -> impl Fn(&str) -> bool + use<> {
     let mut worker = std::collections::HashSet::new();
     let mut screens = std::collections::HashSet::new();
     for (split, files) in splits {
-        let for_worker = split.trim_start_matches('_').starts_with("worker_");
+        let for_worker = split
+            .trim_start_matches('_')
+            .to_ascii_lowercase()
+            .starts_with("worker");
         for file in files {
             // Listed without the extension: "chunk_12", "split___worker_today_view_…".
             let file = format!("{file}.wasm");
@@ -158,7 +162,7 @@ mod tests {
     }
 
     #[test]
-    fn only_the_worker_screens_of_a_split_build_are_precached() {
+    fn only_the_worker_islands_of_a_split_build_are_precached() {
         let dir = std::env::temp_dir().join(format!("wijkwerk-split-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("pkg")).unwrap();
         for file in [
@@ -169,15 +173,15 @@ mod tests {
             "chunk_1.wasm",
             "chunk_2.wasm",
             "chunk_3.wasm",
-            "split___worker_today_view_1.wasm",
-            "split___coordinator_screen_view_1.wasm",
+            "split___WorkerHours_loader_1.wasm",
+            "split___ClientScreen_loader_1.wasm",
         ] {
             std::fs::write(dir.join("pkg").join(file), file).unwrap();
         }
         std::fs::write(
             dir.join("pkg/__wasm_split_manifest.json"),
-            r#"{"__worker_today_view_1": ["chunk_1", "chunk_2", "split___worker_today_view_1"],
-                "__coordinator_screen_view_1": ["chunk_2", "chunk_3", "split___coordinator_screen_view_1"]}"#,
+            r#"{"__WorkerHours_loader_1": ["chunk_1", "chunk_2", "split___WorkerHours_loader_1"],
+                "__ClientScreen_loader_1": ["chunk_2", "chunk_3", "split___ClientScreen_loader_1"]}"#,
         )
         .unwrap();
         let script = service_worker(&dir);
@@ -187,8 +191,8 @@ mod tests {
             .unwrap();
         assert_eq!(
             list,
-            r#"const ASSETS = ["/pkg/__wasm_split.js", "/pkg/chunk_1.wasm", "/pkg/chunk_2.wasm", "/pkg/split___worker_today_view_1.wasm", "/pkg/wijkwerk.css", "/pkg/wijkwerk.js", "/pkg/wijkwerk.wasm"];"#,
-            "the coordinator's own files (chunk_3, its screen) and the manifest stay out"
+            r#"const ASSETS = ["/pkg/__wasm_split.js", "/pkg/chunk_1.wasm", "/pkg/chunk_2.wasm", "/pkg/split___WorkerHours_loader_1.wasm", "/pkg/wijkwerk.css", "/pkg/wijkwerk.js", "/pkg/wijkwerk.wasm"];"#,
+            "the gebruiker's own files (chunk_3, its screen) and the manifest stay out"
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }

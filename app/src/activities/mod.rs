@@ -65,19 +65,19 @@ pub struct ActivityRules {
     pub not_for: Vec<ClientKind>,
 }
 
-#[server(prefix = "/api", endpoint = "activities")]
+#[server(prefix = "/api", endpoint = "activities", output = crate::wire::Json)]
 pub async fn activities() -> Result<Vec<Activity>, AppError> {
     crate::read_case!(service::activities)
 }
 
-#[server(prefix = "/api", endpoint = "activity_rules")]
+#[server(prefix = "/api", endpoint = "activity_rules", output = crate::wire::Json)]
 pub async fn get_activity_rules() -> Result<Vec<ActivityRules>, AppError> {
     crate::read_case!(service::activity_rules)
 }
 
 /// Allow or forbid an activity in one municipality (`municipality_id`) or for one kind of
 /// gebruiker (`kind`); exactly one of the two.
-#[server(prefix = "/api", endpoint = "set_activity_allowed")]
+#[server(prefix = "/api", endpoint = "set_activity_allowed", output = crate::wire::Json)]
 pub async fn set_activity_allowed(
     activity_id: ActivityId,
     #[server(default)] municipality_id: Option<MunicipalityId>,
@@ -93,7 +93,7 @@ pub async fn set_activity_allowed(
     )
 }
 
-#[server(prefix = "/api", endpoint = "add_activity")]
+#[server(prefix = "/api", endpoint = "add_activity", output = crate::wire::Json)]
 pub async fn add_activity(category: String, name: String) -> Result<ActivityId, AppError> {
     crate::write_case!(service::add_activity, category, name)
 }

@@ -57,12 +57,12 @@ pub struct AssignmentDetail {
     pub entries: Vec<crate::time_entries::MyEntry>,
 }
 
-#[server(prefix = "/api", endpoint = "my_assignments")]
+#[server(prefix = "/api", endpoint = "my_assignments", output = crate::wire::Json)]
 pub async fn get_my_assignments() -> Result<MyAssignments, AppError> {
     crate::read_case!(service::my_assignments)
 }
 
-#[server(prefix = "/api", endpoint = "my_assignment")]
+#[server(prefix = "/api", endpoint = "my_assignment", output = crate::wire::Json)]
 pub async fn get_my_assignment(assignment_id: AssignmentId) -> Result<AssignmentDetail, AppError> {
     crate::read_case!(service::my_assignment, assignment_id)
 }
@@ -78,13 +78,13 @@ crate::text_enum! {
 }
 
 /// The worker accepts an offer made to them: it becomes theirs to clock on its day.
-#[server(prefix = "/api", endpoint = "accept_offer")]
+#[server(prefix = "/api", endpoint = "accept_offer", output = crate::wire::Json)]
 pub async fn accept_offer(assignment_id: AssignmentId) -> Result<(), AppError> {
     crate::write_case!(service::accept_offer, assignment_id)
 }
 
 /// The worker declines an offer, with a reason if they want to give one.
-#[server(prefix = "/api", endpoint = "decline_offer")]
+#[server(prefix = "/api", endpoint = "decline_offer", output = crate::wire::Json)]
 pub async fn decline_offer(assignment_id: AssignmentId, reason: String) -> Result<(), AppError> {
     crate::write_case!(service::decline_offer, assignment_id, reason)
 }
@@ -116,7 +116,7 @@ pub struct WeekPlan {
 
 /// The week plan of the bemiddelaar's organisation: the week of `day` (today without one),
 /// one municipality or all.
-#[server(prefix = "/api", endpoint = "week_plan")]
+#[server(prefix = "/api", endpoint = "week_plan", output = crate::wire::Json)]
 pub async fn get_week_plan(
     #[server(default)] day: Option<NaiveDate>,
     #[server(default)] municipality_id: Option<crate::ids::MunicipalityId>,

@@ -103,17 +103,17 @@ pub struct CurrentUser {
     pub display_name: String,
 }
 
-#[server(prefix = "/api", endpoint = "current_user")]
+#[server(prefix = "/api", endpoint = "current_user", output = crate::wire::Json)]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     crate::error::finish(service::current_user().await)
 }
 
-#[server(prefix = "/api", endpoint = "login")]
+#[server(prefix = "/api", endpoint = "login", output = crate::wire::Json)]
 pub async fn login(email: String, password: String) -> Result<Role, AppError> {
     crate::error::finish(service::login(email, password).await)
 }
 
-#[server(prefix = "/api", endpoint = "logout")]
+#[server(prefix = "/api", endpoint = "logout", output = crate::wire::Json)]
 pub async fn logout() -> Result<(), AppError> {
     crate::error::finish(service::logout().await)
 }
@@ -146,26 +146,26 @@ pub fn normalise_code(typed: &str) -> Option<String> {
 }
 
 /// First login: the activation code and a new password; logs the person in.
-#[server(prefix = "/api", endpoint = "activate")]
+#[server(prefix = "/api", endpoint = "activate", output = crate::wire::Json)]
 pub async fn activate(code: String, password: String) -> Result<Role, AppError> {
     crate::error::finish(service::activate(code, password).await)
 }
 
 /// The coordinator: a new activation code for an account of the organisation (a lost
 /// password, or a code that expired). The old code stops working.
-#[server(prefix = "/api", endpoint = "new_activation_code")]
+#[server(prefix = "/api", endpoint = "new_activation_code", output = crate::wire::Json)]
 pub async fn new_activation_code(account_id: AccountId) -> Result<ActivationCode, AppError> {
     crate::write_case!(service::new_activation_code, account_id)
 }
 
 /// The coordinator: an account can no longer log in; its sessions end at once.
-#[server(prefix = "/api", endpoint = "deactivate_account")]
+#[server(prefix = "/api", endpoint = "deactivate_account", output = crate::wire::Json)]
 pub async fn deactivate_account(account_id: AccountId) -> Result<(), AppError> {
     crate::write_case!(service::deactivate_account, account_id)
 }
 
 /// Profiel: change the password (the current one first).
-#[server(prefix = "/api", endpoint = "change_password")]
+#[server(prefix = "/api", endpoint = "change_password", output = crate::wire::Json)]
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     crate::error::finish(service::change_password(current, new).await)
 }

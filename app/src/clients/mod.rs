@@ -38,7 +38,7 @@ pub struct ClientOverview {
     pub recent: Vec<EntryLine>,
 }
 
-#[server(prefix = "/api", endpoint = "client_overview")]
+#[server(prefix = "/api", endpoint = "client_overview", output = crate::wire::Json)]
 pub async fn get_client_overview() -> Result<ClientOverview, AppError> {
     crate::read_case!(service::overview)
 }
@@ -101,7 +101,7 @@ pub struct ClientFile {
     pub logins: Vec<ClientLogin>,
 }
 
-#[server(prefix = "/api", endpoint = "list_clients")]
+#[server(prefix = "/api", endpoint = "list_clients", output = crate::wire::Json)]
 pub async fn list_clients(
     #[server(default)] search: String,
     #[server(default)] municipality_id: Option<MunicipalityId>,
@@ -110,23 +110,23 @@ pub async fn list_clients(
     crate::read_case!(service::list_clients, search, municipality_id, kind)
 }
 
-#[server(prefix = "/api", endpoint = "client_file")]
+#[server(prefix = "/api", endpoint = "client_file", output = crate::wire::Json)]
 pub async fn get_client_file(client_id: ClientId) -> Result<ClientFile, AppError> {
     crate::read_case!(service::client_file, client_id)
 }
 
-#[server(prefix = "/api", endpoint = "create_client")]
+#[server(prefix = "/api", endpoint = "create_client", output = crate::wire::Json)]
 pub async fn create_client(form: ClientForm) -> Result<ClientId, AppError> {
     crate::write_case!(service::create_client, form)
 }
 
-#[server(prefix = "/api", endpoint = "update_client")]
+#[server(prefix = "/api", endpoint = "update_client", output = crate::wire::Json)]
 pub async fn update_client(client_id: ClientId, form: ClientForm) -> Result<(), AppError> {
     crate::write_case!(service::update_client, client_id, form)
 }
 
 /// The yearly registration fee of `year` is paid (once per year).
-#[server(prefix = "/api", endpoint = "record_fee")]
+#[server(prefix = "/api", endpoint = "record_fee", output = crate::wire::Json)]
 pub async fn record_fee(
     client_id: ClientId,
     year: i32,
@@ -136,7 +136,7 @@ pub async fn record_fee(
 }
 
 /// A login for one more person of the gebruiker: the activation code to hand over.
-#[server(prefix = "/api", endpoint = "add_client_login")]
+#[server(prefix = "/api", endpoint = "add_client_login", output = crate::wire::Json)]
 pub async fn add_client_login(
     client_id: ClientId,
     email: String,

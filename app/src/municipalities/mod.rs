@@ -20,12 +20,12 @@ pub struct Municipality {
     pub joined_on: Option<NaiveDate>,
 }
 
-#[server(prefix = "/api", endpoint = "municipalities")]
+#[server(prefix = "/api", endpoint = "municipalities", output = crate::wire::Json)]
 pub async fn municipalities() -> Result<Vec<Municipality>, AppError> {
     crate::read_case!(service::list)
 }
 
-#[server(prefix = "/api", endpoint = "add_municipality")]
+#[server(prefix = "/api", endpoint = "add_municipality", output = crate::wire::Json)]
 pub async fn add_municipality(
     name: String,
     #[server(default)] joined_on: Option<NaiveDate>,
@@ -33,7 +33,7 @@ pub async fn add_municipality(
     crate::write_case!(service::add, name, joined_on)
 }
 
-#[server(prefix = "/api", endpoint = "update_municipality")]
+#[server(prefix = "/api", endpoint = "update_municipality", output = crate::wire::Json)]
 pub async fn update_municipality(
     municipality_id: MunicipalityId,
     name: String,

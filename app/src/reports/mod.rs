@@ -63,7 +63,7 @@ impl MonthHours {
     }
 }
 
-#[server(prefix = "/api", endpoint = "month_hours")]
+#[server(prefix = "/api", endpoint = "month_hours", output = crate::wire::Json)]
 pub async fn get_month_hours() -> Result<MonthHours, AppError> {
     crate::read_case!(service::month_hours)
 }

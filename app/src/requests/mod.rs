@@ -102,25 +102,25 @@ pub const MAX_DESCRIPTION_CHARS: usize = 1000;
 /// The most weeks one weekly offer spans.
 pub const MAX_WEEKS: u32 = 26;
 
-#[server(prefix = "/api", endpoint = "create_request", input = leptos::server_fn::codec::Json)]
+#[server(prefix = "/api", endpoint = "create_request", input = leptos::server_fn::codec::Json, output = crate::wire::Json)]
 pub async fn create_request(request: NewRequest) -> Result<RequestId, AppError> {
     crate::write_case!(service::create_request, request)
 }
 
-#[server(prefix = "/api", endpoint = "request")]
+#[server(prefix = "/api", endpoint = "request", output = crate::wire::Json)]
 pub async fn get_request(request_id: RequestId) -> Result<RequestView, AppError> {
     crate::read_case!(service::request_view, request_id)
 }
 
 /// The workers the matching suggests for a request, best first, each with its reasons.
-#[server(prefix = "/api", endpoint = "suggestions")]
+#[server(prefix = "/api", endpoint = "suggestions", output = crate::wire::Json)]
 pub async fn suggestions(request_id: RequestId) -> Result<Vec<Suggestion>, AppError> {
     crate::read_case!(service::suggestions, request_id)
 }
 
 /// Offer a request to one worker: on `first_date`, and for a weekly request on the same
 /// weekday for `weeks` weeks (one offer per date).
-#[server(prefix = "/api", endpoint = "offer_request")]
+#[server(prefix = "/api", endpoint = "offer_request", output = crate::wire::Json)]
 pub async fn offer_request(
     request_id: RequestId,
     worker_id: WorkerId,
@@ -141,17 +141,17 @@ pub async fn offer_request(
 }
 
 /// Take back an offer the worker has not answered yet.
-#[server(prefix = "/api", endpoint = "withdraw_offer")]
+#[server(prefix = "/api", endpoint = "withdraw_offer", output = crate::wire::Json)]
 pub async fn withdraw_offer(assignment_id: AssignmentId) -> Result<(), AppError> {
     crate::write_case!(service::withdraw_offer, assignment_id)
 }
 
-#[server(prefix = "/api", endpoint = "matching_profile")]
+#[server(prefix = "/api", endpoint = "matching_profile", output = crate::wire::Json)]
 pub async fn get_matching_profile(worker_id: WorkerId) -> Result<MatchingProfile, AppError> {
     crate::read_case!(service::matching_profile, worker_id)
 }
 
-#[server(prefix = "/api", endpoint = "set_matching_profile", input = leptos::server_fn::codec::Json)]
+#[server(prefix = "/api", endpoint = "set_matching_profile", input = leptos::server_fn::codec::Json, output = crate::wire::Json)]
 pub async fn set_matching_profile(
     worker_id: WorkerId,
     profile: MatchingProfile,
@@ -174,7 +174,7 @@ pub struct RequestLine {
 }
 
 /// The organisation's requests, newest first.
-#[server(prefix = "/api", endpoint = "list_requests")]
+#[server(prefix = "/api", endpoint = "list_requests", output = crate::wire::Json)]
 pub async fn list_requests() -> Result<Vec<RequestLine>, AppError> {
     crate::read_case!(service::list_requests)
 }

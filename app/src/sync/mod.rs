@@ -152,7 +152,7 @@ pub struct SyncAnswer {
 
 /// Deliver the phone's actions. Each is applied once; a replay answers the first result.
 /// JSON in: the service worker's background sync posts the outbox as it is stored.
-#[server(prefix = "/api", endpoint = "sync", input = leptos::server_fn::codec::Json)]
+#[server(prefix = "/api", endpoint = "sync", input = leptos::server_fn::codec::Json, output = crate::wire::Json)]
 pub async fn sync(batch: Batch) -> Result<SyncAnswer, AppError> {
     crate::error::finish(
         async {
@@ -175,7 +175,7 @@ pub struct RefusedAction {
 }
 
 /// The organisation's refused phone actions nobody reviewed yet, oldest first.
-#[server(prefix = "/api", endpoint = "refused_actions")]
+#[server(prefix = "/api", endpoint = "refused_actions", output = crate::wire::Json)]
 pub async fn refused_actions() -> Result<Vec<RefusedAction>, AppError> {
     crate::read_case!(service::refused_actions)
 }

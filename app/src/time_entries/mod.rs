@@ -128,7 +128,7 @@ pub struct Stopped {
 
 /// Start the clock on an accepted assignment planned around today. Refused when the worker may
 /// not work (limits, trajectory) or a clock already runs.
-#[server(prefix = "/api", endpoint = "start_clock")]
+#[server(prefix = "/api", endpoint = "start_clock", output = crate::wire::Json)]
 pub async fn start_clock(assignment_id: AssignmentId) -> Result<EntryId, AppError> {
     crate::write_case!(service::start_clock, assignment_id)
 }
@@ -161,20 +161,20 @@ impl Hours {
 }
 
 /// Pauze: the clock keeps its start; the time until Verder does not count.
-#[server(prefix = "/api", endpoint = "pause_clock")]
+#[server(prefix = "/api", endpoint = "pause_clock", output = crate::wire::Json)]
 pub async fn pause_clock(entry_id: EntryId) -> Result<(), AppError> {
     crate::write_case!(service::pause_clock, entry_id)
 }
 
 /// Verder: the pause ends and counts as pause.
-#[server(prefix = "/api", endpoint = "resume_clock")]
+#[server(prefix = "/api", endpoint = "resume_clock", output = crate::wire::Json)]
 pub async fn resume_clock(entry_id: EntryId) -> Result<(), AppError> {
     crate::write_case!(service::resume_clock, entry_id)
 }
 
 /// Achteraf ingeven: hours worked on an accepted assignment, entered afterwards. They wait for
 /// the gebruiker's confirmation like a clocked prestatie.
-#[server(prefix = "/api", endpoint = "enter_hours")]
+#[server(prefix = "/api", endpoint = "enter_hours", output = crate::wire::Json)]
 pub async fn enter_hours(
     assignment_id: AssignmentId,
     date: NaiveDate,
@@ -197,7 +197,7 @@ pub async fn enter_hours(
 
 /// Verbeteren: the worker changes an own prestatie until the gebruiker confirmed it. After
 /// the day it needs a reason; the audit trail keeps before and after.
-#[server(prefix = "/api", endpoint = "change_entry")]
+#[server(prefix = "/api", endpoint = "change_entry", output = crate::wire::Json)]
 pub async fn change_entry(
     entry_id: EntryId,
     date: NaiveDate,
@@ -221,26 +221,26 @@ pub async fn change_entry(
 
 /// Stop a running clock. When the time worked would pass the month or year limit, the stop is
 /// refused with what is left; `cap_at_limit` then records only what the law allows.
-#[server(prefix = "/api", endpoint = "stop_clock")]
+#[server(prefix = "/api", endpoint = "stop_clock", output = crate::wire::Json)]
 pub async fn stop_clock(entry_id: EntryId, cap_at_limit: bool) -> Result<Stopped, AppError> {
     crate::write_case!(service::stop_clock, entry_id, cap_at_limit)
 }
 
 /// Cancel a Start tapped by mistake, within its first 5 minutes: no prestatie remains.
-#[server(prefix = "/api", endpoint = "cancel_clock")]
+#[server(prefix = "/api", endpoint = "cancel_clock", output = crate::wire::Json)]
 pub async fn cancel_clock(entry_id: EntryId) -> Result<(), AppError> {
     crate::write_case!(service::cancel_clock, entry_id)
 }
 
 /// The gebruiker confirms a prestatie: its cheques are taken from their balance. Answers the
 /// new balance.
-#[server(prefix = "/api", endpoint = "confirm_entry")]
+#[server(prefix = "/api", endpoint = "confirm_entry", output = crate::wire::Json)]
 pub async fn confirm_entry(entry_id: EntryId) -> Result<i64, AppError> {
     crate::write_case!(service::confirm, entry_id)
 }
 
 /// The gebruiker disputes a prestatie; a coordinator looks at it. No cheques are used.
-#[server(prefix = "/api", endpoint = "dispute_entry")]
+#[server(prefix = "/api", endpoint = "dispute_entry", output = crate::wire::Json)]
 pub async fn dispute_entry(entry_id: EntryId, reason: String) -> Result<(), AppError> {
     crate::write_case!(service::dispute, entry_id, reason)
 }

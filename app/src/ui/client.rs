@@ -10,6 +10,15 @@ use crate::time_entries::{ConfirmEntry, DisputeEntry};
 
 #[component]
 pub fn ClientPage() -> impl IntoView {
+    view! {
+        <Page>
+            <ClientScreen />
+        </Page>
+    }
+}
+
+#[island(lazy)]
+fn ClientScreen() -> impl IntoView {
     let confirm = ServerAction::<ConfirmEntry>::new();
     let dispute = ServerAction::<DisputeEntry>::new();
     let overview = Resource::new(
@@ -19,7 +28,6 @@ pub fn ClientPage() -> impl IntoView {
     let confirm_error = Signal::derive(move || confirm.value().get().and_then(|r| r.err()));
     let dispute_error = Signal::derive(move || dispute.value().get().and_then(|r| r.err()));
     view! {
-        <Page>
             <ActionError error=confirm_error />
             <ActionError error=dispute_error />
             <Transition fallback=Loading>
@@ -30,7 +38,6 @@ pub fn ClientPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </Page>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use super::icons::{Icon, Svg};
-use crate::auth::{Logout, get_current_user};
+use crate::auth::get_current_user;
 use crate::error::AppError;
 use crate::i18n::{self, Lang, T, t, use_lang};
 use crate::time_entries::EntryStatus;
@@ -13,16 +13,6 @@ use crate::time_entries::EntryStatus;
 /// Header with the app name and "Afmelden", then the screen.
 #[component]
 pub fn Page(children: Children) -> impl IntoView {
-    let logout = ServerAction::<Logout>::new();
-    let outbox = crate::ui::worker::outbox::use_outbox();
-    // Unsent work is never dropped: logging out waits until the outbox is empty.
-    let held_back = RwSignal::new(false);
-    let guard = move |ev: leptos::ev::MouseEvent| {
-        if !outbox.pending.get_untracked().is_empty() {
-            ev.prevent_default();
-            held_back.set(true);
-        }
-    };
     view! {
         <header class="topbar">
             <a href="/" class="brand">
@@ -31,20 +21,28 @@ pub fn Page(children: Children) -> impl IntoView {
             </a>
             <div class="topbar-actions">
                 <LanguageSwitch />
-                <ActionForm action=logout>
-                    <button type="submit" class="btn btn-quiet" on:click=guard>
-                        <Svg icon=Icon::Logout />
-                        <span>{t(T::Logout)}</span>
-                    </button>
-                </ActionForm>
+                <LogoutButton />
             </div>
         </header>
-        <main id="main" class="page">
-            <Show when=move || held_back.get() && !outbox.pending.get().is_empty()>
-                <p class="alert" role="alert">{t(T::LogoutWaits)}</p>
-            </Show>
-            {children()}
-        </main>
+        <main id="main" class="page">{children()}</main>
+    }
+}
+
+/// "Afmelden": a plain form. On a worker's phone, unsent work is never dropped: the outbox's
+/// strip holds the logout back until the outbox is empty (`outbox::OutboxStrip`).
+#[component]
+pub fn LogoutButton(
+    /// As wide as the screen (Profiel) rather than in the header.
+    #[prop(optional)]
+    wide: bool,
+) -> impl IntoView {
+    view! {
+        <form method="post" action="/api/logout" class="logout">
+            <button type="submit" class=if wide { "btn btn-quiet btn-wide" } else { "btn btn-quiet" }>
+                <Svg icon=Icon::Logout />
+                <span>{t(T::Logout)}</span>
+            </button>
+        </form>
     }
 }
 
@@ -125,7 +123,8 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn LoadError(error: AppError) -> impl IntoView {
     if error == AppError::NotLoggedIn {
-        return view! { <Redirect path="/login" /> }.into_any();
+        super::go_to("/login");
+        return ().into_any();
     }
     let message = i18n::error_message(use_lang(), &error);
     view! {

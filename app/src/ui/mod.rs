@@ -10,49 +10,33 @@ pub mod worker;
 
 use leptos::prelude::*;
 
-/// A screen whose code the browser loads only when it opens (`cargo leptos build --split`
-/// puts each in its own file): a wijk-werker's phone never downloads the coordinator's
-/// screens, and the first visit carries only the frame and the screen at hand. The server
-/// renders every screen as before; the page names the files its screen needs, so the phone
-/// fetches them beside the main bundle. The worker's screens start with `Worker`: the service
-/// worker keeps those for a start without network (`server/src/offline.rs`).
-macro_rules! lazy_screen {
-    ($($route:ident => $component:path;)*) => {$(
-        pub struct $route;
-
-        #[leptos_router::lazy_route]
-        impl leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(this: Self) -> AnyView {
-                let $route = this;
-                $component().into_any()
-            }
+/// Marks the page as live (`<html data-hydrated>`) once every island above it is hydrated:
+/// from here on, buttons work without a page load. Leptos hydrates islands in page order, so
+/// this one, last in the body, comes last. People and the browser tests read the mark.
+#[island]
+pub fn HydratedMark() -> impl IntoView {
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
         }
-    )*};
+    });
 }
 
-lazy_screen! {
-    WorkerToday => worker::today::TodayPage;
-    WorkerAssignments => worker::assignments::AssignmentsPage;
-    WorkerAssignmentDetail => worker::assignments::AssignmentDetailPage;
-    WorkerHours => worker::hours::HoursPage;
-    WorkerEnterHours => worker::hours::EnterHoursPage;
-    WorkerChangeEntry => worker::hours::ChangeEntryPage;
-    WorkerProfile => worker::profile::ProfilePage;
-    ClientScreen => client::ClientPage;
-    CoordinatorScreen => coordinator::CoordinatorPage;
-    CoordinatorWorkers => coordinator::workers::WorkersPage;
-    CoordinatorNewWorker => coordinator::workers::NewWorkerPage;
-    CoordinatorWorkerFile => coordinator::workers::WorkerFilePage;
-    ActivateScreen => activate::ActivatePage;
-    CoordinatorClients => coordinator::clients::ClientsPage;
-    CoordinatorNewClient => coordinator::clients::NewClientPage;
-    CoordinatorClientFile => coordinator::clients::ClientFilePage;
-    CoordinatorRequest => coordinator::requests::RequestPage;
-    CoordinatorRequests => coordinator::requests::RequestsPage;
-    CoordinatorWeek => coordinator::week::WeekPage;
-    CoordinatorOrganisation => coordinator::organisation::OrganisationPage;
+/// Go to another page of the app (a full page load: in the browser there is no client-side
+/// router, every page is rendered by the server). On the server: a redirect.
+pub fn go_to(path: &str) {
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(path);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = window().location().set_href(path);
+    }
+}
+
+/// The `:id` of the page's route (on the server, which renders every page), parsed.
+pub fn path_id<Id: std::str::FromStr>() -> Option<Id> {
+    leptos_router::hooks::use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse().ok())
 }

@@ -60,7 +60,7 @@ pub struct MyHours {
     pub enterable: Vec<AssignmentCard>,
 }
 
-#[server(prefix = "/api", endpoint = "my_hours")]
+#[server(prefix = "/api", endpoint = "my_hours", output = crate::wire::Json)]
 pub async fn get_my_hours() -> Result<MyHours, AppError> {
     crate::read_case!(service::my_hours)
 }
@@ -73,12 +73,12 @@ pub struct Profile {
     pub email: String,
 }
 
-#[server(prefix = "/api", endpoint = "my_profile")]
+#[server(prefix = "/api", endpoint = "my_profile", output = crate::wire::Json)]
 pub async fn get_my_profile() -> Result<Profile, AppError> {
     crate::read_case!(service::my_profile)
 }
 
-#[server(prefix = "/api", endpoint = "worker_day")]
+#[server(prefix = "/api", endpoint = "worker_day", output = crate::wire::Json)]
 pub async fn get_worker_day() -> Result<WorkerDay, AppError> {
     crate::read_case!(service::worker_day)
 }
@@ -172,7 +172,7 @@ pub struct CreatedWorker {
 }
 
 /// The organisation's workers: `search` in the name or e-mail, one municipality or all.
-#[server(prefix = "/api", endpoint = "list_workers")]
+#[server(prefix = "/api", endpoint = "list_workers", output = crate::wire::Json)]
 pub async fn list_workers(
     #[server(default)] search: String,
     #[server(default)] municipality_id: Option<crate::ids::MunicipalityId>,
@@ -181,17 +181,17 @@ pub async fn list_workers(
     crate::read_case!(service::list_workers, search, municipality_id, status)
 }
 
-#[server(prefix = "/api", endpoint = "worker_file")]
+#[server(prefix = "/api", endpoint = "worker_file", output = crate::wire::Json)]
 pub async fn get_worker_file(worker_id: crate::ids::WorkerId) -> Result<WorkerFile, AppError> {
     crate::read_case!(service::worker_file, worker_id)
 }
 
-#[server(prefix = "/api", endpoint = "create_worker")]
+#[server(prefix = "/api", endpoint = "create_worker", output = crate::wire::Json)]
 pub async fn create_worker(form: WorkerForm) -> Result<CreatedWorker, AppError> {
     crate::write_case!(service::create_worker, form)
 }
 
-#[server(prefix = "/api", endpoint = "update_worker")]
+#[server(prefix = "/api", endpoint = "update_worker", output = crate::wire::Json)]
 pub async fn update_worker(
     worker_id: crate::ids::WorkerId,
     form: WorkerForm,
@@ -201,7 +201,7 @@ pub async fn update_worker(
 
 /// The trajectory ends on `ended_on` with its outcome; the worker can no longer clock hours
 /// after that day.
-#[server(prefix = "/api", endpoint = "end_trajectory")]
+#[server(prefix = "/api", endpoint = "end_trajectory", output = crate::wire::Json)]
 pub async fn end_trajectory(
     worker_id: crate::ids::WorkerId,
     ended_on: NaiveDate,

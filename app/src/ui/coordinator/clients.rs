@@ -3,7 +3,7 @@
 //! changes, and a new request, which opens the request with its suggested workers.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::workers::{CodeCard, StaffNav};
 use crate::activities::{Activity, activities};
@@ -17,6 +17,7 @@ use crate::ids::ClientId;
 use crate::municipalities::{Municipality, municipalities};
 use crate::requests::{CreateRequest, DayPart, NewRequest, Recurrence, Slot};
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
+use crate::ui::{go_to, path_id};
 
 /// The five kinds of gebruiker: the value a form sends and the words (also the Organisatie
 /// screen's).
@@ -230,18 +231,26 @@ fn ClientFields(places: Vec<Municipality>, form: Option<ClientForm>) -> impl Int
 /// `/coordinator/clients/new`: the form; on success, the gebruiker's page.
 #[component]
 pub fn NewClientPage() -> impl IntoView {
+    view! {
+        <Page>
+            <StaffNav />
+            <h1>{t(T::NewClient)}</h1>
+            <StaffNewClient />
+        </Page>
+    }
+}
+
+#[island(lazy)]
+fn StaffNewClient() -> impl IntoView {
     let places = Resource::new(|| (), |_| municipalities());
     let create = ServerAction::<CreateClient>::new();
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
         if let Some(Ok(id)) = create.value().get() {
-            use_navigate()(&format!("/coordinator/clients/{id}"), Default::default());
+            go_to(&format!("/coordinator/clients/{id}"));
         }
     });
     view! {
-        <Page>
-            <StaffNav />
-            <h1>{t(T::NewClient)}</h1>
             <ActionError error />
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
@@ -261,20 +270,24 @@ pub fn NewClientPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </Page>
     }
 }
 
 /// `/coordinator/clients/:id`.
 #[component]
 pub fn ClientFilePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .get()
-            .get("id")
-            .and_then(|id| id.parse::<ClientId>().ok())
-    };
+    let id = path_id::<ClientId>();
+    view! {
+        <Page>
+            <StaffNav />
+            <StaffClientFile id />
+        </Page>
+    }
+}
+
+#[island(lazy)]
+fn StaffClientFile(id: Option<ClientId>) -> impl IntoView {
+    let id = move || id;
     let update = ServerAction::<UpdateClient>::new();
     let fee = ServerAction::<RecordFee>::new();
     let login = ServerAction::<AddClientLogin>::new();
@@ -307,8 +320,6 @@ pub fn ClientFilePage() -> impl IntoView {
         .next()
     });
     view! {
-        <Page>
-            <StaffNav />
             <ActionError error />
             {move || login.value().get().and_then(|r| r.ok()).map(|c| view! { <CodeCard code=c /> })}
             <Show when=move || matches!(update.value().get(), Some(Ok(())))>
@@ -324,7 +335,6 @@ pub fn ClientFilePage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </Page>
     }
 }
 
@@ -455,7 +465,7 @@ fn NewRequestForm(client_id: ClientId, list: Vec<Activity>) -> impl IntoView {
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
         if let Some(Ok(id)) = create.value().get() {
-            use_navigate()(&format!("/coordinator/requests/{id}"), Default::default());
+            go_to(&format!("/coordinator/requests/{id}"));
         }
     });
     let activity = RwSignal::new(list.first().map(|a| a.id));

@@ -25,6 +25,16 @@ const CATEGORIES: [(&str, T); 8] = [
 /// `/coordinator/organisation`.
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
+    view! {
+        <Page>
+            <StaffNav />
+            <StaffOrganisation />
+        </Page>
+    }
+}
+
+#[island(lazy)]
+fn StaffOrganisation() -> impl IntoView {
     let add_place = ServerAction::<AddMunicipality>::new();
     let update_place = ServerAction::<UpdateMunicipality>::new();
     let add_activity = ServerAction::<AddActivity>::new();
@@ -52,8 +62,6 @@ pub fn OrganisationPage() -> impl IntoView {
         .next()
     });
     view! {
-        <Page>
-            <StaffNav />
             <h1>{t(T::OrganisationTitle)}</h1>
             <ActionError error />
             <Suspense fallback=Loading>
@@ -70,7 +78,6 @@ pub fn OrganisationPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </Page>
     }
 }
 

@@ -2,7 +2,6 @@
 //! with its reason), and the workers the matching suggests, each with why, to offer it to.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::workers::StaffNav;
 use crate::error::AppError;
@@ -14,6 +13,7 @@ use crate::requests::{
     OfferRequest, Recurrence, RequestView, Suggestion, WithdrawOffer, get_request, suggestions,
 };
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
+use crate::ui::path_id;
 
 /// `/coordinator/requests`: every request with what became of its offers (declined ones come
 /// back here).
@@ -76,13 +76,18 @@ pub fn RequestsPage() -> impl IntoView {
 /// `/coordinator/requests/:id`.
 #[component]
 pub fn RequestPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .get()
-            .get("id")
-            .and_then(|id| id.parse::<RequestId>().ok())
-    };
+    let id = path_id::<RequestId>();
+    view! {
+        <Page>
+            <StaffNav />
+            <StaffRequest id />
+        </Page>
+    }
+}
+
+#[island(lazy)]
+fn StaffRequest(id: Option<RequestId>) -> impl IntoView {
+    let id = move || id;
     let offer = ServerAction::<OfferRequest>::new();
     let withdraw = ServerAction::<WithdrawOffer>::new();
     let page = Resource::new(
@@ -102,8 +107,6 @@ pub fn RequestPage() -> impl IntoView {
         .next()
     });
     view! {
-        <Page>
-            <StaffNav />
             <ActionError error />
             <Show when=move || matches!(offer.value().get(), Some(Ok(_)))>
                 <p class="notice" role="status">{t(T::Offered)}</p>
@@ -118,7 +121,6 @@ pub fn RequestPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </Page>
     }
 }
 

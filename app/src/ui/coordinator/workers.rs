@@ -3,15 +3,18 @@
 //! limits, the account (a new code, deactivate), changes, and the end of the trajectory.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
+use crate::activities::{Activity, activities};
 use crate::auth::{ActivationCode, DeactivateAccount, NewActivationCode};
 use crate::error::AppError;
 use crate::i18n::{M, T, message, short_date, t, use_lang};
 use crate::ids::WorkerId;
 use crate::municipalities::{Municipality, municipalities};
+use crate::requests::{DayPart, MatchingProfile, SetMatchingProfile, Slot, get_matching_profile};
 use crate::rules::{MONTH_LIMIT_MINUTES, YEAR_LIMIT_MINUTES};
 use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading, Page};
+use crate::ui::path_id;
 use crate::workers::{
     CreateWorker, EndTrajectory, Outcome, Referrer, UpdateWorker, WorkerForm, WorkerStatus,
     get_worker_file, list_workers,
@@ -287,13 +290,21 @@ fn WorkerFields(places: Vec<Municipality>, form: Option<WorkerForm>) -> impl Int
 /// `/coordinator/workers/new`: the form, then the activation code.
 #[component]
 pub fn NewWorkerPage() -> impl IntoView {
+    view! {
+        <Page>
+            <StaffNav />
+            <StaffNewWorker />
+        </Page>
+    }
+}
+
+#[island(lazy)]
+fn StaffNewWorker() -> impl IntoView {
     let places = Resource::new(|| (), |_| municipalities());
     let create = ServerAction::<CreateWorker>::new();
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
     let created = move || create.value().get().and_then(|r| r.ok());
     view! {
-        <Page>
-            <StaffNav />
             <h1>{t(T::NewWorker)}</h1>
             {move || {
                 created()
@@ -329,20 +340,24 @@ pub fn NewWorkerPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </Page>
     }
 }
 
 /// `/coordinator/workers/:id`.
 #[component]
 pub fn WorkerFilePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .get()
-            .get("id")
-            .and_then(|id| id.parse::<WorkerId>().ok())
-    };
+    let id = path_id::<WorkerId>();
+    view! {
+        <Page>
+            <StaffNav />
+            <StaffWorkerFile id />
+        </Page>
+    }
+}
+
+#[island(lazy)]
+fn StaffWorkerFile(id: Option<WorkerId>) -> impl IntoView {
+    let id = move || id;
     let update = ServerAction::<UpdateWorker>::new();
     let end = ServerAction::<EndTrajectory>::new();
     let code = ServerAction::<NewActivationCode>::new();
@@ -359,7 +374,10 @@ pub fn WorkerFilePage() -> impl IntoView {
         },
         |(id, ..)| async move {
             let id = id.ok_or(AppError::NotFound)?;
-            Ok::<_, AppError>((municipalities().await?, get_worker_file(id).await?))
+            let file = get_worker_file(id).await?;
+            // One load for the page: what the matching knows comes with it.
+            let matching = (activities().await?, get_matching_profile(id).await?);
+            Ok::<_, AppError>((municipalities().await?, file, matching))
         },
     );
     let error = Signal::derive(move || {
@@ -375,8 +393,6 @@ pub fn WorkerFilePage() -> impl IntoView {
     });
     let saved = move || matches!(update.value().get(), Some(Ok(())));
     view! {
-        <Page>
-            <StaffNav />
             <ActionError error />
             {move || code.value().get().and_then(|r| r.ok()).map(|c| view! { <CodeCard code=c /> })}
             <Show when=saved>
@@ -385,15 +401,16 @@ pub fn WorkerFilePage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok((places, file)) => {
-                            view! { <WorkerFileView places file update end code deactivate /> }
+                        Ok((places, file, matching)) => {
+                            view! {
+                                <WorkerFileView places file matching update end code deactivate />
+                            }
                                 .into_any()
                         }
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })}
             </Suspense>
-        </Page>
     }
 }
 
@@ -401,6 +418,7 @@ pub fn WorkerFilePage() -> impl IntoView {
 fn WorkerFileView(
     places: Vec<Municipality>,
     file: crate::workers::WorkerFile,
+    matching: (Vec<Activity>, MatchingProfile),
     update: ServerAction<UpdateWorker>,
     end: ServerAction<EndTrajectory>,
     code: ServerAction<NewActivationCode>,
@@ -491,7 +509,7 @@ fn WorkerFileView(
                     }
                 })}
         </section>
-        <MatchingSection worker_id=file.id />
+        <MatchingSection worker_id=file.id list=matching.0 profile=matching.1 />
         <section class="card" aria-labelledby="change-title">
             <h2 id="change-title">{t(T::WorkerData)}</h2>
             <ActionForm action=update>
@@ -542,19 +560,80 @@ fn outcome_key(outcome: Outcome) -> T {
 /// What the worker can do and when: the matching weighs both. Sent as JSON (lists), so it
 /// needs the app loaded.
 #[component]
-fn MatchingSection(worker_id: WorkerId) -> impl IntoView {
-    use crate::activities::activities;
-    use crate::requests::{
-        DayPart, MatchingProfile, SetMatchingProfile, Slot, get_matching_profile,
-    };
+fn MatchingSection(
+    worker_id: WorkerId,
+    list: Vec<Activity>,
+    profile: MatchingProfile,
+) -> impl IntoView {
+    let lang = use_lang();
     let save = ServerAction::<SetMatchingProfile>::new();
-    let data = Resource::new(
-        || (),
-        move |_| async move {
-            Ok::<_, AppError>((activities().await?, get_matching_profile(worker_id).await?))
-        },
-    );
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    let skills = RwSignal::new(profile.skills.clone());
+    let available = RwSignal::new(profile.availability.clone());
+    let skill_boxes = list
+        .into_iter()
+        .map(|a| {
+            let id = format!("skill-{}", a.id);
+            let checked = profile.skills.contains(&a.id);
+            view! {
+                <div class="field check">
+                    <input
+                        id=id.clone()
+                        type="checkbox"
+                        checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            skills.update(|s| {
+                                s.retain(|x| *x != a.id);
+                                if on {
+                                    s.push(a.id);
+                                }
+                            });
+                        }
+                    />
+                    <label for=id>{a.name}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let moment_boxes = (1..=7u8)
+        .flat_map(|d| [(d, DayPart::Morning), (d, DayPart::Afternoon)])
+        .map(|(weekday, part)| {
+            let slot = Slot { weekday, part };
+            let id = format!("available-{weekday}-{}", part.as_str());
+            let checked = profile.availability.contains(&slot);
+            let label = crate::i18n::moment(lang, slot);
+            view! {
+                <div class="field check">
+                    <input
+                        id=id.clone()
+                        type="checkbox"
+                        checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            available.update(|s| {
+                                s.retain(|x| *x != slot);
+                                if on {
+                                    s.push(slot);
+                                }
+                            });
+                        }
+                    />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch(SetMatchingProfile {
+            worker_id,
+            profile: MatchingProfile {
+                skills: skills.get_untracked(),
+                availability: available.get_untracked(),
+            },
+        });
+    };
     view! {
         <section class="card" aria-labelledby="matching-title">
             <h2 id="matching-title">{t(T::MatchingTitle)}</h2>
@@ -562,96 +641,17 @@ fn MatchingSection(worker_id: WorkerId) -> impl IntoView {
             <Show when=move || matches!(save.value().get(), Some(Ok(())))>
                 <p class="notice" role="status">{t(T::Saved)}</p>
             </Show>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    let lang = use_lang();
-                    match data.await {
-                        Ok((list, profile)) => {
-                            let skills = RwSignal::new(profile.skills.clone());
-                            let available = RwSignal::new(profile.availability.clone());
-                            let skill_boxes = list
-                                .into_iter()
-                                .map(|a| {
-                                    let id = format!("skill-{}", a.id);
-                                    let checked = profile.skills.contains(&a.id);
-                                    view! {
-                                        <div class="field check">
-                                            <input
-                                                id=id.clone()
-                                                type="checkbox"
-                                                checked=checked
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    skills.update(|s| {
-                                                        s.retain(|x| *x != a.id);
-                                                        if on {
-                                                            s.push(a.id);
-                                                        }
-                                                    });
-                                                }
-                                            />
-                                            <label for=id>{a.name}</label>
-                                        </div>
-                                    }
-                                })
-                                .collect_view();
-                            let moment_boxes = (1..=7u8)
-                                .flat_map(|d| [(d, DayPart::Morning), (d, DayPart::Afternoon)])
-                                .map(|(weekday, part)| {
-                                    let slot = Slot { weekday, part };
-                                    let id = format!("available-{weekday}-{}", part.as_str());
-                                    let checked = profile.availability.contains(&slot);
-                                    let label = crate::i18n::moment(lang, slot);
-                                    view! {
-                                        <div class="field check">
-                                            <input
-                                                id=id.clone()
-                                                type="checkbox"
-                                                checked=checked
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    available.update(|s| {
-                                                        s.retain(|x| *x != slot);
-                                                        if on {
-                                                            s.push(slot);
-                                                        }
-                                                    });
-                                                }
-                                            />
-                                            <label for=id>{label}</label>
-                                        </div>
-                                    }
-                                })
-                                .collect_view();
-                            let submit = move |ev: leptos::ev::SubmitEvent| {
-                                ev.prevent_default();
-                                save.dispatch(SetMatchingProfile {
-                                    worker_id,
-                                    profile: MatchingProfile {
-                                        skills: skills.get_untracked(),
-                                        availability: available.get_untracked(),
-                                    },
-                                });
-                            };
-                            view! {
-                                <form on:submit=submit>
-                                    <fieldset class="moments">
-                                        <legend>{t(T::SkillsTitle)}</legend>
-                                        {skill_boxes}
-                                    </fieldset>
-                                    <fieldset class="moments">
-                                        <legend>{t(T::AvailabilityTitle)}</legend>
-                                        {moment_boxes}
-                                    </fieldset>
-                                    <button type="submit" class="btn btn-primary btn-wide">{t(T::Save)}</button>
-                                </form>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                <form on:submit=submit>
+                    <fieldset class="moments">
+                        <legend>{t(T::SkillsTitle)}</legend>
+                        {skill_boxes}
+                    </fieldset>
+                    <fieldset class="moments">
+                        <legend>{t(T::AvailabilityTitle)}</legend>
+                        {moment_boxes}
+                    </fieldset>
+                    <button type="submit" class="btn btn-primary btn-wide">{t(T::Save)}</button>
+                </form>
         </section>
     }
 }

@@ -18,12 +18,21 @@ use crate::ui::layout::{LoadError, Loading};
 
 #[component]
 pub fn AssignmentsPage() -> impl IntoView {
+    view! {
+        <WorkerFrame>
+            <WorkerAssignments />
+        </WorkerFrame>
+    }
+}
+
+/// The screen's island (its code is loaded with the screen, and kept by the service worker).
+#[island(lazy)]
+fn WorkerAssignments() -> impl IntoView {
     let outbox = use_outbox();
     let list = Resource::new(move || outbox.synced.get(), |_| assignments_or_copy());
     let accepted = move || matches!(outbox.last_tap.get(), Some(ActionKind::Accept { .. }));
     let declined = move || matches!(outbox.last_tap.get(), Some(ActionKind::Decline { .. }));
     view! {
-        <WorkerFrame>
             <h1>{t(T::NavAssignments)}</h1>
             <Show when=accepted>
                 <p class="notice ok" role="status">{t(T::OfferAccepted)}</p>
@@ -77,7 +86,6 @@ pub fn AssignmentsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </WorkerFrame>
     }
 }
 

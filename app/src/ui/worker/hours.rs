@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::outbox::use_outbox;
 use super::{CopyNotice, EntryList, WorkerFrame, browser_now_ms, planned_when, with_copy};
@@ -13,24 +13,34 @@ use crate::i18n::{self, M, T, t, use_lang};
 use crate::ids::{AssignmentId, EntryId};
 use crate::rules::{self, Span};
 use crate::sync::{ActionId, ActionKind};
-use crate::time_entries::{ChangeEntry, Hours, MyEntry};
+use crate::time_entries::{self, Hours, MyEntry};
+use crate::ui::go_to;
 use crate::ui::icons::{Icon, Svg};
 use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading};
 use crate::workers::{MyHours, get_my_hours};
 
 #[component]
 pub fn HoursPage() -> impl IntoView {
-    let hours = my_hours_or_copy(true);
     let query = use_query_map();
-    let saved = move || query.read().get("saved").is_some();
-    let queued = move || query.read().get("queued").is_some();
+    let saved = query.read_untracked().get("saved").is_some();
+    let queued = query.read_untracked().get("queued").is_some();
     view! {
         <WorkerFrame>
+            <WorkerHours saved queued />
+        </WorkerFrame>
+    }
+}
+
+/// The screen's island. `saved`: back from hours entered; `queued`: they wait on the phone.
+#[island(lazy)]
+fn WorkerHours(saved: bool, queued: bool) -> impl IntoView {
+    let hours = my_hours_or_copy(true);
+    view! {
             <h1>{t(T::NavHours)}</h1>
-            <Show when=saved>
+            <Show when=move || saved>
                 <p class="notice ok" role="status">{t(T::HoursSaved)}</p>
             </Show>
-            <Show when=queued>
+            <Show when=move || queued>
                 <p class="notice" role="status">{t(T::SavedOnPhone)}</p>
             </Show>
             <Transition fallback=Loading>
@@ -49,7 +59,6 @@ pub fn HoursPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </WorkerFrame>
     }
 }
 
@@ -128,11 +137,19 @@ pub async fn hours_or_copy() -> Result<super::Known<MyHours>, AppError> {
 /// Achteraf ingeven.
 #[component]
 pub fn EnterHoursPage() -> impl IntoView {
-    let hours = my_hours_or_copy(false);
     view! {
         <WorkerFrame>
             <BackToHours />
             <h1>{t(T::EnterHoursTitle)}</h1>
+            <WorkerEnterHours />
+        </WorkerFrame>
+    }
+}
+
+#[island(lazy)]
+fn WorkerEnterHours() -> impl IntoView {
+    let hours = my_hours_or_copy(false);
+    view! {
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match hours.await {
@@ -144,7 +161,6 @@ pub fn EnterHoursPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </WorkerFrame>
     }
 }
 
@@ -152,20 +168,26 @@ pub fn EnterHoursPage() -> impl IntoView {
 #[component]
 pub fn ChangeEntryPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
-    let hours = Resource::new(|| (), |_| get_my_hours());
+    let entry_id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok());
     view! {
         <WorkerFrame>
             <BackToHours />
             <h1>{t(T::ChangeEntryTitle)}</h1>
+            <WorkerChangeEntry entry_id />
+        </WorkerFrame>
+    }
+}
+
+#[island(lazy)]
+fn WorkerChangeEntry(entry_id: Option<i64>) -> impl IntoView {
+    let hours = Resource::new(|| (), |_| get_my_hours());
+    view! {
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
-                    let wanted = id();
+                    let wanted = entry_id;
                     match hours.await {
                         Ok(h) => {
                             let entry = h
@@ -186,7 +208,6 @@ pub fn ChangeEntryPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </WorkerFrame>
     }
 }
 
@@ -273,16 +294,12 @@ fn BackToHours() -> impl IntoView {
 fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
     let lang = use_lang();
     let outbox = use_outbox();
-    let change = ServerAction::<ChangeEntry>::new();
-    let navigate = use_navigate();
-    {
-        let navigate = navigate.clone();
-        Effect::new(move |_| {
-            if change.value().get().is_some_and(|r| r.is_ok()) {
-                navigate("/worker/hours?saved=1", Default::default());
-            }
-        });
-    }
+    let change = ServerAction::<time_entries::ChangeEntry>::new();
+    Effect::new(move |_| {
+        if change.value().get().is_some_and(|r| r.is_ok()) {
+            go_to("/worker/hours?saved=1");
+        }
+    });
     // Hours entered go through the outbox, like a Stop: the form waits for its own action's
     // answer (applied: to Mijn uren; refused: the reason here), or, offline, leaves it on the
     // phone to be sent.
@@ -300,9 +317,9 @@ fn HoursForm(hours: MyHours, editing: Option<MyEntry>) -> impl IntoView {
             enter_error.set(Some(refusal.problem));
             entered.set(None);
         } else if !outbox.pending.get().iter().any(|a| a.id == id) {
-            navigate("/worker/hours?saved=1", Default::default());
+            go_to("/worker/hours?saved=1");
         } else if outbox.offline.get() {
-            navigate("/worker/hours?queued=1", Default::default());
+            go_to("/worker/hours?queued=1");
         }
     });
     let change_error = Signal::derive(move || change.value().get().and_then(|r| r.err()));

@@ -23,15 +23,13 @@ pub mod profile;
 pub mod service_worker;
 pub mod today;
 
-/// A worker's screen: the page frame with the outbox's state and the tab bar. In the browser
-/// it wakes the outbox: what the phone holds is sent, now and whenever the network returns.
+/// A worker's screen: the page frame with the outbox's strip and the tab bar, around the
+/// screen's own island.
 #[component]
 pub fn WorkerFrame(children: Children) -> impl IntoView {
-    let outbox = outbox::use_outbox();
-    Effect::new(move |_| outbox.wake());
     view! {
         <Page>
-            <outbox::OutboxStatus />
+            <outbox::OutboxStrip />
             {children()}
             <TabBar />
         </Page>

@@ -113,6 +113,10 @@ impl Outbox {
     pub fn wake(self) {
         #[cfg(feature = "hydrate")]
         {
+            thread_local!(static AWAKE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+            if AWAKE.with(|awake| awake.replace(true)) {
+                return;
+            }
             use wasm_bindgen::JsCast;
             use wasm_bindgen::closure::Closure;
             leptos::task::spawn_local(async move {
@@ -124,7 +128,7 @@ impl Outbox {
                 }
                 self.send().await;
                 if !self.offline.get_untracked() {
-                    keep_copies().await;
+                    worker_keep_copies().await;
                 }
             });
             let again = Closure::<dyn Fn()>::new(move || {
@@ -155,8 +159,11 @@ impl Outbox {
 
 /// Keep a copy of every worker screen's data on the phone (at most every few minutes), so a
 /// screen opened offline shows the worker's week, hours and offers, not only the last one seen.
+/// Lazy: its code (the other screens' data) is a file of its own, loaded after the page; named
+/// `worker_…` so the service worker keeps it (`server/src/offline.rs`).
 #[cfg(feature = "hydrate")]
-async fn keep_copies() {
+#[leptos::prelude::lazy]
+async fn worker_keep_copies() {
     use crate::sync::outbox;
     const EVERY_MS: i64 = 5 * 60 * 1000;
     let now = phone_now_ms();
@@ -180,7 +187,25 @@ impl Default for Outbox {
     }
 }
 
+/// The page's outbox. On the server, the request's (provided by [`crate::App`]). In the browser
+/// one for the whole page, shared by every island on it (the strip, the clock, the offers):
+/// islands share no context, and the page has one thread.
 pub fn use_outbox() -> Outbox {
+    #[cfg(feature = "hydrate")]
+    {
+        thread_local! {
+            // Owned by a root of its own: it lives as long as the page, whichever island
+            // asked first.
+            static PAGE: Outbox = {
+                let owner = Owner::new_root(None);
+                let outbox = owner.with(Outbox::new);
+                std::mem::forget(owner);
+                outbox
+            };
+        }
+        PAGE.with(|outbox| *outbox)
+    }
+    #[cfg(not(feature = "hydrate"))]
     use_context::<Outbox>().unwrap_or_default()
 }
 
@@ -203,9 +228,16 @@ fn new_action_id() -> ActionId {
 }
 
 /// The strip above every worker screen: offline, what waits, what was refused, a new version.
-#[component]
-pub fn OutboxStatus() -> impl IntoView {
+/// It wakes the outbox: what the phone holds is sent, now and whenever the network returns.
+#[island]
+pub fn OutboxStrip() -> impl IntoView {
     let outbox = use_outbox();
+    let logout_held = RwSignal::new(false);
+    Effect::new(move |_| {
+        outbox.wake();
+        #[cfg(feature = "hydrate")]
+        hold_logout_back(outbox, logout_held);
+    });
     let lang = use_lang();
     let waiting = move || outbox.pending.get().len() as i64;
     let refusals = move || {
@@ -262,6 +294,9 @@ pub fn OutboxStatus() -> impl IntoView {
                 {refusals}
             </ul>
         </Show>
+        <Show when=move || { logout_held.get() && waiting() > 0 }>
+            <p class="alert" role="alert">{t(T::LogoutWaits)}</p>
+        </Show>
         <Show when=move || outbox.update_waiting.get() && waiting() == 0>
             <div class="notice update-waiting">
                 <p>{t(T::NewVersion)}</p>
@@ -278,6 +313,28 @@ pub fn OutboxStatus() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// Unsent work is never dropped: "Afmelden" (a plain form in the header and on Profiel) waits
+/// while the outbox holds actions, and says why.
+#[cfg(feature = "hydrate")]
+fn hold_logout_back(outbox: Outbox, held: RwSignal<bool>) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let on_submit = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let logout = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            .is_some_and(|form| form.action().ends_with("/api/logout"));
+        if logout && !outbox.pending.get_untracked().is_empty() {
+            ev.prevent_default();
+            held.set(true);
+        }
+    });
+    let _ =
+        document().add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+    // For the life of the page.
+    on_submit.forget();
 }
 
 /// "Start", "Stop", "Aanvaarden", … for a refused action (by its `ActionKind::name`).

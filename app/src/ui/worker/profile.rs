@@ -4,19 +4,15 @@
 use leptos::prelude::*;
 
 use super::WorkerFrame;
-use crate::auth::{ChangePassword, Logout};
+use crate::auth::ChangePassword;
 use crate::i18n::{Lang, T, t, use_lang};
 use crate::ui::icons::{Icon, Svg};
-use crate::ui::layout::{ActionError, LoadError, Loading};
+use crate::ui::layout::{ActionError, LoadError, Loading, LogoutButton};
 use crate::workers::get_my_profile;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let profile = Resource::new(|| (), |_| get_my_profile());
-    let change = ServerAction::<ChangePassword>::new();
-    let logout = ServerAction::<Logout>::new();
-    let change_error = Signal::derive(move || change.value().get().and_then(|r| r.err()));
-    let changed = move || change.value().get().is_some_and(|r| r.is_ok());
     let current = use_lang();
     let languages = Lang::ALL
         .into_iter()
@@ -41,7 +37,7 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <WorkerFrame>
             <h1>{t(T::ProfileTitle)}</h1>
-            <Transition fallback=Loading>
+            <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match profile.await {
                         Ok(p) => view! {
@@ -57,50 +53,56 @@ pub fn ProfilePage() -> impl IntoView {
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })}
-            </Transition>
+            </Suspense>
             <section aria-labelledby="language-title">
                 <h2 id="language-title">{t(T::LanguageTitle)}</h2>
                 {languages}
             </section>
             <section aria-labelledby="password-title">
                 <h2 id="password-title">{t(T::ChangePassword)}</h2>
-                <ActionError error=change_error />
-                <Show when=changed>
-                    <p class="notice ok" role="status">{t(T::PasswordChanged)}</p>
-                </Show>
-                <ActionForm action=change>
-                    <div class="field">
-                        <label for="current-password">{t(T::CurrentPassword)}</label>
-                        <input
-                            id="current-password"
-                            type="password"
-                            name="current"
-                            autocomplete="current-password"
-                            required
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="new-password">{t(T::NewPassword)}</label>
-                        <input
-                            id="new-password"
-                            type="password"
-                            name="new"
-                            autocomplete="new-password"
-                            minlength="12"
-                            required
-                        />
-                    </div>
-                    <button type="submit" class="btn btn-primary btn-wide">
-                        {t(T::ChangePassword)}
-                    </button>
-                </ActionForm>
+                <WorkerPassword />
             </section>
-            <ActionForm action=logout>
-                <button type="submit" class="btn btn-quiet btn-wide">
-                    <Svg icon=Icon::Logout />
-                    <span>{t(T::Logout)}</span>
-                </button>
-            </ActionForm>
+            <LogoutButton wide=true />
         </WorkerFrame>
+    }
+}
+
+/// A new password after the current one; says so when it is changed.
+#[island(lazy)]
+fn WorkerPassword() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let change_error = Signal::derive(move || change.value().get().and_then(|r| r.err()));
+    let changed = move || change.value().get().is_some_and(|r| r.is_ok());
+    view! {
+        <ActionError error=change_error />
+        <Show when=changed>
+            <p class="notice ok" role="status">{t(T::PasswordChanged)}</p>
+        </Show>
+        <ActionForm action=change>
+            <div class="field">
+                <label for="current-password">{t(T::CurrentPassword)}</label>
+                <input
+                    id="current-password"
+                    type="password"
+                    name="current"
+                    autocomplete="current-password"
+                    required
+                />
+            </div>
+            <div class="field">
+                <label for="new-password">{t(T::NewPassword)}</label>
+                <input
+                    id="new-password"
+                    type="password"
+                    name="new"
+                    autocomplete="new-password"
+                    minlength="12"
+                    required
+                />
+            </div>
+            <button type="submit" class="btn btn-primary btn-wide">
+                {t(T::ChangePassword)}
+            </button>
+        </ActionForm>
     }
 }

@@ -23,20 +23,28 @@ use crate::workers::{WorkerDay, get_worker_day};
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
+    view! {
+        <WorkerFrame>
+            <WorkerToday />
+        </WorkerFrame>
+    }
+}
+
+/// The screen's island: the worker's home, in the main bundle (the first thing a phone opens).
+#[island]
+fn WorkerToday() -> impl IntoView {
     let outbox = use_outbox();
     // Reloaded after every round of the outbox; offline, the last copy on the phone.
     let day = Resource::new(move || outbox.synced.get(), |_| day_or_copy());
     view! {
-        <WorkerFrame>
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    match day.await {
-                        Ok(known) => view! { <ShownDayView known /> }.into_any(),
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </WorkerFrame>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match day.await {
+                    Ok(known) => view! { <ShownDayView known /> }.into_any(),
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 
