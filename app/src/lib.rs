@@ -69,16 +69,37 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// The pages a phone opens before it has the app: plain server-rendered HTML with forms, no
+/// island and no WASM, so the first visit is a few kilobytes. (Forgetting the last account's
+/// copies at the login is the service worker's job, `server/src/sw.js`.)
+pub const PLAIN_PAGES: [&str; 3] = ["/login", "/activate", "/offline"];
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::request_lang();
+    #[cfg(feature = "ssr")]
+    let plain = use_context::<axum::http::request::Parts>()
+        .is_some_and(|parts| PLAIN_PAGES.contains(&parts.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let plain = false;
+    // When the server rendered the page (its clock): the phone can tell a fresh page from an
+    // old copy (`ui::worker::outbox`).
+    #[cfg(feature = "ssr")]
+    let rendered_ms = use_context::<AppState>().map(|state| state.clock.now().timestamp_millis());
+    #[cfg(not(feature = "ssr"))]
+    let rendered_ms: Option<i64> = None;
     // The page's Content-Security-Policy names this response's nonce, which Leptos puts on
     // its hydration scripts.
     #[cfg(feature = "ssr")]
     security::page_csp();
     view! {
         <!DOCTYPE html>
-        <html lang=lang.code()>
+        // A plain page is live as it is (`data-hydrated`, see `ui::HydratedMark`).
+        <html
+            lang=lang.code()
+            data-hydrated=plain.then_some("true")
+            data-rendered-ms=rendered_ms.map(|ms| ms.to_string())
+        >
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -86,7 +107,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
-                <HydrationScripts options islands=true />
+                {(!plain).then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>

@@ -76,7 +76,10 @@ test('offline: opened cold, clocked and answered offline, each action arrives on
   await first.waitForURL('**/worker');
   await waitForHydration(first);
   await waitUntilKeptForOffline(first);
-  // The phone's copy of the screens' data (kept in the background after a start online).
+  // The phone's copy of the screens' data, kept in the background once the service worker is
+  // in charge (from the second page on).
+  await first.reload();
+  await waitForHydration(first);
   await until(first, async () => {
     const db = await new Promise((ok, fail) => {
       const r = indexedDB.open('wijkwerk', 1);
@@ -188,6 +191,40 @@ test('offline: opened cold, clocked and answered offline, each action arrives on
   await page.waitForTimeout(500);
   assert.equal(sql(server.database, 'SELECT COUNT(*) FROM sync_action')[0][0], 5);
   assert.equal(kevinsEntries(), entriesBefore + 1);
+  assertNoErrors(page);
+  await phone.close();
+  await server.stop();
+});
+
+test('offline right after the first visit: another screen opens from the service worker\'s copy, with its time', async () => {
+  const server = await startServer();
+  const first = await phonePage(browser);
+  const phone = first.context();
+  await login(first, server.base, 'kevin@demo.test');
+  await first.waitForURL('**/worker');
+  await waitForHydration(first);
+  await waitUntilKeptForOffline(first);
+  // Only the first page: the other screens' data is in the service worker's copies of their
+  // pages, not yet in IndexedDB.
+  const copied = await first.evaluate(async () => {
+    const db = await new Promise((ok) => { const r = indexedDB.open('wijkwerk', 1); r.onsuccess = () => ok(r.result); });
+    const keys = await new Promise((ok) => { const r = db.transaction('data').objectStore('data').getAllKeys(); r.onsuccess = () => ok(r.result); });
+    db.close();
+    return keys;
+  });
+  assert.ok(!copied.includes('my_assignments'), `no copy of Opdrachten yet: ${copied}`);
+  await first.close();
+  await server.stop({ keep: true });
+
+  // A minute later, without network: the page is a copy, and says how old it is.
+  const page = await pageIn(phone);
+  await page.clock.setFixedTime(Date.now() + 60_000);
+  await page.goto(`${server.base}/worker/assignments`);
+  await waitForHydration(page);
+  await page.locator('article.offer', { hasText: 'Lekkende kraan' }).waitFor();
+  await page.getByText(/Laatst bijgewerkt om \d\d:\d\d/).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'no error in place of the offers');
+  withoutNetworkErrors(page);
   assertNoErrors(page);
   await phone.close();
   await server.stop();

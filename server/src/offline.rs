@@ -87,6 +87,8 @@ fn worker_files(pkg: &Path) -> impl Fn(&str) -> bool + use<> {
     move |name: &str| {
         !name.ends_with(".br")
             && !name.ends_with(".gz")
+            // wasm-bindgen's type declarations: for editors, not browsers.
+            && !name.ends_with(".d.ts")
             && name != MANIFEST
             && (!screens.contains(name) || worker.contains(name))
     }
@@ -167,6 +169,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("pkg")).unwrap();
         for file in [
             "wijkwerk.js",
+            "wijkwerk.d.ts",
             "wijkwerk.wasm",
             "wijkwerk.css",
             "__wasm_split.js",
@@ -192,7 +195,7 @@ mod tests {
         assert_eq!(
             list,
             r#"const ASSETS = ["/pkg/__wasm_split.js", "/pkg/chunk_1.wasm", "/pkg/chunk_2.wasm", "/pkg/split___WorkerHours_loader_1.wasm", "/pkg/wijkwerk.css", "/pkg/wijkwerk.js", "/pkg/wijkwerk.wasm"];"#,
-            "the gebruiker's own files (chunk_3, its screen) and the manifest stay out"
+            "the gebruiker's own files (chunk_3, its screen), the manifest and the type declarations stay out"
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }

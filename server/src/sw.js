@@ -32,7 +32,6 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const msg = event.data || {};
   if (msg.type === 'activate') self.skipWaiting();
-  if (msg.type === 'forget') event.waitUntil(caches.delete(PAGES));
   if (msg.type === 'warm') event.waitUntil(warm(msg.urls || []));
 });
 
@@ -69,9 +68,19 @@ self.addEventListener('fetch', (event) => {
   if (ASSETS.includes(url.pathname)) {
     event.respondWith(cacheFirst(request));
   } else if (request.mode === 'navigate') {
+    if (url.pathname === '/login') event.waitUntil(forgetAccount());
     event.respondWith(isWorkerPage(url.pathname) ? networkFirst(request, url.pathname) : orOffline(request));
   }
 });
+
+// At the login page (after a logout or an expired session) whoever logs in next sees nothing
+// of the last account: its pages, copies and refusals are forgotten. Never the outbox: unsent
+// work stays until it is sent.
+async function forgetAccount() {
+  await caches.delete(PAGES);
+  const db = await openOutbox();
+  for (const store of ['refused', 'data', 'meta']) await change(db, store, (s) => s.clear());
+}
 
 async function cacheFirst(request) {
   const hit = await caches.match(request, { ignoreSearch: true });

@@ -195,21 +195,3 @@ pub async fn set_meta(name: &str, value: &str) {
 pub async fn meta(name: &str) -> Option<String> {
     get(META, name).await.ok()?
 }
-
-/// Forget what the phone keeps of the last account (at the login page: after a logout or an
-/// expired session). Never the outbox: unsent work is not dropped.
-pub async fn forget_account() {
-    let Ok(db) = open().await else { return };
-    let stores = [REFUSED, DATA, META];
-    let Ok(tx) = db.transaction(&stores, TransactionMode::ReadWrite) else {
-        return;
-    };
-    for store in &stores {
-        if let Ok(s) = tx.object_store(store)
-            && let Ok(request) = s.clear()
-        {
-            let _ = request.await;
-        }
-    }
-    let _ = tx.await;
-}

@@ -13,7 +13,6 @@ pub fn LoginPage() -> impl IntoView {
     // with the error, which the action reads from the address.
     let error = Signal::derive(move || login.value().get().and_then(|r| r.err()));
     view! {
-        <ForgetLastAccount />
         <main id="main" class="page narrow">
             <div class="login-lang">
                 <LanguageSwitch />
@@ -56,18 +55,4 @@ pub fn LoginPage() -> impl IntoView {
             </p>
         </main>
     }
-}
-
-/// Whoever logs in next on this phone sees nothing of the last account: its pages and data
-/// kept for offline are forgotten here (after a logout or an expired session). Actions not yet
-/// sent stay until they are.
-#[island]
-fn ForgetLastAccount() -> impl IntoView {
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            crate::ui::worker::service_worker::forget_pages();
-            leptos::task::spawn_local(crate::sync::outbox::forget_account());
-        }
-    });
 }

@@ -6,7 +6,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::outbox::use_outbox;
 use super::{
-    AssignmentFacts, CopyNotice, EntryList, Known, TapButton, WorkerFrame, planned_when, with_copy,
+    AssignmentFacts, CopyNotice, EntryList, Known, TapButton, WorkerFrame, planned_when,
+    screen_data, with_copy,
 };
 use crate::assignments::{AssignmentCard, MyAssignments, get_my_assignment, get_my_assignments};
 use crate::error::AppError;
@@ -29,7 +30,12 @@ pub fn AssignmentsPage() -> impl IntoView {
 #[island(lazy)]
 fn WorkerAssignments() -> impl IntoView {
     let outbox = use_outbox();
-    let list = Resource::new(move || outbox.synced.get(), |_| assignments_or_copy());
+    let list = screen_data(
+        "my_assignments",
+        get_my_assignments,
+        |l| l.server_now_ms,
+        true,
+    );
     let accepted = move || matches!(outbox.last_tap.get(), Some(ActionKind::Accept { .. }));
     let declined = move || matches!(outbox.last_tap.get(), Some(ActionKind::Decline { .. }));
     view! {
@@ -91,9 +97,12 @@ fn WorkerAssignments() -> impl IntoView {
 
 /// Opdrachten from the server, kept on the phone; offline, that copy.
 pub async fn assignments_or_copy() -> Result<Known<MyAssignments>, AppError> {
-    with_copy("my_assignments", get_my_assignments().await, |l| {
-        l.server_now_ms
-    })
+    with_copy(
+        "my_assignments",
+        get_my_assignments().await,
+        |l| l.server_now_ms,
+        None,
+    )
     .await
 }
 

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::outbox::use_outbox;
-use super::{CopyNotice, EntryList, WorkerFrame, browser_now_ms, planned_when, with_copy};
+use super::{
+    CopyNotice, EntryList, WorkerFrame, browser_now_ms, planned_when, screen_data, with_copy,
+};
 use crate::error::{AppError, Field};
 use crate::i18n::{self, M, T, t, use_lang};
 use crate::ids::{AssignmentId, EntryId};
@@ -119,19 +121,15 @@ fn HoursView(hours: MyHours) -> impl IntoView {
     }
 }
 
-/// Mijn uren from the server, offline the last copy; reloaded after every round of the outbox
-/// when `follow_outbox` (not under a form being filled in: it would start again).
+/// Mijn uren (see [`screen_data`]); reloaded after the outbox's rounds when `follow_outbox`
+/// (not under a form being filled in: it would start again).
 fn my_hours_or_copy(follow_outbox: bool) -> Resource<Result<super::Known<MyHours>, AppError>> {
-    let outbox = use_outbox();
-    Resource::new(
-        move || follow_outbox.then(|| outbox.synced.get()),
-        |_| hours_or_copy(),
-    )
+    screen_data("my_hours", get_my_hours, |h| h.server_now_ms, follow_outbox)
 }
 
 /// Mijn uren from the server, kept on the phone; offline, that copy.
 pub async fn hours_or_copy() -> Result<super::Known<MyHours>, AppError> {
-    with_copy("my_hours", get_my_hours().await, |h| h.server_now_ms).await
+    with_copy("my_hours", get_my_hours().await, |h| h.server_now_ms, None).await
 }
 
 /// Achteraf ingeven.

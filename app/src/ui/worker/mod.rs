@@ -44,19 +44,49 @@ pub struct Known<T> {
     pub copy_of_ms: Option<i64>,
 }
 
+/// A screen's data, reloaded after each round of the outbox that may have changed it (when
+/// `follow_outbox`): the server's answer, kept on the phone; without an answer (offline), the
+/// newer of the phone's copy and what the screen shows already (e.g. a page the service worker
+/// kept), marked as a copy. Never an error where there is something to show.
+pub fn screen_data<T, Fut>(
+    name: &'static str,
+    fetch: fn() -> Fut,
+    as_of: fn(&T) -> i64,
+    follow_outbox: bool,
+) -> Resource<Result<Known<T>, AppError>>
+where
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    let outbox = outbox::use_outbox();
+    let shown: StoredValue<Option<T>> = StoredValue::new(None);
+    let data = Resource::new(
+        move || follow_outbox.then(|| outbox.synced.get()),
+        move |_| async move { with_copy(name, fetch().await, as_of, shown.get_value()).await },
+    );
+    Effect::new(move |_| {
+        if let Some(Ok(known)) = data.get() {
+            shown.set_value(Some(known.value));
+        }
+    });
+    data
+}
+
 /// The server's answer, kept on the phone as the screen's last copy; without an answer
-/// (offline), that copy. `as_of` names the server time the data is as of.
+/// (offline), the newer of that copy and `shown`. `as_of` names the server time the data is
+/// as of.
 pub async fn with_copy<T>(
     name: &'static str,
     fetched: Result<T, AppError>,
     as_of: fn(&T) -> i64,
+    shown: Option<T>,
 ) -> Result<Known<T>, AppError>
 where
     T: Serialize + DeserializeOwned,
 {
     // IndexedDB's futures stay on the page's one thread: wrapped so the resource may hold them.
     #[cfg(feature = "hydrate")]
-    if let Some(copy) = send_wrapper::SendWrapper::new(async {
+    let kept = send_wrapper::SendWrapper::new(async {
         match &fetched {
             Ok(value) => {
                 crate::sync::outbox::save(name, as_of(value), value).await;
@@ -66,16 +96,28 @@ where
             Err(_) => None,
         }
     })
-    .await
-    {
-        let (value, at) = copy;
-        return Ok(Known {
-            value,
-            copy_of_ms: Some(at),
-        });
-    }
+    .await;
     #[cfg(not(feature = "hydrate"))]
-    let _ = (name, as_of);
+    let kept: Option<(T, i64)> = {
+        let _ = name;
+        None
+    };
+    if matches!(fetched, Err(AppError::Unavailable)) {
+        let shown = shown.map(|value| {
+            let at = as_of(&value);
+            (value, at)
+        });
+        let newest = match (kept, shown) {
+            (Some(k), Some(s)) => Some(if k.1 >= s.1 { k } else { s }),
+            (k, s) => k.or(s),
+        };
+        if let Some((value, at)) = newest {
+            return Ok(Known {
+                value,
+                copy_of_ms: Some(at),
+            });
+        }
+    }
     fetched.map(|value| Known {
         value,
         copy_of_ms: None,

@@ -73,9 +73,19 @@ impl Outbox {
     pub async fn send(self) {
         use crate::error::AppError;
         use crate::sync::outbox::{self, Sent};
+        let was_offline = self.offline.get_untracked();
         let sent = outbox::send().await;
         let pending = outbox::pending().await;
         let refused = outbox::refused().await;
+        // The screens reload only when what they show may have changed: something was
+        // delivered (here, or by the service worker or another tab), the network is back, or
+        // the page itself is not fresh (a copy from the service worker, or open a while).
+        let delivered = match sent {
+            Sent::Answered { .. } => true,
+            Sent::Nothing => !self.pending.get_untracked().is_empty() && pending.is_empty(),
+            Sent::NoAnswer(_) => false,
+        };
+        let reload = delivered || was_offline || page_age_ms(self) > FRESH_PAGE_MS;
         match sent {
             Sent::Answered { server_now_ms } => {
                 let offset = server_now_ms - phone_now_ms();
@@ -103,7 +113,7 @@ impl Outbox {
         // The outbox in storage is the truth: what it no longer holds was answered.
         self.pending.set(pending);
         // The screens reload from the server (offline they keep what they show).
-        if !self.offline.get_untracked() {
+        if reload && !self.offline.get_untracked() {
             self.synced.update(|n| *n += 1);
         }
     }
@@ -127,7 +137,10 @@ impl Outbox {
                     self.offset_ms.set(Some(offset));
                 }
                 self.send().await;
-                if !self.offline.get_untracked() {
+                // Once the service worker is in charge (from the second page on): on the very
+                // first visit it is busy keeping the app and the worker's pages, which carry
+                // the same data.
+                if !self.offline.get_untracked() && crate::ui::worker::service_worker::in_charge() {
                     worker_keep_copies().await;
                 }
             });
@@ -207,6 +220,20 @@ pub fn use_outbox() -> Outbox {
     }
     #[cfg(not(feature = "hydrate"))]
     use_context::<Outbox>().unwrap_or_default()
+}
+
+/// A page rendered less than this long ago shows the server's data as it is now.
+#[cfg(feature = "hydrate")]
+const FRESH_PAGE_MS: i64 = 30_000;
+
+/// How long ago the server rendered this page (`<html data-rendered-ms>`, server time).
+#[cfg(feature = "hydrate")]
+fn page_age_ms(outbox: Outbox) -> i64 {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-rendered-ms"))
+        .and_then(|ms| ms.parse::<i64>().ok())
+        .map_or(i64::MAX, |rendered| outbox.server_now_ms() - rendered)
 }
 
 /// The phone's clock (milliseconds since 1970); the server's on the server.

@@ -9,9 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
-};
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use super::outbox::Outbox;
 
@@ -29,6 +27,11 @@ fn container() -> Option<ServiceWorkerContainer> {
     Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
         .ok()?
         .then(|| navigator.service_worker())
+}
+
+/// This page was loaded through the service worker (it controls the page).
+pub fn in_charge() -> bool {
+    container().is_some_and(|c| c.controller().is_some())
 }
 
 fn message(kind: &str, urls: &[&str]) -> JsValue {
@@ -117,14 +120,6 @@ pub fn activate_waiting() {
         reload.forget();
         let _ = waiting.post_message(&message("activate", &[]));
     });
-}
-
-/// Forget the pages kept for offline (logout, another account).
-pub fn forget_pages() {
-    let Some(container) = container() else { return };
-    if let Some(active) = container.controller() {
-        let _ = ServiceWorker::post_message(&active, &message("forget", &[]));
-    }
 }
 
 /// Ask the browser to wake the service worker when the network returns, even if the app is

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::outbox::use_outbox;
 use super::{
     AssignmentFacts, CopyNotice, Known, TapButton, WorkerFrame, browser_now_ms, format_elapsed,
-    planned_when, with_copy,
+    planned_when, screen_data, with_copy,
 };
 use crate::assignments::AssignmentCard;
 use crate::error::AppError;
@@ -33,9 +33,7 @@ pub fn TodayPage() -> impl IntoView {
 /// The screen's island: the worker's home, in the main bundle (the first thing a phone opens).
 #[island]
 fn WorkerToday() -> impl IntoView {
-    let outbox = use_outbox();
-    // Reloaded after every round of the outbox; offline, the last copy on the phone.
-    let day = Resource::new(move || outbox.synced.get(), |_| day_or_copy());
+    let day = screen_data("worker_day", get_worker_day, |d| d.server_now_ms, true);
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
@@ -50,7 +48,13 @@ fn WorkerToday() -> impl IntoView {
 
 /// Vandaag from the server, kept on the phone; offline, that copy.
 pub async fn day_or_copy() -> Result<Known<WorkerDay>, AppError> {
-    with_copy("worker_day", get_worker_day().await, |d| d.server_now_ms).await
+    with_copy(
+        "worker_day",
+        get_worker_day().await,
+        |d| d.server_now_ms,
+        None,
+    )
+    .await
 }
 
 /// The day as the server last sent it, with the taps still in the outbox applied.
