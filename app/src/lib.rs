@@ -88,10 +88,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let rendered_ms = use_context::<AppState>().map(|state| state.clock.now().timestamp_millis());
     #[cfg(not(feature = "ssr"))]
     let rendered_ms: Option<i64> = None;
-    // The page's Content-Security-Policy names this response's nonce, which Leptos puts on
-    // its hydration scripts.
-    #[cfg(feature = "ssr")]
-    security::page_csp();
     view! {
         <!DOCTYPE html>
         // A plain page is live as it is (`data-hydrated`, see `ui::HydratedMark`).

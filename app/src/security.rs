@@ -18,15 +18,30 @@ pub fn csp(nonce: &str) -> String {
 /// For responses that are not pages (server function answers, files, errors): nothing runs.
 pub const CSP_NOT_A_PAGE: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-/// Put this page's policy, with its nonce, on the response being rendered.
-pub fn page_csp() {
-    let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
-        return;
-    };
-    if let Ok(value) = axum::http::HeaderValue::from_str(&csp(&nonce)) {
-        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+/// This request's nonce, made by the server's middleware (`server/src/security.rs`) before
+/// the page renders, which also puts the page's policy on the answer. The middleware owns both
+/// ends: the header never depends on what the render remembered to set.
+#[derive(Clone, Debug)]
+pub struct PageNonce(pub std::sync::Arc<str>);
+
+impl PageNonce {
+    /// 128 random bits, as Leptos makes them.
+    pub fn new() -> Self {
+        PageNonce(leptos::nonce::Nonce::new().to_string().into())
+    }
+}
+
+impl Default for PageNonce {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Rendering context: the hydration scripts carry the middleware's nonce for this request.
+pub fn provide_page_nonce() {
+    let nonce = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
+    if let Some(PageNonce(value)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(value));
     }
 }

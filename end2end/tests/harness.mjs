@@ -140,7 +140,7 @@ export async function checkAccessibility(page, screen) {
     }),
   );
   const summary = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join('\n    ')}`,
   );
   assert.deepEqual(summary, [], `axe found WCAG violations on ${screen}`);
   assert.ok(result.passes.length > 0, `axe ran its rules on ${screen}`);
@@ -175,6 +175,12 @@ export async function checkNoSidewaysScroll(page, screen) {
 }
 
 export async function checkScreen(page, screen) {
+  // A page whose HTML is parsed may still wait for its stylesheet (on a first visit the service
+  // worker fetches its precache at the same time): measure the page as people see it.
+  await page.waitForLoadState('load');
+  // A page whose HTML is parsed may still wait for its stylesheet (on a first visit the service
+  // worker fetches its precache at the same time): measure the page as people see it.
+  await page.waitForLoadState('load');
   await checkAccessibility(page, screen);
   await checkTapTargets(page, screen);
   await checkNoSidewaysScroll(page, screen);

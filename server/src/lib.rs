@@ -238,11 +238,14 @@ fn with_sessions<S: SessionStore + Clone>(
                 async move { offline::response(&script) }
             }),
         )
-        .leptos_routes(&state, routes, {
+        .leptos_routes_with_context(&state, routes, app::security::provide_page_nonce, {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(app::security::provide_page_nonce, shell))
         .layer(session_layer)
         // The WASM bundle shrinks to about 40 % with gzip and a little more with brotli (which
         // browsers ask for over HTTPS): that matters on a cheap phone on 3G. Level 6 for both:

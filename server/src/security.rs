@@ -6,8 +6,8 @@
 //!   with neither header (a non-browser client) goes on to the usual session checks. This stops
 //!   login CSRF and cross-site form posts; SameSite=Lax cookies are the second layer.
 //! - **Headers on every response**: `X-Content-Type-Options: nosniff`, `Referrer-Policy`,
-//!   `X-Frame-Options: DENY`, a Content-Security-Policy (pages carry their own, with a nonce:
-//!   `app::security`), `Strict-Transport-Security` when cookies are secure, and
+//!   `X-Frame-Options: DENY`, a Content-Security-Policy (a page's names the nonce this
+//!   middleware makes for the request, which the render puts on its scripts: `app::security`), `Strict-Transport-Security` when cookies are secure, and
 //!   `Cache-Control: no-store` on pages and server-function answers (they hold personal data).
 
 use axum::extract::{Request, State};
@@ -56,12 +56,32 @@ pub async fn guard(State(policy): State<Policy>, request: Request, next: Next) -
         return response;
     }
     let path = request.uri().path().to_string();
+    // The page's scripts carry this nonce (`app::security::provide_page_nonce`).
+    let nonce = app::security::PageNonce::new();
+    let mut request = request;
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
     add_headers(&policy, &path, &mut response);
+    if is_page(&response)
+        && let Ok(value) = HeaderValue::from_str(&app::security::csp(&nonce.0))
+    {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
     response
 }
 
+fn is_page(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
 fn add_headers(policy: &Policy, path: &str, response: &mut Response) {
+    let page = is_page(response);
     let headers = response.headers_mut();
     let set = |headers: &mut HeaderMap, name, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
@@ -83,11 +103,7 @@ fn add_headers(policy: &Policy, path: &str, response: &mut Response) {
             "max-age=31536000; includeSubDomains",
         );
     }
-    let is_page = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if is_page || path.starts_with("/api/") {
+    if page || path.starts_with("/api/") {
         set(headers, header::CACHE_CONTROL, "no-store");
     }
 }
