@@ -46,6 +46,8 @@ crate::text_enum! {
         /// The trajectory ended, with its outcome.
         TrajectoryEnded = "trajectory_ended",
         RequestCreated = "request_created",
+        /// A request turned down (the detail: the reason the gebruiker reads).
+        RequestRejected = "request_rejected",
         /// A request offered to a worker (the detail: who, how many dates, from when).
         OfferMade = "offer_made",
         OfferWithdrawn = "offer_withdrawn",

@@ -54,6 +54,8 @@ pub enum Field {
     ClientNumber,
     /// A fee's year: from 2018 to next year, paid on a day not in the future.
     FeeYear,
+    /// The reason for turning a request down: 1 to 500 characters.
+    RejectReason,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
@@ -108,6 +110,9 @@ pub enum AppError {
     /// This year's registration fee was recorded already.
     #[error("fee already recorded")]
     FeeAlreadyRecorded,
+    /// The request was turned down: nothing more is offered for it.
+    #[error("the request is closed")]
+    RequestClosed,
     /// The trajectory has ended already.
     #[error("the trajectory has ended")]
     TrajectoryEnded,
@@ -139,6 +144,7 @@ impl AppError {
             | AppError::PauseState
             | AppError::TrajectoryEnded
             | AppError::FeeAlreadyRecorded
+            | AppError::RequestClosed
             | AppError::NotEnoughCheques { .. } => 409,
             AppError::Invalid(_)
             | AppError::Limit(_)
@@ -242,5 +248,14 @@ fn set_http_status(error: &AppError) {
             axum::http::StatusCode::from_u16(error.status())
                 .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
         );
+    }
+}
+
+impl From<crate::rules::AddressProblem> for AppError {
+    fn from(problem: crate::rules::AddressProblem) -> Self {
+        AppError::Invalid(match problem {
+            crate::rules::AddressProblem::Postcode => Field::Postcode,
+            crate::rules::AddressProblem::Text => Field::Address,
+        })
     }
 }

@@ -257,7 +257,7 @@ catalogue! {
     NoLogins => "Nog niemand kan aanmelden voor deze gebruiker.", "Nobody can log in for this gebruiker yet.", "Personne ne peut encore se connecter pour cet utilisateur.";
     AddLogin => "Aanmelding toevoegen", "Add login", "Ajouter une connexion";
     FieldPersonName => "Naam van de persoon", "Name of the person", "Nom de la personne";
-    NewRequestTitle => "Nieuwe vraag", "New request", "Nouvelle demande";
+    NewRequestTitle => "Nieuwe aanvraag", "New request", "Nouvelle demande";
     FieldActivity => "Activiteit", "Activity", "Activité";
     FieldDescription => "Wat moet er gebeuren?", "What needs doing?", "Que faut-il faire ?";
     FieldRecurrence => "Hoe vaak", "How often", "Fréquence";
@@ -267,8 +267,8 @@ catalogue! {
     FieldPreferredMoments => "Voorkeur (mag leeg)", "Preferred moments (may be empty)", "Moments préférés (facultatif)";
     Morning => "voormiddag", "morning", "matin";
     Afternoon => "namiddag", "afternoon", "après-midi";
-    CreateRequest => "Vraag bewaren en kandidaten tonen", "Save request and show candidates", "Enregistrer et voir les candidats";
-    RequestTitle => "Vraag", "Request", "Demande";
+    CreateRequest => "Aanvraag bewaren en kandidaten tonen", "Save request and show candidates", "Enregistrer et voir les candidats";
+    RequestTitle => "Aanvraag", "Request", "Demande";
     RequestOffersTitle => "Aanbiedingen", "Offers", "Offres";
     RequestNotOffered => "Nog niet aangeboden.", "Not offered yet.", "Pas encore proposée.";
     Withdraw => "Intrekken", "Withdraw", "Retirer";
@@ -288,6 +288,23 @@ catalogue! {
     PreviousWeek => "Vorige week", "Previous week", "Semaine précédente";
     NextWeek => "Volgende week", "Next week", "Semaine suivante";
     NothingPlanned => "Niets gepland.", "Nothing planned.", "Rien de prévu.";
+    WorkAddressTitle => "Waar is het werk?", "Where is the work?", "Où est le travail ?";
+    WorkAddressHint => "Aan een ander adres? Pas het hier aan.", "At another address? Change it here.", "À une autre adresse ? Modifiez-la ici.";
+    NavConfirm => "Bevestigen", "Confirm", "Confirmer";
+    NavRequests => "Aanvragen", "Requests", "Demandes";
+    MyRequestsTitle => "Mijn aanvragen", "My requests", "Mes demandes";
+    NoMyRequests => "U hebt nog geen werk aangevraagd.", "You have not asked for work yet.", "Vous n’avez pas encore demandé de travail.";
+    AskForWork => "Werk aanvragen", "Ask for work", "Demander du travail";
+    SendRequest => "Aanvraag versturen", "Send request", "Envoyer la demande";
+    RequestSent => "Uw aanvraag is verstuurd. De bemiddelaar zoekt een wijk-werker en laat van zich horen.", "Your request was sent. The coordinator looks for a wijk-werker and will be in touch.", "Votre demande a été envoyée. Le médiateur cherche un travailleur et vous recontactera.";
+    NoAllowedActivities => "Er is nu geen werk dat u kunt aanvragen. Bel de wijk-werkorganisatie.", "There is no work you can ask for now. Please call the wijk-werk organisation.", "Il n’y a pas de travail que vous pouvez demander maintenant. Appelez l’organisation wijk-werk.";
+    RequestStatusNew => "Nieuw", "New", "Nouvelle";
+    RequestStatusInProgress => "In behandeling", "Being handled", "En cours";
+    RequestStatusPlanned => "Ingepland", "Planned", "Planifiée";
+    RequestStatusRejected => "Afgewezen", "Turned down", "Refusée";
+    RejectTitle => "Afwijzen", "Turn down", "Refuser";
+    FieldRejectReason => "Waarom? De gebruiker leest dit.", "Why? The client reads this.", "Pourquoi ? L’utilisateur le lira.";
+    RejectRequest => "Aanvraag afwijzen", "Turn the request down", "Refuser la demande";
     Show => "Tonen", "Show", "Afficher";
     MatchingTitle => "Kan en wil", "Skills and availability", "Compétences et disponibilités";
     SkillsTitle => "Activiteiten die de wijk-werker kan doen", "Activities the wijk-werker can do", "Activités que le travailleur peut faire";
@@ -312,23 +329,25 @@ catalogue! {
     CategoryHousehold => "Ondersteuning bij huishoudelijke taken", "Support with household tasks", "Soutien aux tâches ménagères";
     Allowed => "mag", "allowed", "autorisé";
     NotAllowed => "mag niet", "not allowed", "non autorisé";
-    ToRequests => "Vragen", "Requests", "Demandes";
-    RequestsTitle => "Vragen van gebruikers", "Requests of gebruikers", "Demandes des utilisateurs";
-    NoRequests => "Nog geen vragen. Een vraag neem je op vanaf de pagina van de gebruiker.", "No requests yet. A request is taken from the gebruiker's page.", "Pas encore de demandes. Une demande se prend depuis la page de l’utilisateur.";
+    ToRequests => "Aanvragen", "Requests", "Demandes";
+    RequestsTitle => "Aanvragen van gebruikers", "Requests of gebruikers", "Demandes des utilisateurs";
+    NoRequests => "Nog geen aanvragen. Een aanvraag van een gebruiker komt hier; een aanvraag per telefoon neem je op vanaf de pagina van de gebruiker.", "No requests yet. A gebruiker's own request comes here; one by phone is taken from the gebruiker's page.", "Pas encore de demandes. La demande d’un utilisateur arrive ici ; une demande par téléphone se prend depuis la page de l’utilisateur.";
     InvalidName => "Vul een voornaam en een achternaam in (hoogstens 100 tekens).", "Fill in a first and a last name (at most 100 characters).", "Indiquez un prénom et un nom (100 caractères au plus).";
     InvalidPhone => "Een telefoonnummer heeft alleen cijfers, spaties en + / . - (hoogstens 30 tekens).", "A phone number has only digits, spaces and + / . - (at most 30 characters).", "Un numéro de téléphone ne contient que des chiffres, des espaces et + / . - (30 caractères au plus).";
     InvalidMunicipality => "Kies een gemeente van je organisatie.", "Choose a municipality of your organisation.", "Choisissez une commune de votre organisation.";
     InvalidTrajectoryEnd => "Een traject eindigt na de start en duurt hoogstens 12 maanden (behalve voor ex-PWA).", "A trajectory ends after its start and lasts at most 12 months (except ex-PWA).", "Un trajet se termine après son début et dure au plus 12 mois (sauf ex-ALE).";
     InvalidEndDate => "De einddatum ligt tussen de start van het traject en vandaag.", "The end date lies between the start of the trajectory and today.", "La date de fin se situe entre le début du trajet et aujourd’hui.";
     InvalidActivity => "Kies een activiteit die je organisatie toelaat voor deze gebruiker (zijn gemeente en zijn soort).", "Choose an activity your organisation allows for this gebruiker (its municipality and kind).", "Choisissez une activité que votre organisation autorise pour cet utilisateur (sa commune et son type).";
-    InvalidDescription => "Beschrijf de vraag kort (hoogstens 1000 tekens).", "Describe the request briefly (at most 1000 characters).", "Décrivez brièvement la demande (1000 caractères au plus).";
+    InvalidDescription => "Beschrijf de aanvraag kort (hoogstens 1000 tekens).", "Describe the request briefly (at most 1000 characters).", "Décrivez brièvement la demande (1000 caractères au plus).";
     InvalidPlannedMinutes => "Een opdracht duurt van een kwartier tot 12 uur.", "An assignment lasts from a quarter of an hour to 12 hours.", "Une mission dure d’un quart d’heure à 12 heures.";
-    InvalidWeeks => "Een eenmalige vraag krijgt één datum; een wekelijkse 1 tot 26 weken.", "A one-off request gets one date; a weekly one 1 to 26 weeks.", "Une demande unique reçoit une date ; une demande hebdomadaire de 1 à 26 semaines.";
+    InvalidWeeks => "Een eenmalige aanvraag krijgt één datum; een wekelijkse 1 tot 26 weken.", "A one-off request gets one date; a weekly one 1 to 26 weeks.", "Une demande unique reçoit une date ; une demande hebdomadaire de 1 à 26 semaines.";
     InvalidOfferDate => "Kies een datum vanaf vandaag en binnen het traject van de wijk-werker.", "Choose a date from today on and within the worker's trajectory.", "Choisissez une date à partir d’aujourd’hui et dans le trajet du travailleur.";
     InvalidPostcode => "Een postcode heeft vier cijfers.", "A postcode has four digits.", "Un code postal a quatre chiffres.";
     InvalidAddress => "Vul de straat en de gemeente in (hoogstens 200 tekens).", "Fill in the street and the town (at most 200 characters).", "Indiquez la rue et la localité (200 caractères au plus).";
     InvalidClientNumber => "Dit gebruikersnummer is al in gebruik (of langer dan 30 tekens).", "This user number is already in use (or longer than 30 characters).", "Ce numéro d’utilisateur est déjà utilisé (ou dépasse 30 caractères).";
     InvalidFeeYear => "Kies een jaar vanaf 2018 en een betaaldatum die niet in de toekomst ligt.", "Choose a year from 2018 on and a payment date not in the future.", "Choisissez une année à partir de 2018 et une date de paiement qui n’est pas dans le futur.";
+    InvalidRejectReason => "Schrijf kort waarom (hoogstens 500 tekens): de gebruiker leest het.", "Say briefly why (at most 500 characters): the client reads it.", "Dites brièvement pourquoi (500 caractères au plus) : l’utilisateur le lira.";
+    ErrRequestClosed => "Deze aanvraag is afgewezen: er kan niets meer voor aangeboden worden.", "This request was turned down: nothing more can be offered for it.", "Cette demande a été refusée : plus rien ne peut être proposé pour elle.";
     ErrFeeAlreadyRecorded => "Het inschrijvingsgeld van dat jaar is al genoteerd.", "That year's registration fee is already recorded.", "Le droit d’inscription de cette année est déjà enregistré.";
     ErrActivationCode => "Deze code werkt niet (meer). Kijk ze na, of vraag je bemiddelaar om een nieuwe code.", "This code does not work (any more). Check it, or ask your coordinator for a new code.", "Ce code ne fonctionne pas (plus). Vérifiez-le ou demandez un nouveau code à votre accompagnateur.";
     ErrTrajectoryEnded => "Dit traject is al afgesloten.", "This trajectory has already ended.", "Ce trajet est déjà clôturé.";
@@ -508,6 +527,7 @@ messages! {
     FeePaidLine => "{year}: betaald op {day}", "{year}: paid on {day}", "{year} : payé le {day}";
     OfferLineText => "{day} · {worker} · {status}", "{day} · {worker} · {status}", "{day} · {worker} · {status}";
     DeclinedBecause => "Reden: {reason}", "Reason: {reason}", "Raison : {reason}";
+    PlannedOn => "Ingepland op {days}", "Planned on {days}", "Planifiée le {days}";
     ReasonAvailable => "vrij op {n} van {of} gevraagde momenten", "free at {n} of {of} preferred moments", "libre à {n} des {of} moments demandés";
     ReasonMonthLeft => "nog {time} deze maand", "{time} left this month", "encore {time} ce mois-ci";
     ReasonEndsSoon => "traject eindigt binnen {n, plural, one {# dag} other {# dagen}}", "trajectory ends within {n, plural, one {# day} other {# days}}", "le trajet se termine dans {n, plural, one {# jour} other {# jours}}";
@@ -837,6 +857,7 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             F::Address => T::InvalidAddress,
             F::ClientNumber => T::InvalidClientNumber,
             F::FeeYear => T::InvalidFeeYear,
+            F::RejectReason => T::InvalidRejectReason,
         }),
         E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
         E::NotRunning => fixed(T::ErrNotRunning),
@@ -866,6 +887,7 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
         E::ActivationCode => fixed(T::ErrActivationCode),
         E::TrajectoryEnded => fixed(T::ErrTrajectoryEnded),
         E::FeeAlreadyRecorded => fixed(T::ErrFeeAlreadyRecorded),
+        E::RequestClosed => fixed(T::ErrRequestClosed),
         E::Busy => fixed(T::ErrBusy),
         E::Unavailable => fixed(T::ErrUnavailable),
     }
@@ -992,6 +1014,17 @@ pub fn reason_text(lang: Lang, reason: &crate::requests::Reason) -> String {
             M::ReasonLoad,
             &[("time", duration(lang, minutes).into())],
         ),
+    }
+}
+
+/// Where a request stands, as the gebruiker and the bemiddelaar read it.
+pub fn request_status(status: crate::requests::RequestStatus) -> T {
+    use crate::requests::RequestStatus as S;
+    match status {
+        S::New => T::RequestStatusNew,
+        S::InProgress => T::RequestStatusInProgress,
+        S::Planned => T::RequestStatusPlanned,
+        S::Rejected => T::RequestStatusRejected,
     }
 }
 

@@ -151,6 +151,16 @@ pub fn App() -> impl IntoView {
                 />
                 <Route path=path!("/worker/profile") view=ui::worker::profile::ProfilePage ssr=SsrMode::Async />
                 <Route path=path!("/client") view=ui::client::ClientPage ssr=SsrMode::Async />
+                <Route
+                    path=path!("/client/requests")
+                    view=ui::client::ClientRequestsPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/client/requests/new")
+                    view=ui::client::AskForWorkPage
+                    ssr=SsrMode::Async
+                />
                 <Route path=path!("/coordinator") view=ui::coordinator::CoordinatorPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/coordinator/workers")

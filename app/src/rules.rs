@@ -241,6 +241,56 @@ pub fn phone_is_valid(phone: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +/.-".contains(c))
 }
 
+/// A Belgian address: a street with its number, a four-digit postcode and a city.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+}
+
+/// What may be wrong with an address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddressProblem {
+    /// Not four digits.
+    Postcode,
+    /// A street or city empty or over 200 characters.
+    Text,
+}
+
+impl Address {
+    /// The address as it is kept: trimmed, and checked.
+    pub fn checked(&self) -> Result<Address, AddressProblem> {
+        let text = |s: &str| {
+            let s = s.trim();
+            (!s.is_empty() && s.chars().count() <= 200)
+                .then(|| s.to_string())
+                .ok_or(AddressProblem::Text)
+        };
+        let postcode = self.postcode.trim();
+        if postcode.len() != 4 || !postcode.chars().all(|c| c.is_ascii_digit()) {
+            return Err(AddressProblem::Postcode);
+        }
+        Ok(Address {
+            street: text(&self.street)?,
+            postcode: postcode.to_string(),
+            city: text(&self.city)?,
+        })
+    }
+
+    /// Nothing filled in (a form's "the gebruiker's own address").
+    pub fn is_blank(&self) -> bool {
+        [&self.street, &self.postcode, &self.city]
+            .iter()
+            .all(|s| s.trim().is_empty())
+    }
+
+    /// "Kerkstraat 12, 9890 Gavere".
+    pub fn line(&self) -> String {
+        format!("{}, {} {}", self.street, self.postcode, self.city)
+    }
+}
+
 /// May the worker start working on `day`?
 pub fn may_start(trajectory: Trajectory, usage: Usage, day: NaiveDate) -> Result<(), LimitBreach> {
     check_trajectory(trajectory, day)?;

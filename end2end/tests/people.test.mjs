@@ -116,7 +116,7 @@ for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
     await page.getByLabel('Wat moet er gebeuren?').fill('Het speelplein vrijmaken van bladeren');
     await page.getByLabel('Duur (minuten)').fill('120');
     await page.getByLabel('ma voormiddag').check();
-    await page.getByRole('button', { name: 'Vraag bewaren en kandidaten tonen' }).click();
+    await page.getByRole('button', { name: 'Aanvraag bewaren en kandidaten tonen' }).click();
     await page.waitForURL(/\/coordinator\/requests\/\d+$/);
     await waitForHydration(page);
 
@@ -158,7 +158,7 @@ for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
     await phone.context().close();
 
     // The list of requests says what became of the offers.
-    await page.getByRole('link', { name: 'Vragen' }).click();
+    await page.getByRole('link', { name: 'Aanvragen', exact: true }).click();
     await page.waitForURL('**/coordinator/requests');
     await page.locator('li.person', { hasText: `Basisschool Het Anker ${size}` }).getByText('0 open · 1 aanvaard · 0 geweigerd').waitFor();
     await checkScreen(page, `coordinator-requests-${size}`);
@@ -198,3 +198,66 @@ for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
     await page.context().close();
   });
 }
+
+test('a gebruiker asks for work on the phone, the bemiddelaar turns it down with a reason, the gebruiker reads why', async () => {
+  const phone = await phonePage(browser);
+  await login(phone, server.base, 'maria@demo.test');
+  await phone.waitForURL('**/client');
+  await phone.getByRole('link', { name: 'Aanvragen' }).click();
+  await phone.waitForURL('**/client/requests');
+  await checkScreen(phone, 'client-requests');
+  await phone.getByRole('link', { name: 'Werk aanvragen' }).click();
+  await phone.waitForURL('**/client/requests/new');
+  await waitForHydration(phone);
+  // Only what a private person in her municipality may ask for; her own address to start with.
+  const offered = await phone.getByLabel('Activiteit').locator('option').allInnerTexts();
+  assert.ok(offered.includes('Tuinonderhoud'), offered.join());
+  assert.ok(!offered.includes('Hulp op de boerderij'), offered.join());
+  assert.notEqual(await phone.getByLabel('Straat en nummer').inputValue(), '');
+  await checkScreen(phone, 'client-ask-for-work');
+
+  // Her daughter's hedge, in another village: once, on a Wednesday afternoon.
+  await phone.getByLabel('Activiteit').selectOption({ label: 'Tuinonderhoud' });
+  await phone.getByLabel('Wat moet er gebeuren?').fill('De haag van mijn dochter snoeien');
+  await phone.getByLabel('Hoe vaak').selectOption({ label: 'Eenmalig' });
+  await phone.getByLabel('wo namiddag').check();
+  await phone.getByLabel('Straat en nummer').fill('Dorpstraat 5');
+  await phone.getByLabel('Postcode').fill('9890');
+  await phone.getByLabel('Gemeente of deelgemeente').fill('Baaigem');
+  await phone.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await phone.waitForURL('**/client/requests?sent=1');
+  await phone.getByRole('status').filter({ hasText: 'Uw aanvraag is verstuurd.' }).waitFor();
+  const card = phone.locator('li.request', { hasText: 'De haag van mijn dochter snoeien' });
+  assert.equal(await card.getAttribute('data-status'), 'new');
+  assert.match(await card.innerText(), /Nieuw[\s\S]*Dorpstraat 5, 9890 Baaigem/);
+  await checkScreen(phone, 'client-request-sent');
+
+  // The bemiddelaar finds it among the requests, with the address of the work, and turns it
+  // down with a reason.
+  const page = await pageIn(await browser.newContext({ viewport: LAPTOP, locale: 'nl-BE', timezoneId: 'Europe/Brussels' }));
+  await login(page, server.base, 'sofie@demo.test');
+  await page.waitForURL('**/coordinator');
+  await page.getByRole('link', { name: 'Aanvragen', exact: true }).click();
+  await page.waitForURL('**/coordinator/requests');
+  await page.locator('li.person', { hasText: 'Maria Peeters · Tuinonderhoud' }).first().getByRole('link').click();
+  await page.waitForURL(/\/coordinator\/requests\/\d+$/);
+  await waitForHydration(page);
+  await page.getByText('Dorpstraat 5, 9890 Baaigem').waitFor();
+  await page.getByText('Afwijzen', { exact: true }).click();
+  await page.getByLabel('Waarom? De gebruiker leest dit.').fill('Geen wijk-werker vrij op woensdag.');
+  await page.getByRole('button', { name: 'Vraag afwijzen' }).click();
+  await page.locator('.request-status[data-status="rejected"]').waitFor();
+  await page.getByText('Reden: Geen wijk-werker vrij op woensdag.').waitFor();
+  await checkScreen(page, 'coordinator-request-rejected');
+  assertNoErrors(page);
+  await page.context().close();
+
+  // The gebruiker reads it.
+  await phone.goto(`${server.base}/client/requests`);
+  const rejected = phone.locator('li.request', { hasText: 'De haag van mijn dochter snoeien' });
+  assert.equal(await rejected.getAttribute('data-status'), 'rejected');
+  assert.match(await rejected.innerText(), /Afgewezen[\s\S]*Reden: Geen wijk-werker vrij op woensdag\./);
+  await checkScreen(phone, 'client-request-rejected');
+  assertNoErrors(phone);
+  await phone.context().close();
+});

@@ -95,3 +95,19 @@ pub async fn allowed_for_client(
         on!(c, c => sqlx::query_scalar(SQL).bind(activity).bind(client).fetch_one(c).await)?;
     Ok(n == 1)
 }
+
+/// The activities a gebruiker may ask for: the organisation's, allowed in the gebruiker's
+/// municipality and for its kind.
+pub async fn allowed_list_for_client(
+    c: DbConn<'_>,
+    client: crate::ids::ClientId,
+) -> Result<Vec<Activity>, sqlx::Error> {
+    const SQL: &str = "SELECT a.id, a.category, a.name FROM activity a \
+        JOIN client cl ON cl.organisation_id = a.organisation_id WHERE cl.id = $1 \
+        AND NOT EXISTS (SELECT 1 FROM activity_not_in_municipality x \
+            WHERE x.activity_id = a.id AND x.municipality_id = cl.municipality_id) \
+        AND NOT EXISTS (SELECT 1 FROM activity_not_for_kind k \
+            WHERE k.activity_id = a.id AND k.kind = cl.kind) \
+        ORDER BY a.category, a.name";
+    on!(c, c => sqlx::query_as(SQL).bind(client).fetch_all(c).await)
+}

@@ -7,12 +7,17 @@ use crate::db::DbConn;
 use crate::ids::{AccountId, ActivityId, AssignmentId, ClientId, OrganisationId, WorkerId};
 use crate::on;
 
-const CARD: &str = "SELECT a.id, c.name AS client_name, act.name AS activity, a.description, \
-    c.street, c.postcode, c.city, a.planned_date, a.planned_start, a.planned_minutes, \
-    c.phone AS client_phone, a.status \
+/// An assignment's card: where the work is comes from its request when that names an address
+/// of its own, else from the gebruiker.
+const CARD: &str = concat!(
+    "SELECT a.id, cl.name AS client_name, act.name AS activity, a.description, ",
+    crate::work_address_columns!(),
+    ", a.planned_date, a.planned_start, a.planned_minutes, cl.phone AS client_phone, a.status \
     FROM assignment a \
-    JOIN client c ON c.id = a.client_id \
-    JOIN activity act ON act.id = a.activity_id";
+    JOIN client cl ON cl.id = a.client_id \
+    LEFT JOIN request r ON r.id = a.request_id \
+    JOIN activity act ON act.id = a.activity_id"
+);
 
 /// The worker's accepted assignments planned on `day`.
 pub async fn accepted_on(

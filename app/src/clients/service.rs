@@ -137,10 +137,12 @@ async fn check_form(
             .then(|| s.to_string())
             .ok_or(AppError::Invalid(field))
     };
-    let postcode = form.postcode.trim();
-    if postcode.len() != 4 || !postcode.chars().all(|c| c.is_ascii_digit()) {
-        return Err(AppError::Invalid(Field::Postcode));
+    let address = crate::rules::Address {
+        street: form.street.clone(),
+        postcode: form.postcode.clone(),
+        city: form.city.clone(),
     }
+    .checked()?;
     let phone = form.phone.trim();
     if !crate::rules::phone_is_valid(phone) {
         return Err(AppError::Invalid(Field::Phone));
@@ -150,9 +152,9 @@ async fn check_form(
     }
     Ok(Checked {
         name: text(&form.name, Field::Name)?,
-        street: text(&form.street, Field::Address)?,
-        postcode: postcode.to_string(),
-        city: text(&form.city, Field::Address)?,
+        street: address.street,
+        postcode: address.postcode,
+        city: address.city,
         phone: (!phone.is_empty()).then(|| phone.to_string()),
     })
 }

@@ -19,6 +19,21 @@ pub async fn by_id(c: DbConn<'_>, id: ClientId) -> Result<Option<Client>, sqlx::
     on!(c, c => sqlx::query_as(SQL).bind(id).fetch_optional(c).await)
 }
 
+/// The gebruiker's own address.
+pub async fn address(
+    c: DbConn<'_>,
+    id: ClientId,
+) -> Result<Option<crate::rules::Address>, sqlx::Error> {
+    const SQL: &str = "SELECT street, postcode, city FROM client WHERE id = $1";
+    let row: Option<(String, String, String)> =
+        on!(c, c => sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?;
+    Ok(row.map(|(street, postcode, city)| crate::rules::Address {
+        street,
+        postcode,
+        city,
+    }))
+}
+
 /// Lock the gebruiker's row for the rest of the transaction: its cheque balance is checked and
 /// debited by one transaction at a time (see `db.rs`).
 pub async fn lock(c: DbConn<'_>, id: ClientId) -> Result<bool, sqlx::Error> {

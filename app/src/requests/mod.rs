@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::assignments::AssignmentStatus;
 use crate::error::AppError;
 use crate::ids::{ActivityId, AssignmentId, ClientId, RequestId, WorkerId};
+use crate::rules::Address;
 
 pub mod rules;
 #[cfg(feature = "ssr")]
@@ -52,10 +53,16 @@ impl Ord for DayPart {
     }
 }
 
-/// A request as the bemiddelaar takes it down.
+/// A request as the bemiddelaar takes it down (by phone, at the desk).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewRequest {
     pub client_id: ClientId,
+    pub work: Work,
+}
+
+/// What is asked for, whoever asks: the gebruiker on their own screen or the bemiddelaar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Work {
     pub activity_id: ActivityId,
     pub description: String,
     pub recurrence: Recurrence,
@@ -63,6 +70,48 @@ pub struct NewRequest {
     pub planned_minutes: i64,
     /// Preferred moments; empty: any time.
     pub slots: Vec<Slot>,
+    /// Where the work is; `None`: at the gebruiker's own address.
+    #[serde(default)]
+    pub address: Option<Address>,
+}
+
+crate::text_enum! {
+    /// Where a request stands, as the gebruiker follows it: nieuw (nobody offered yet), in
+    /// behandeling (offered, no worker accepted yet), ingepland (a worker accepted), afgewezen
+    /// (the bemiddelaar turned it down, with a reason).
+    pub enum RequestStatus {
+        New = "new",
+        InProgress = "in_progress",
+        Planned = "planned",
+        Rejected = "rejected",
+    }
+}
+
+/// A request: what is asked, where, and where it stands — as its gebruiker follows it, and at
+/// the top of the bemiddelaar's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestFacts {
+    pub id: RequestId,
+    pub activity: String,
+    pub description: String,
+    pub recurrence: Recurrence,
+    pub planned_minutes: i64,
+    /// Preferred moments; empty: any time.
+    pub slots: Vec<Slot>,
+    /// Where the work is (the gebruiker's address unless the request names another).
+    pub address: String,
+    pub status: RequestStatus,
+    pub rejected_reason: Option<String>,
+    /// The days a worker accepted.
+    pub planned_dates: Vec<NaiveDate>,
+}
+
+/// What the gebruiker's request form offers: the activities allowed for them, and their own
+/// address (where the work is unless they say otherwise).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkChoices {
+    pub activities: Vec<crate::activities::Activity>,
+    pub own_address: Address,
 }
 
 /// An offer made for a request, and what became of it.
@@ -79,14 +128,9 @@ pub struct OfferLine {
 /// One request with its offers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestView {
-    pub id: RequestId,
+    pub request: RequestFacts,
     pub client_name: String,
     pub municipality: String,
-    pub activity: String,
-    pub description: String,
-    pub recurrence: Recurrence,
-    pub planned_minutes: i64,
-    pub slots: Vec<Slot>,
     pub offers: Vec<OfferLine>,
 }
 
@@ -159,6 +203,32 @@ pub async fn set_matching_profile(
     crate::write_case!(service::set_matching_profile, worker_id, profile)
 }
 
+/// The gebruiker asks for work, on their own screen.
+#[server(prefix = "/api", endpoint = "ask_for_work", input = leptos::server_fn::codec::Json, output = crate::wire::Json)]
+pub async fn ask_for_work(work: Work) -> Result<RequestId, AppError> {
+    crate::write_case!(service::ask_for_work, work)
+}
+
+/// The gebruiker's own requests, newest first, and where each stands.
+#[server(prefix = "/api", endpoint = "my_requests", output = crate::wire::Json)]
+pub async fn my_requests() -> Result<Vec<RequestFacts>, AppError> {
+    crate::read_case!(service::my_requests)
+}
+
+#[server(prefix = "/api", endpoint = "work_choices", output = crate::wire::Json)]
+pub async fn get_work_choices() -> Result<WorkChoices, AppError> {
+    crate::read_case!(service::work_choices)
+}
+
+/// The longest reason for turning a request down.
+pub const MAX_REJECT_REASON_CHARS: usize = 500;
+
+/// Turn a request down, with the reason the gebruiker reads; open offers for it are withdrawn.
+#[server(prefix = "/api", endpoint = "reject_request", output = crate::wire::Json)]
+pub async fn reject_request(request_id: RequestId, reason: String) -> Result<(), AppError> {
+    crate::write_case!(service::reject_request, request_id, reason)
+}
+
 /// A request in the bemiddelaar's list, with what became of its offers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
@@ -171,6 +241,7 @@ pub struct RequestLine {
     pub accepted: i64,
     /// Declined offers: they come back here, to offer the request to someone else.
     pub declined: i64,
+    pub rejected: bool,
 }
 
 /// The organisation's requests, newest first.

@@ -6,6 +6,29 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::WorkerId;
 
+/// Where a request stands for the gebruiker, from what became of its offers: turned down,
+/// planned once a worker accepted (or did the work), in progress while offers are made
+/// (open, declined or withdrawn), new before any.
+pub fn request_status(
+    rejected: bool,
+    offers: &[crate::assignments::AssignmentStatus],
+) -> super::RequestStatus {
+    use super::RequestStatus;
+    use crate::assignments::AssignmentStatus as A;
+    if rejected {
+        RequestStatus::Rejected
+    } else if offers
+        .iter()
+        .any(|s| matches!(s, A::Accepted | A::Finished))
+    {
+        RequestStatus::Planned
+    } else if offers.is_empty() {
+        RequestStatus::New
+    } else {
+        RequestStatus::InProgress
+    }
+}
+
 /// What is known of one worker for one request (gathered by the store).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
@@ -246,5 +269,25 @@ mod tests {
                 .iter()
                 .any(|r| matches!(r, Reason::Available { .. }))
         );
+    }
+
+    #[test]
+    fn a_request_is_new_then_in_progress_then_planned_or_rejected() {
+        use super::request_status;
+        use crate::assignments::AssignmentStatus as A;
+        use crate::requests::RequestStatus as S;
+        assert_eq!(request_status(false, &[]), S::New);
+        assert_eq!(request_status(false, &[A::Offered]), S::InProgress);
+        assert_eq!(
+            request_status(false, &[A::Declined, A::Cancelled]),
+            S::InProgress
+        );
+        assert_eq!(
+            request_status(false, &[A::Declined, A::Accepted]),
+            S::Planned
+        );
+        assert_eq!(request_status(false, &[A::Finished]), S::Planned);
+        assert_eq!(request_status(true, &[A::Accepted]), S::Rejected);
+        assert_eq!(request_status(true, &[]), S::Rejected);
     }
 }

@@ -5,14 +5,15 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use super::rules::{self, Candidate, Suggestion};
 use super::store;
 use super::{
-    MAX_DESCRIPTION_CHARS, MAX_WEEKS, MatchingProfile, NewRequest, Recurrence, RequestView,
+    MAX_DESCRIPTION_CHARS, MAX_WEEKS, MatchingProfile, NewRequest, Recurrence, RequestFacts,
+    RequestView, Work, WorkChoices,
 };
 use crate::assignments::AssignmentStatus;
 use crate::assignments::store::{self as assignments, NewAssignment};
 use crate::audit::{self, Action, Event};
 use crate::db::{Conn, DbConn, Tx};
 use crate::error::{AppError, Field};
-use crate::ids::{AssignmentId, OrganisationId, RequestId, WorkerId};
+use crate::ids::{AssignmentId, ClientId, OrganisationId, RequestId, WorkerId};
 use crate::request::Ctx;
 use crate::workers::store as workers;
 use crate::{clock, rules as domain};
@@ -58,34 +59,51 @@ pub async fn create_request(
     if client.map(|c| c.organisation_id) != Some(organisation) {
         return Err(AppError::NotFound);
     }
-    if crate::activities::store::organisation_of(tx.c(), request.activity_id).await?
+    insert_request(ctx, tx, organisation, request.client_id, request.work).await
+}
+
+/// The gebruiker asks for work themselves: the same checks as a request the bemiddelaar takes.
+pub async fn ask_for_work(ctx: &Ctx, tx: &mut Tx, work: Work) -> Result<RequestId, AppError> {
+    let client = ctx.caller.client()?;
+    insert_request(ctx, tx, ctx.caller.organisation, client, work).await
+}
+
+async fn insert_request(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    organisation: OrganisationId,
+    client: ClientId,
+    work: Work,
+) -> Result<RequestId, AppError> {
+    if crate::activities::store::organisation_of(tx.c(), work.activity_id).await?
         != Some(organisation)
-        || !crate::activities::store::allowed_for_client(
-            tx.c(),
-            request.activity_id,
-            request.client_id,
-        )
-        .await?
+        || !crate::activities::store::allowed_for_client(tx.c(), work.activity_id, client).await?
     {
         return Err(AppError::Invalid(Field::Activity));
     }
-    let description = request.description.trim();
+    let description = work.description.trim();
     if description.is_empty() || description.chars().count() > MAX_DESCRIPTION_CHARS {
         return Err(AppError::Invalid(Field::Description));
     }
-    if !(15..=12 * 60).contains(&request.planned_minutes) {
+    if !(15..=12 * 60).contains(&work.planned_minutes) {
         return Err(AppError::Invalid(Field::PlannedMinutes));
     }
-    let slots = check_slots(&request.slots)?;
+    let slots = check_slots(&work.slots)?;
+    // An address left empty: the work is at the gebruiker's own.
+    let address = match work.address {
+        Some(a) if !a.is_blank() => Some(a.checked()?),
+        _ => None,
+    };
     let id = store::insert(
         tx.c(),
         store::NewRow {
             organisation_id: organisation,
-            client_id: request.client_id,
-            activity_id: request.activity_id,
+            client_id: client,
+            activity_id: work.activity_id,
             description,
-            recurrence: request.recurrence,
-            planned_minutes: request.planned_minutes,
+            recurrence: work.recurrence,
+            planned_minutes: work.planned_minutes,
+            address: address.as_ref(),
             created_by: ctx.caller.account,
         },
         ctx.now,
@@ -110,22 +128,104 @@ pub async fn create_request(
     Ok(id)
 }
 
+/// The gebruiker's own requests and where each stands.
+pub async fn my_requests(ctx: &Ctx, conn: &mut Conn) -> Result<Vec<RequestFacts>, AppError> {
+    let client = ctx.caller.client()?;
+    let mut mine = Vec::new();
+    for r in store::for_client(conn.c(), client).await? {
+        let offers = store::offers(conn.c(), r.id).await?;
+        mine.push(facts(conn, r, &offers).await?);
+    }
+    Ok(mine)
+}
+
+/// What is asked, where, and where it stands (from what became of its offers).
+async fn facts(
+    conn: &mut Conn,
+    r: store::Row,
+    offers: &[super::OfferLine],
+) -> Result<RequestFacts, AppError> {
+    let statuses: Vec<AssignmentStatus> = offers.iter().map(|o| o.status).collect();
+    Ok(RequestFacts {
+        id: r.id,
+        address: r.address().line(),
+        status: rules::request_status(r.rejected_reason.is_some(), &statuses),
+        planned_dates: offers
+            .iter()
+            .filter(|o| {
+                matches!(
+                    o.status,
+                    AssignmentStatus::Accepted | AssignmentStatus::Finished
+                )
+            })
+            .map(|o| o.planned_date)
+            .collect(),
+        slots: store::slots(conn.c(), r.id).await?,
+        activity: r.activity,
+        description: r.description,
+        recurrence: r.recurrence,
+        planned_minutes: r.planned_minutes,
+        rejected_reason: r.rejected_reason,
+    })
+}
+
+/// What the gebruiker's request form offers: the activities allowed for them and their own
+/// address.
+pub async fn work_choices(ctx: &Ctx, conn: &mut Conn) -> Result<WorkChoices, AppError> {
+    let client = ctx.caller.client()?;
+    Ok(WorkChoices {
+        activities: crate::activities::store::allowed_list_for_client(conn.c(), client).await?,
+        own_address: crate::clients::store::address(conn.c(), client)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    })
+}
+
+/// Turn a request down, with a reason for the gebruiker (1 to 500 characters); its open offers
+/// are withdrawn with it. Once: a second time is 409.
+pub async fn reject_request(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    id: RequestId,
+    reason: String,
+) -> Result<(), AppError> {
+    let r = managed(ctx, tx.c(), id).await?;
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > super::MAX_REJECT_REASON_CHARS {
+        return Err(AppError::Invalid(Field::RejectReason));
+    }
+    if !store::reject(tx.c(), id, reason).await? {
+        return Err(AppError::RequestClosed);
+    }
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(r.organisation_id),
+            account_id: Some(ctx.caller.account),
+            action: Action::RequestRejected,
+            subject: "request",
+            subject_id: Some(id.0),
+            detail: reason.to_string(),
+        },
+        ctx.now,
+    )
+    .await?;
+    Ok(())
+}
+
 pub async fn request_view(
     ctx: &Ctx,
     conn: &mut Conn,
     id: RequestId,
 ) -> Result<RequestView, AppError> {
     let r = managed(ctx, conn.c(), id).await?;
+    let offers = store::offers(conn.c(), id).await?;
+    let (client_name, municipality) = (r.client_name.clone(), r.municipality.clone());
     Ok(RequestView {
-        id: r.id,
-        client_name: r.client_name,
-        municipality: r.municipality,
-        activity: r.activity,
-        description: r.description,
-        recurrence: r.recurrence,
-        planned_minutes: r.planned_minutes,
-        slots: store::slots(conn.c(), id).await?,
-        offers: store::offers(conn.c(), id).await?,
+        request: facts(conn, r, &offers).await?,
+        client_name,
+        municipality,
+        offers,
     })
 }
 
@@ -184,6 +284,9 @@ pub async fn offer_request(
     weeks: u32,
 ) -> Result<Vec<AssignmentId>, AppError> {
     let r = managed(ctx, tx.c(), id).await?;
+    if r.rejected_reason.is_some() {
+        return Err(AppError::RequestClosed);
+    }
     // The rules may have changed since the request was taken.
     if !crate::activities::store::allowed_for_client(tx.c(), r.activity_id, r.client_id).await? {
         return Err(AppError::Invalid(Field::Activity));

@@ -10,6 +10,7 @@ use crate::ids::{
     WorkerId,
 };
 use crate::on;
+use crate::rules::Address;
 
 pub struct NewRow<'a> {
     pub organisation_id: OrganisationId,
@@ -18,6 +19,8 @@ pub struct NewRow<'a> {
     pub description: &'a str,
     pub recurrence: Recurrence,
     pub planned_minutes: i64,
+    /// `None`: at the gebruiker's own address.
+    pub address: Option<&'a Address>,
     pub created_by: AccountId,
 }
 
@@ -27,8 +30,8 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> Result<RequestId, sqlx::Error> {
     const SQL: &str = "INSERT INTO request (organisation_id, client_id, activity_id, description, \
-        recurrence, planned_minutes, status, created_by, created_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) RETURNING id";
+        recurrence, planned_minutes, status, created_by, created_at, street, postcode, city) \
+        VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10, $11) RETURNING id";
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(r.organisation_id)
         .bind(r.client_id)
@@ -38,9 +41,24 @@ pub async fn insert(
         .bind(r.planned_minutes)
         .bind(r.created_by)
         .bind(now)
+        .bind(r.address.map(|a| a.street.as_str()))
+        .bind(r.address.map(|a| a.postcode.as_str()))
+        .bind(r.address.map(|a| a.city.as_str()))
         .fetch_one(c)
         .await)
 }
+
+/// Where a request's work is, as SQL columns: its own address, or else its gebruiker's (`r`
+/// the request, `cl` its client). A macro, so that the worker's card (`assignments::store`)
+/// can build its constant query with the same words.
+#[macro_export]
+macro_rules! work_address_columns {
+    () => {
+        "COALESCE(r.street, cl.street) AS street, \
+        COALESCE(r.postcode, cl.postcode) AS postcode, COALESCE(r.city, cl.city) AS city"
+    };
+}
+const WORK_ADDRESS: &str = crate::work_address_columns!();
 
 pub async fn insert_slot(c: DbConn<'_>, id: RequestId, slot: Slot) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO request_slot (request_id, weekday, part) VALUES ($1, $2, $3)";
@@ -66,16 +84,53 @@ pub struct Row {
     pub description: String,
     pub recurrence: Recurrence,
     pub planned_minutes: i64,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub rejected_reason: Option<String>,
 }
 
+impl Row {
+    pub fn address(&self) -> Address {
+        Address {
+            street: self.street.clone(),
+            postcode: self.postcode.clone(),
+            city: self.city.clone(),
+        }
+    }
+}
+
+const ROW: &str = "SELECT r.id, r.organisation_id, r.client_id, cl.name AS client_name, \
+    cl.municipality_id, m.name AS municipality, r.activity_id, a.name AS activity, \
+    r.description, r.recurrence, r.planned_minutes, r.rejected_reason, ";
+const ROW_FROM: &str = " FROM request r JOIN client cl ON cl.id = r.client_id \
+    JOIN municipality m ON m.id = cl.municipality_id \
+    JOIN activity a ON a.id = r.activity_id";
+
 pub async fn by_id(c: DbConn<'_>, id: RequestId) -> Result<Option<Row>, sqlx::Error> {
-    const SQL: &str = "SELECT r.id, r.organisation_id, r.client_id, cl.name AS client_name, \
-        cl.municipality_id, m.name AS municipality, r.activity_id, a.name AS activity, \
-        r.description, r.recurrence, r.planned_minutes \
-        FROM request r JOIN client cl ON cl.id = r.client_id \
-        JOIN municipality m ON m.id = cl.municipality_id \
-        JOIN activity a ON a.id = r.activity_id WHERE r.id = $1";
-    on!(c, c => sqlx::query_as(SQL).bind(id).fetch_optional(c).await)
+    let sql = format!("{ROW}{WORK_ADDRESS}{ROW_FROM} WHERE r.id = $1");
+    on!(c, c => sqlx::query_as(&sql).bind(id).fetch_optional(c).await)
+}
+
+/// A gebruiker's requests, newest first.
+pub async fn for_client(c: DbConn<'_>, client: ClientId) -> Result<Vec<Row>, sqlx::Error> {
+    let sql = format!("{ROW}{WORK_ADDRESS}{ROW_FROM} WHERE r.client_id = $1 ORDER BY r.id DESC");
+    on!(c, c => sqlx::query_as(&sql).bind(client).fetch_all(c).await)
+}
+
+/// Turn an open request down (guarded: once); its open offers are withdrawn with it.
+pub async fn reject(c: DbConn<'_>, id: RequestId, reason: &str) -> Result<bool, sqlx::Error> {
+    const REJECT: &str = "UPDATE request SET status = 'closed', rejected_reason = $2 \
+        WHERE id = $1 AND status = 'open'";
+    const WITHDRAW: &str =
+        "UPDATE assignment SET status = 'cancelled' WHERE request_id = $1 AND status = 'offered'";
+    on!(c, c => {
+        let done = sqlx::query(REJECT).bind(id).bind(reason).execute(&mut *c).await?.rows_affected() == 1;
+        if done {
+            sqlx::query(WITHDRAW).bind(id).execute(&mut *c).await?;
+        }
+        Ok(done)
+    })
 }
 
 #[derive(sqlx::FromRow)]
@@ -229,10 +284,11 @@ pub async fn list(
     const SQL: &str = "SELECT r.id, cl.name AS client_name, a.name AS activity, r.recurrence, \
         CAST(COALESCE(SUM(CASE WHEN x.status = 'offered' THEN 1 ELSE 0 END), 0) AS BIGINT) AS open_offers, \
         CAST(COALESCE(SUM(CASE WHEN x.status IN ('accepted', 'finished') THEN 1 ELSE 0 END), 0) AS BIGINT) AS accepted, \
-        CAST(COALESCE(SUM(CASE WHEN x.status = 'declined' THEN 1 ELSE 0 END), 0) AS BIGINT) AS declined \
+        CAST(COALESCE(SUM(CASE WHEN x.status = 'declined' THEN 1 ELSE 0 END), 0) AS BIGINT) AS declined, \
+        r.rejected_reason IS NOT NULL AS rejected \
         FROM request r JOIN client cl ON cl.id = r.client_id JOIN activity a ON a.id = r.activity_id \
         LEFT JOIN assignment x ON x.request_id = r.id \
         WHERE r.organisation_id = $1 \
-        GROUP BY r.id, cl.name, a.name, r.recurrence ORDER BY r.id DESC";
+        GROUP BY r.id, cl.name, a.name, r.recurrence, r.rejected_reason ORDER BY r.id DESC";
     on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
 }

@@ -1,19 +1,169 @@
-//! The gebruiker: prestaties to confirm (or dispute) and the cheque balance.
+//! The gebruiker: prestaties to confirm (or dispute) and the cheque balance; their requests
+//! for work, where each stands, and a new one.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use super::icons::{Icon, Svg};
-use super::layout::{ActionError, LoadError, Loading, Page, StatusBadge};
+use super::layout::{ActionError, LoadError, Loading, Page, StatusBadge, TabBar};
+use super::work_form::WorkForm;
 use crate::clients::{ClientOverview, PendingEntry, get_client_overview};
-use crate::i18n::{self, T, t, use_lang};
+use crate::i18n::{self, M, T, message, request_status, t, use_lang};
+use crate::requests::{AskForWork, Recurrence, RequestFacts, RequestStatus, Work, my_requests};
 use crate::time_entries::{ConfirmEntry, DisputeEntry};
+
+/// The gebruiker's two screens.
+const TABS: &[(&str, Icon, T)] = &[
+    ("/client", Icon::Check, T::NavConfirm),
+    ("/client/requests", Icon::List, T::NavRequests),
+];
 
 #[component]
 pub fn ClientPage() -> impl IntoView {
     view! {
         <Page>
             <ClientScreen />
+            <TabBar tabs=TABS />
         </Page>
+    }
+}
+
+/// `/client/requests`: the gebruiker's requests, newest first, each with where it stands.
+#[component]
+pub fn ClientRequestsPage() -> impl IntoView {
+    let list = Resource::new(|| (), |_| my_requests());
+    let sent = use_query_map().read_untracked().get("sent").is_some();
+    view! {
+        <Page>
+            <h1>{t(T::MyRequestsTitle)}</h1>
+            {sent.then(|| view! { <p class="notice" role="status">{t(T::RequestSent)}</p> })}
+            <p>
+                <a href="/client/requests/new" class="btn btn-primary btn-wide">
+                    <Svg icon=Icon::Plus />
+                    <span>{t(T::AskForWork)}</span>
+                </a>
+            </p>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t(T::NoMyRequests)}</p> }.into_any(),
+                        Ok(list) => {
+                            view! {
+                                <ul class="requests">
+                                    {list
+                                        .into_iter()
+                                        .map(|r| view! { <MyRequestCard request=r /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <TabBar tabs=TABS />
+        </Page>
+    }
+}
+
+#[component]
+fn MyRequestCard(request: RequestFacts) -> impl IntoView {
+    let lang = use_lang();
+    let r = request;
+    let how_often = t(if r.recurrence == Recurrence::Weekly {
+        T::RecurrenceWeekly
+    } else {
+        T::RecurrenceOnce
+    });
+    let (badge, icon) = match r.status {
+        RequestStatus::New => ("badge submitted", Icon::Clock),
+        RequestStatus::InProgress => ("badge review", Icon::Clock),
+        RequestStatus::Planned => ("badge confirmed", Icon::Check),
+        RequestStatus::Rejected => ("badge disputed", Icon::Cross),
+    };
+    let planned = (!r.planned_dates.is_empty()).then(|| {
+        let days = r
+            .planned_dates
+            .iter()
+            .map(|d| i18n::short_date(lang, *d))
+            .collect::<Vec<_>>()
+            .join(", ");
+        message(lang, M::PlannedOn, &[("days", days.into())])
+    });
+    let reason = r
+        .rejected_reason
+        .map(|reason| message(lang, M::DeclinedBecause, &[("reason", reason.into())]));
+    view! {
+        <li class="card request" data-request=r.id.to_string() data-status=r.status.as_str()>
+            <h2>{r.activity}</h2>
+            <span class=badge>
+                <Svg icon />
+                <span>{t(request_status(r.status))}</span>
+            </span>
+            <p>{r.description}</p>
+            <p>{how_often} " · " {i18n::duration(lang, r.planned_minutes)}</p>
+            <p>
+                <Svg icon=Icon::Pin />
+                <span>{r.address}</span>
+            </p>
+            {planned.map(|p| view! { <p>{p}</p> })}
+            {reason.map(|p| view! { <p>{p}</p> })}
+        </li>
+    }
+}
+
+/// `/client/requests/new`.
+#[component]
+pub fn AskForWorkPage() -> impl IntoView {
+    view! {
+        <Page>
+            <h1>{t(T::AskForWork)}</h1>
+            <ClientAskForWork />
+            <TabBar tabs=TABS />
+        </Page>
+    }
+}
+
+/// The gebruiker's request form: only the activities allowed for their kind in their
+/// municipality, at their own address unless they change it.
+#[island(lazy)]
+fn ClientAskForWork() -> impl IntoView {
+    let choices = Resource::new(|| (), |_| crate::requests::get_work_choices());
+    let ask = ServerAction::<AskForWork>::new();
+    let error = Signal::derive(move || ask.value().get().and_then(|r| r.err()));
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = ask.value().get() {
+            super::go_to("/client/requests?sent=1");
+        }
+    });
+    let on_submit = Callback::new(move |work: Work| {
+        ask.dispatch(AskForWork { work });
+    });
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match choices.await {
+                    Ok(c) if c.activities.is_empty() => {
+                        view! { <p class="alert">{t(T::NoAllowedActivities)}</p> }.into_any()
+                    }
+                    Ok(c) => {
+                        view! {
+                            <WorkForm
+                                activities=c.activities
+                                address=c.own_address
+                                submit_label=T::SendRequest
+                                error
+                                pending=ask.pending()
+                                on_submit
+                            />
+                        }
+                            .into_any()
+                    }
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

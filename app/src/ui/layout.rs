@@ -193,6 +193,65 @@ pub fn LimitBar(used_minutes: i64, limit_minutes: i64, label: String) -> impl In
     }
 }
 
+/// A role's screens, always at the thumb; the current one is marked for screen readers too.
+/// The first tab is the role's home: current only on its own address.
+#[component]
+pub fn TabBar(tabs: &'static [(&'static str, Icon, T)]) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let home = tabs.first().map(|t| t.0).unwrap_or("/");
+    let tab = move |&(href, icon, label): &'static (&'static str, Icon, T)| {
+        let current = move || {
+            let path = location.pathname.get();
+            if href == home {
+                path == home
+            } else {
+                path.starts_with(href)
+            }
+        };
+        view! {
+            <li>
+                <a href=href class="tab" aria-current=move || current().then_some("page")>
+                    <Svg icon />
+                    <span>{t(label)}</span>
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="tabbar" aria-label=t(T::MainMenu)>
+            <ul>{tabs.iter().map(tab).collect_view()}</ul>
+        </nav>
+    }
+}
+
+/// A checkbox that keeps `value` in the list `chosen` while it is ticked (skills, moments).
+#[component]
+pub fn ChoiceBox<V>(id: String, label: String, value: V, chosen: RwSignal<Vec<V>>) -> impl IntoView
+where
+    V: Copy + PartialEq + Send + Sync + 'static,
+{
+    let checked = chosen.with_untracked(|c| c.contains(&value));
+    view! {
+        <div class="field check">
+            <input
+                id=id.clone()
+                type="checkbox"
+                checked=checked
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    chosen.update(|c| {
+                        c.retain(|x| *x != value);
+                        if on {
+                            c.push(value);
+                        }
+                    });
+                }
+            />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
 #[component]
 pub fn StatusBadge(status: EntryStatus) -> impl IntoView {
     let (class, icon, key) = match status {

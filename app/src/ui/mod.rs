@@ -6,6 +6,7 @@ pub mod coordinator;
 pub mod icons;
 pub mod layout;
 pub mod login;
+pub mod work_form;
 pub mod worker;
 
 use leptos::prelude::*;

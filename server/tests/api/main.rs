@@ -53,6 +53,8 @@ on_both_backends!(
     requests::an_offer_is_answered_on_the_phone_and_a_decline_comes_back,
     requests::the_week_plan_shows_the_week_per_worker_and_municipality,
     requests::only_activities_allowed_for_the_gebruiker_can_be_asked,
+    requests::a_gebruiker_asks_for_work_and_follows_it,
+    requests::a_request_is_turned_down_once_with_a_reason,
     requests::municipalities_are_added_and_renamed_in_the_own_organisation,
     requests::the_activity_list_and_a_workers_skills_stay_in_the_organisation,
     people::a_new_worker_activates_with_the_code_once,

@@ -3,9 +3,10 @@
 //! with its reason, a withdrawn one; always inside the bemiddelaar's own organisation.
 
 use app::assignments::AssignmentStatus;
+use app::assignments::MyAssignments;
 use app::error::{AppError, Field};
 use app::ids::{ActivityId, AssignmentId, RequestId};
-use app::requests::{Reason, RequestView, Suggestion};
+use app::requests::{Reason, RequestFacts, RequestStatus, RequestView, Suggestion, WorkChoices};
 use chrono::{Datelike, Duration};
 use serde_json::json;
 
@@ -27,11 +28,13 @@ async fn garden_request(app: &TestApp, sofie: &User, recurrence: &str) -> Reques
             "create_request",
             &json!({ "request": {
                 "client_id": app.a.clients["maria"],
-                "activity_id": garden,
-                "description": "De haag snoeien en het gras maaien",
-                "recurrence": recurrence,
-                "planned_minutes": 180,
-                "slots": slots(),
+                "work": {
+                    "activity_id": garden,
+                    "description": "De haag snoeien en het gras maaien",
+                    "recurrence": recurrence,
+                    "planned_minutes": 180,
+                    "slots": slots(),
+                },
             }}),
         )
         .await
@@ -105,10 +108,10 @@ pub async fn a_request_is_checked_and_stays_in_the_organisation(app: &TestApp) {
     let garden = activity(app, "Tuinonderhoud", app.a.organisation_id.0).await;
     let garden_b = activity(app, "Tuinonderhoud", app.b.organisation_id.0).await;
     let base = |client: i64, activity: ActivityId, minutes: i64, description: &str| {
-        json!({ "request": {
-            "client_id": client, "activity_id": activity, "description": description,
+        json!({ "request": { "client_id": client, "work": {
+            "activity_id": activity, "description": description,
             "recurrence": "Once", "planned_minutes": minutes, "slots": slots(),
-        }})
+        }}})
     };
     let maria = app.a.clients["maria"].0;
     let cases = [
@@ -374,10 +377,10 @@ pub async fn only_activities_allowed_for_the_gebruiker_can_be_asked(app: &TestAp
             sofie
                 .call_json::<RequestId>(
                     "create_request",
-                    &json!({ "request": {
-                        "client_id": client, "activity_id": activity, "description": "Helpen",
+                    &json!({ "request": { "client_id": client, "work": {
+                        "activity_id": activity, "description": "Helpen",
                         "recurrence": "Once", "planned_minutes": 120, "slots": [],
-                    }}),
+                    }}}),
                 )
                 .await
         }
@@ -577,4 +580,219 @@ pub async fn the_activity_list_and_a_workers_skills_stay_in_the_organisation(app
         .call::<Vec<app::activities::Activity>>("activities", &[])
         .await;
     assert_eq!(own.unwrap_err(), (403, AppError::Forbidden));
+}
+
+/// What the gebruiker's form sends: garden work, at `address` (`None`: at home).
+fn work(activity: ActivityId, address: Option<serde_json::Value>) -> serde_json::Value {
+    json!({ "work": {
+        "activity_id": activity, "description": "De haag snoeien",
+        "recurrence": "Weekly", "planned_minutes": 120, "slots": slots(),
+        "address": address,
+    }})
+}
+
+pub async fn a_gebruiker_asks_for_work_and_follows_it(app: &TestApp) {
+    let org = app.a.organisation_id.0;
+    let garden = activity(app, "Tuinonderhoud", org).await;
+    let farm = activity(app, "Hulp op de boerderij", org).await;
+    let maria = app.login("maria@a.test").await;
+
+    // The form offers only what Maria (a private person in Gavere) may ask for, at her address.
+    let choices: WorkChoices = maria.call("work_choices", &[]).await.unwrap();
+    assert!(choices.activities.iter().any(|a| a.id == garden));
+    assert!(choices.activities.iter().all(|a| a.id != farm));
+    assert_eq!(choices.own_address.postcode.len(), 4);
+
+    // Refused, and nothing written: farm work, a bad postcode, half an address.
+    let before = app
+        .scalar("SELECT COUNT(*) FROM request WHERE id > $1", 0)
+        .await;
+    let half = json!({ "street": "Dorp 1", "postcode": "9890", "city": " " });
+    let bad_postcode = json!({ "street": "Dorp 1", "postcode": "98", "city": "Gavere" });
+    let cases = [
+        (work(farm, None), AppError::Invalid(Field::Activity)),
+        (
+            work(garden, Some(bad_postcode)),
+            AppError::Invalid(Field::Postcode),
+        ),
+        (work(garden, Some(half)), AppError::Invalid(Field::Address)),
+    ];
+    for (body, expected) in cases {
+        let answer = maria.call_json::<RequestId>("ask_for_work", &body).await;
+        assert_eq!(answer.unwrap_err(), (422, expected), "{body}");
+    }
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM request WHERE id > $1", 0)
+            .await,
+        before
+    );
+
+    // At her own address (left empty) and at her daughter's garden.
+    let at_home = maria
+        .call_json::<RequestId>("ask_for_work", &work(garden, None))
+        .await
+        .unwrap();
+    let elsewhere = json!({ "street": " Dorpstraat 5 ", "postcode": "9890", "city": "Baaigem" });
+    let away = maria
+        .call_json::<RequestId>("ask_for_work", &work(garden, Some(elsewhere)))
+        .await
+        .unwrap();
+    let mine: Vec<RequestFacts> = maria.call("my_requests", &[]).await.unwrap();
+    assert_eq!(
+        mine.iter().map(|r| r.id).collect::<Vec<_>>()[..2],
+        [away, at_home],
+        "newest first"
+    );
+    assert_eq!(mine[0].address, "Dorpstraat 5, 9890 Baaigem");
+    assert_eq!(mine[1].address, choices.own_address.line());
+    assert!(mine.iter().all(|r| r.status == RequestStatus::New));
+
+    // The bemiddelaar sees it (with its address), another organisation does not; workers and
+    // other gebruikers cannot ask or look.
+    let sofie = app.login("sofie@a.test").await;
+    let view: RequestView = sofie
+        .call("request", &[("request_id", &away.to_string())])
+        .await
+        .unwrap();
+    assert_eq!(view.request.address, "Dorpstraat 5, 9890 Baaigem");
+    assert_eq!(view.request.status, RequestStatus::New);
+    let sofie_b = app.login("sofie@b.test").await;
+    let other = sofie_b
+        .call::<RequestView>("request", &[("request_id", &away.to_string())])
+        .await;
+    assert_eq!(other.unwrap_err(), (404, AppError::NotFound));
+    let ahmed = app.login("ahmed@a.test").await;
+    assert_eq!(
+        ahmed
+            .call_json::<RequestId>("ask_for_work", &work(garden, None))
+            .await
+            .unwrap_err(),
+        (403, AppError::Forbidden)
+    );
+    assert_eq!(
+        ahmed
+            .call::<Vec<RequestFacts>>("my_requests", &[])
+            .await
+            .unwrap_err(),
+        (403, AppError::Forbidden)
+    );
+    let school = app.login("school@a.test").await;
+    let theirs: Vec<RequestFacts> = school.call("my_requests", &[]).await.unwrap();
+    assert!(theirs.iter().all(|r| r.id != away && r.id != at_home));
+
+    // Offered: in behandeling; the worker's card shows the address of the work.
+    let today = app::clock::local_date(app.clock.now());
+    let offered = sofie
+        .call::<Vec<AssignmentId>>(
+            "offer_request",
+            &[
+                ("request_id", &away.to_string()),
+                ("worker_id", &app.a.workers["fatima"].to_string()),
+                ("first_date", &(today + Duration::days(2)).to_string()),
+                ("weeks", "2"),
+            ],
+        )
+        .await
+        .unwrap();
+    let mine: Vec<RequestFacts> = maria.call("my_requests", &[]).await.unwrap();
+    assert_eq!(mine[0].status, RequestStatus::InProgress);
+    let fatima = app.login("fatima@a.test").await;
+    let list: MyAssignments = fatima.call("my_assignments", &[]).await.unwrap();
+    let card = list.offers.iter().find(|c| c.id == offered[0]).unwrap();
+    assert_eq!(card.address(), "Dorpstraat 5, 9890 Baaigem");
+
+    // Accepted: ingepland, with its day.
+    fatima
+        .call::<()>(
+            "accept_offer",
+            &[("assignment_id", &offered[0].to_string())],
+        )
+        .await
+        .unwrap();
+    let mine: Vec<RequestFacts> = maria.call("my_requests", &[]).await.unwrap();
+    assert_eq!(mine[0].status, RequestStatus::Planned);
+    assert_eq!(mine[0].planned_dates, [today + Duration::days(2)]);
+}
+
+pub async fn a_request_is_turned_down_once_with_a_reason(app: &TestApp) {
+    let org = app.a.organisation_id.0;
+    let garden = activity(app, "Tuinonderhoud", org).await;
+    let maria = app.login("maria@a.test").await;
+    let sofie = app.login("sofie@a.test").await;
+    let request = maria
+        .call_json::<RequestId>("ask_for_work", &work(garden, None))
+        .await
+        .unwrap();
+    let today = app::clock::local_date(app.clock.now());
+    let offer = || {
+        let sofie = &sofie;
+        async move {
+            sofie
+                .call::<Vec<AssignmentId>>(
+                    "offer_request",
+                    &[
+                        ("request_id", &request.to_string()),
+                        ("worker_id", &app.a.workers["fatima"].to_string()),
+                        ("first_date", &(today + Duration::days(2)).to_string()),
+                    ],
+                )
+                .await
+        }
+    };
+    let open = offer().await.unwrap();
+    let reject = |who: &'static str, reason: &'static str| async move {
+        let user = app.login(who).await;
+        user.call::<()>(
+            "reject_request",
+            &[("request_id", &request.to_string()), ("reason", reason)],
+        )
+        .await
+    };
+    // No reason, another organisation, the gebruiker themselves: refused, nothing changes.
+    assert_eq!(
+        reject("sofie@a.test", "  ").await.unwrap_err(),
+        (422, AppError::Invalid(Field::RejectReason))
+    );
+    assert_eq!(
+        reject("sofie@b.test", "Nee").await.unwrap_err(),
+        (404, AppError::NotFound)
+    );
+    assert_eq!(
+        reject("maria@a.test", "Nee").await.unwrap_err(),
+        (403, AppError::Forbidden)
+    );
+    let view: RequestView = sofie
+        .call("request", &[("request_id", &request.to_string())])
+        .await
+        .unwrap();
+    assert_eq!(view.request.status, RequestStatus::InProgress);
+
+    // Turned down: the open offer is withdrawn, the gebruiker reads why, once only, and nothing
+    // more can be offered for it.
+    reject("sofie@a.test", "Geen wijk-werker vrij in december.")
+        .await
+        .unwrap();
+    let mine: Vec<RequestFacts> = maria.call("my_requests", &[]).await.unwrap();
+    let it = mine.iter().find(|r| r.id == request).unwrap();
+    assert_eq!(it.status, RequestStatus::Rejected);
+    assert_eq!(
+        it.rejected_reason.as_deref(),
+        Some("Geen wijk-werker vrij in december.")
+    );
+    let fatima = app.login("fatima@a.test").await;
+    let list: MyAssignments = fatima.call("my_assignments", &[]).await.unwrap();
+    assert!(list.offers.iter().all(|c| c.id != open[0]));
+    assert_eq!(
+        reject("sofie@a.test", "Nog eens").await.unwrap_err(),
+        (409, AppError::RequestClosed)
+    );
+    assert_eq!(offer().await.unwrap_err(), (409, AppError::RequestClosed));
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'request_rejected' AND subject_id = $1",
+            request.0
+        )
+        .await,
+        1
+    );
 }

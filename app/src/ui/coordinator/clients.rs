@@ -12,11 +12,13 @@ use crate::clients::{
     list_clients,
 };
 use crate::error::AppError;
-use crate::i18n::{M, T, message, moment, short_date, t, use_lang};
+use crate::i18n::{M, T, message, short_date, t, use_lang};
 use crate::ids::ClientId;
 use crate::municipalities::{Municipality, municipalities};
-use crate::requests::{CreateRequest, DayPart, NewRequest, Recurrence, Slot};
+use crate::requests::{CreateRequest, NewRequest, Work};
+use crate::rules::Address;
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
+use crate::ui::work_form::WorkForm;
 use crate::ui::{go_to, path_id};
 
 /// The five kinds of gebruiker: the value a form sends and the words (also the Organisatie
@@ -351,10 +353,12 @@ fn ClientFileView(
     let id = file.id.to_string();
     let (fee_id, login_id) = (id.clone(), id.clone());
     let balance = message(lang, M::ChequesCount, &[("n", file.cheque_balance.into())]);
-    let address = format!(
-        "{}, {} {}",
-        file.form.street, file.form.postcode, file.form.city
-    );
+    let work_address = Address {
+        street: file.form.street.clone(),
+        postcode: file.form.postcode.clone(),
+        city: file.form.city.clone(),
+    };
+    let address = work_address.line();
     let fees = if file.fees_paid.is_empty() {
         view! { <p>{t(T::NoFeesPaid)}</p> }.into_any()
     } else {
@@ -412,7 +416,7 @@ fn ClientFileView(
             <p>{file.municipality.clone()}</p>
             <p>{balance}</p>
         </section>
-        <NewRequestForm client_id=file.id list />
+        <NewRequestForm client_id=file.id list address=work_address />
         <section class="card" aria-labelledby="client-fees">
             <h2 id="client-fees">{t(T::FeesTitle)}</h2>
             {fees}
@@ -456,11 +460,10 @@ fn ClientFileView(
     }
 }
 
-/// A new request for this gebruiker. Sent as JSON (its preferred moments are a list), so it
-/// needs the app loaded; on success the request opens with its suggested workers.
+/// A new request for this gebruiker, taken down by phone; on success the request opens with
+/// its suggested workers.
 #[component]
-fn NewRequestForm(client_id: ClientId, list: Vec<Activity>) -> impl IntoView {
-    let lang = use_lang();
+fn NewRequestForm(client_id: ClientId, list: Vec<Activity>, address: Address) -> impl IntoView {
     let create = ServerAction::<CreateRequest>::new();
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
@@ -468,116 +471,22 @@ fn NewRequestForm(client_id: ClientId, list: Vec<Activity>) -> impl IntoView {
             go_to(&format!("/coordinator/requests/{id}"));
         }
     });
-    let activity = RwSignal::new(list.first().map(|a| a.id));
-    let description = RwSignal::new(String::new());
-    let weekly = RwSignal::new(false);
-    let minutes = RwSignal::new(120_i64);
-    let slots = RwSignal::new(Vec::<Slot>::new());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(activity_id) = activity.get_untracked() else {
-            return;
-        };
+    let on_submit = Callback::new(move |work: Work| {
         create.dispatch(CreateRequest {
-            request: NewRequest {
-                client_id,
-                activity_id,
-                description: description.get_untracked(),
-                recurrence: if weekly.get_untracked() {
-                    Recurrence::Weekly
-                } else {
-                    Recurrence::Once
-                },
-                planned_minutes: minutes.get_untracked(),
-                slots: slots.get_untracked(),
-            },
+            request: NewRequest { client_id, work },
         });
-    };
-    let moments = (1..=5u8)
-        .flat_map(|d| [(d, DayPart::Morning), (d, DayPart::Afternoon)])
-        .map(|(weekday, part)| {
-            let slot = Slot { weekday, part };
-            let id = format!("slot-{weekday}-{}", part.as_str());
-            let label = moment(lang, slot);
-            view! {
-                <div class="field check">
-                    <input
-                        id=id.clone()
-                        type="checkbox"
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            slots.update(|s| {
-                                s.retain(|x| *x != slot);
-                                if on {
-                                    s.push(slot);
-                                }
-                            });
-                        }
-                    />
-                    <label for=id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
+    });
     view! {
         <section class="card" aria-labelledby="new-request">
             <h2 id="new-request">{t(T::NewRequestTitle)}</h2>
-            <ActionError error />
-            <form on:submit=submit>
-                <div class="field">
-                    <label for="request-activity">{t(T::FieldActivity)}</label>
-                    <select
-                        id="request-activity"
-                        on:change=move |ev| activity.set(event_target_value(&ev).parse().ok())
-                    >
-                        {list
-                            .into_iter()
-                            .map(|a| view! { <option value=a.id.to_string()>{a.name}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="request-description">{t(T::FieldDescription)}</label>
-                    <textarea
-                        id="request-description"
-                        rows="2"
-                        maxlength="1000"
-                        required
-                        on:input=move |ev| description.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
-                <div class="field">
-                    <label for="request-recurrence">{t(T::FieldRecurrence)}</label>
-                    <select
-                        id="request-recurrence"
-                        on:change=move |ev| weekly.set(event_target_value(&ev) == "weekly")
-                    >
-                        <option value="once">{t(T::RecurrenceOnce)}</option>
-                        <option value="weekly">{t(T::RecurrenceWeekly)}</option>
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="request-minutes">{t(T::FieldMinutes)}</label>
-                    <input
-                        id="request-minutes"
-                        type="number"
-                        min="15"
-                        max="720"
-                        step="15"
-                        value="120"
-                        on:input=move |ev| {
-                            if let Ok(m) = event_target_value(&ev).parse() {
-                                minutes.set(m);
-                            }
-                        }
-                    />
-                </div>
-                <fieldset class="moments">
-                    <legend>{t(T::FieldPreferredMoments)}</legend>
-                    {moments}
-                </fieldset>
-                <button type="submit" class="btn btn-primary btn-wide">{t(T::CreateRequest)}</button>
-            </form>
+            <WorkForm
+                activities=list
+                address
+                submit_label=T::CreateRequest
+                error
+                pending=create.pending()
+                on_submit
+            />
         </section>
     }
 }

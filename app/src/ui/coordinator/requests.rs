@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use super::workers::StaffNav;
 use crate::error::AppError;
 use crate::i18n::{
-    M, T, assignment_status, duration, message, moment, reason_text, short_date, t, use_lang,
+    M, T, assignment_status, duration, message, moment, reason_text, request_status, short_date, t,
+    use_lang,
 };
 use crate::ids::RequestId;
 use crate::requests::{
-    OfferRequest, Recurrence, RequestView, Suggestion, WithdrawOffer, get_request, suggestions,
+    OfferRequest, Recurrence, RejectRequest, RequestStatus, RequestView, Suggestion, WithdrawOffer,
+    get_request, suggestions,
 };
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
 use crate::ui::path_id;
@@ -50,6 +52,9 @@ pub fn RequestsPage() -> impl IntoView {
                                             } else {
                                                 T::RecurrenceOnce
                                             });
+                                            let rejected = r
+                                                .rejected
+                                                .then(|| t(T::RequestStatusRejected));
                                             view! {
                                                 <li class="card person">
                                                     <a href=href class="person-link">
@@ -57,6 +62,7 @@ pub fn RequestsPage() -> impl IntoView {
                                                     </a>
                                                     <span>{how_often}</span>
                                                     <span>{counts}</span>
+                                                    {rejected.map(|r| view! { <span class="badge disputed">{r}</span> })}
                                                 </li>
                                             }
                                         })
@@ -90,8 +96,16 @@ fn StaffRequest(id: Option<RequestId>) -> impl IntoView {
     let id = move || id;
     let offer = ServerAction::<OfferRequest>::new();
     let withdraw = ServerAction::<WithdrawOffer>::new();
+    let reject = ServerAction::<RejectRequest>::new();
     let page = Resource::new(
-        move || (id(), offer.version().get(), withdraw.version().get()),
+        move || {
+            (
+                id(),
+                offer.version().get(),
+                withdraw.version().get(),
+                reject.version().get(),
+            )
+        },
         |(id, ..)| async move {
             let id = id.ok_or(AppError::NotFound)?;
             Ok::<_, AppError>((get_request(id).await?, suggestions(id).await?))
@@ -101,6 +115,7 @@ fn StaffRequest(id: Option<RequestId>) -> impl IntoView {
         [
             offer.value().get().and_then(|r| r.err()),
             withdraw.value().get().and_then(|r| r.err()),
+            reject.value().get().and_then(|r| r.err()),
         ]
         .into_iter()
         .flatten()
@@ -115,7 +130,7 @@ fn StaffRequest(id: Option<RequestId>) -> impl IntoView {
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok((request, list)) => {
-                            view! { <RequestView request list offer withdraw /> }.into_any()
+                            view! { <RequestView page=request list offer withdraw reject /> }.into_any()
                         }
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
@@ -126,14 +141,17 @@ fn StaffRequest(id: Option<RequestId>) -> impl IntoView {
 
 #[component]
 fn RequestView(
-    request: RequestView,
+    page: RequestView,
     list: Vec<Suggestion>,
     offer: ServerAction<OfferRequest>,
     withdraw: ServerAction<WithdrawOffer>,
+    reject: ServerAction<RejectRequest>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let weekly = request.recurrence == Recurrence::Weekly;
-    let moments = request
+    let rejected = page.request.status == RequestStatus::Rejected;
+    let weekly = page.request.recurrence == Recurrence::Weekly;
+    let moments = page
+        .request
         .slots
         .iter()
         .map(|s| moment(lang, *s))
@@ -144,12 +162,12 @@ fn RequestView(
     } else {
         T::RecurrenceOnce
     });
-    let offers = if request.offers.is_empty() {
+    let offers = if page.offers.is_empty() {
         view! { <p>{t(T::RequestNotOffered)}</p> }.into_any()
     } else {
         view! {
             <ul class="people">
-                {request
+                {page
                     .offers
                     .iter()
                     .map(|o| {
@@ -191,7 +209,7 @@ fn RequestView(
         }
             .into_any()
     };
-    let request_id = request.id.to_string();
+    let request_id = page.request.id.to_string();
     let suggested = if list.is_empty() {
         view! { <p>{t(T::NoSuggestions)}</p> }.into_any()
     } else {
@@ -252,21 +270,52 @@ fn RequestView(
         }
             .into_any()
     };
+    let status = t(request_status(page.request.status));
+    let rejected_reason = page
+        .request
+        .rejected_reason
+        .clone()
+        .map(|r| message(lang, M::DeclinedBecause, &[("reason", r.into())]));
+    let reject_form = (!rejected).then(|| {
+        let id = page.request.id.to_string();
+        view! {
+            <details class="card reject">
+                <summary class="btn btn-quiet">{t(T::RejectTitle)}</summary>
+                <ActionForm action=reject>
+                    <input type="hidden" name="request_id" value=id />
+                    <div class="field">
+                        <label for="reject-reason">{t(T::FieldRejectReason)}</label>
+                        <textarea id="reject-reason" name="reason" rows="3" maxlength="500" required></textarea>
+                    </div>
+                    <button type="submit" class="btn btn-danger">{t(T::RejectRequest)}</button>
+                </ActionForm>
+            </details>
+        }
+    });
     view! {
-        <h1>{format!("{}: {}", t(T::RequestTitle), request.client_name)}</h1>
+        <h1>{format!("{}: {}", t(T::RequestTitle), page.client_name)}</h1>
         <section class="card" aria-labelledby="request-facts">
-            <h2 id="request-facts">{request.activity.clone()}</h2>
-            <p>{request.description.clone()}</p>
-            <p>{request.municipality.clone()} " · " {how_often} " · " {duration(lang, request.planned_minutes)}</p>
+            <h2 id="request-facts">{page.request.activity.clone()}</h2>
+            <p class="request-status" data-status=page.request.status.as_str()>{status}</p>
+            {rejected_reason.map(|r| view! { <p>{r}</p> })}
+            <p>{page.request.description.clone()}</p>
+            <p class="work-address">{page.request.address.clone()}</p>
+            <p>{page.municipality.clone()} " · " {how_often} " · " {duration(lang, page.request.planned_minutes)}</p>
             {(!moments.is_empty()).then(|| view! { <p>{moments}</p> })}
         </section>
         <section class="card" aria-labelledby="request-offers">
             <h2 id="request-offers">{t(T::RequestOffersTitle)}</h2>
             {offers}
         </section>
-        <section aria-labelledby="request-suggestions">
-            <h2 id="request-suggestions">{t(T::SuggestionsTitle)}</h2>
-            {suggested}
-        </section>
+        {(!rejected)
+            .then(|| {
+                view! {
+                    <section aria-labelledby="request-suggestions">
+                        <h2 id="request-suggestions">{t(T::SuggestionsTitle)}</h2>
+                        {suggested}
+                    </section>
+                }
+            })}
+        {reject_form}
     }
 }

@@ -13,7 +13,7 @@ use crate::ids::WorkerId;
 use crate::municipalities::{Municipality, municipalities};
 use crate::requests::{DayPart, MatchingProfile, SetMatchingProfile, Slot, get_matching_profile};
 use crate::rules::{MONTH_LIMIT_MINUTES, YEAR_LIMIT_MINUTES};
-use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading, Page};
+use crate::ui::layout::{ActionError, ChoiceBox, LimitBar, LoadError, Loading, Page};
 use crate::ui::path_id;
 use crate::workers::{
     CreateWorker, EndTrajectory, Outcome, Referrer, UpdateWorker, WorkerForm, WorkerStatus,
@@ -574,26 +574,7 @@ fn MatchingSection(
         .into_iter()
         .map(|a| {
             let id = format!("skill-{}", a.id);
-            let checked = profile.skills.contains(&a.id);
-            view! {
-                <div class="field check">
-                    <input
-                        id=id.clone()
-                        type="checkbox"
-                        checked=checked
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            skills.update(|s| {
-                                s.retain(|x| *x != a.id);
-                                if on {
-                                    s.push(a.id);
-                                }
-                            });
-                        }
-                    />
-                    <label for=id>{a.name}</label>
-                </div>
-            }
+            view! { <ChoiceBox id label=a.name value=a.id chosen=skills /> }
         })
         .collect_view();
     let moment_boxes = (1..=7u8)
@@ -601,26 +582,8 @@ fn MatchingSection(
         .map(|(weekday, part)| {
             let slot = Slot { weekday, part };
             let id = format!("available-{weekday}-{}", part.as_str());
-            let checked = profile.availability.contains(&slot);
-            let label = crate::i18n::moment(lang, slot);
             view! {
-                <div class="field check">
-                    <input
-                        id=id.clone()
-                        type="checkbox"
-                        checked=checked
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            available.update(|s| {
-                                s.retain(|x| *x != slot);
-                                if on {
-                                    s.push(slot);
-                                }
-                            });
-                        }
-                    />
-                    <label for=id>{label}</label>
-                </div>
+                <ChoiceBox id label=crate::i18n::moment(lang, slot) value=slot chosen=available />
             }
         })
         .collect_view();

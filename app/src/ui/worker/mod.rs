@@ -3,12 +3,11 @@
 //! limits, the allowance, entering and correcting hours) and Profiel (language, password).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::icons::{Icon, Svg};
-use super::layout::{Page, StatusBadge};
+use super::layout::{Page, StatusBadge, TabBar};
 use crate::assignments::AssignmentCard;
 use crate::error::AppError;
 use crate::i18n::{self, M, T, t, use_lang};
@@ -31,7 +30,7 @@ pub fn WorkerFrame(children: Children) -> impl IntoView {
         <Page>
             <outbox::OutboxStrip />
             {children()}
-            <TabBar />
+            <TabBar tabs=TABS />
         </Page>
     }
 }
@@ -191,39 +190,13 @@ pub fn TapButton(
     }
 }
 
-/// The four screens, always at the thumb; the current one is marked for screen readers too.
-#[component]
-fn TabBar() -> impl IntoView {
-    let location = use_location();
-    let tab = move |href: &'static str, icon: Icon, label: T| {
-        let current = move || {
-            let path = location.pathname.get();
-            if href == "/worker" {
-                path == "/worker"
-            } else {
-                path.starts_with(href)
-            }
-        };
-        view! {
-            <li>
-                <a href=href class="tab" aria-current=move || current().then_some("page")>
-                    <Svg icon />
-                    <span>{t(label)}</span>
-                </a>
-            </li>
-        }
-    };
-    view! {
-        <nav class="tabbar" aria-label=t(T::MainMenu)>
-            <ul>
-                {tab("/worker", Icon::Home, T::NavToday)}
-                {tab("/worker/assignments", Icon::List, T::NavAssignments)}
-                {tab("/worker/hours", Icon::Clock, T::NavHours)}
-                {tab("/worker/profile", Icon::Person, T::NavProfile)}
-            </ul>
-        </nav>
-    }
-}
+/// The worker's four screens.
+const TABS: &[(&str, Icon, T)] = &[
+    ("/worker", Icon::Home, T::NavToday),
+    ("/worker/assignments", Icon::List, T::NavAssignments),
+    ("/worker/hours", Icon::Clock, T::NavHours),
+    ("/worker/profile", Icon::Person, T::NavProfile),
+];
 
 /// "ma 30/11 · 09:00 · 3 u 00 min": when an assignment is planned.
 pub fn planned_when(a: &AssignmentCard, with_date: bool) -> String {
