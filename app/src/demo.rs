@@ -81,7 +81,7 @@ pub struct DemoAssignments {
 pub struct DemoEntries {
     /// Two days ago, 2 hours, waiting for Maria.
     pub ahmed_submitted: EntryId,
-    /// Yesterday, 2 hours, waiting for the school.
+    /// Yesterday, 2 hours, waiting for the school (with another of 1 u 30 four days ago).
     pub lien_submitted: EntryId,
     /// Disputed by the vzw.
     pub kevin_disputed: EntryId,
@@ -543,6 +543,17 @@ pub async fn load(
         school_client,
         ago(1),
         120,
+        Submitted,
+    )
+    .await?;
+    // A school secretary has more than one to confirm (Alles bevestigen).
+    entry(
+        &mut tx,
+        lien_school,
+        lien,
+        school_client,
+        ago(4),
+        90,
         Submitted,
     )
     .await?;

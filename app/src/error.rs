@@ -56,6 +56,8 @@ pub enum Field {
     FeeYear,
     /// The reason for turning a request down: 1 to 500 characters.
     RejectReason,
+    /// A list of prestaties: 1 to 200.
+    Entries,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]

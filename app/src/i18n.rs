@@ -291,6 +291,7 @@ catalogue! {
     WorkAddressTitle => "Waar is het werk?", "Where is the work?", "Où est le travail ?";
     WorkAddressHint => "Aan een ander adres? Pas het hier aan.", "At another address? Change it here.", "À une autre adresse ? Modifiez-la ici.";
     NavConfirm => "Bevestigen", "Confirm", "Confirmer";
+    ConfirmAll => "Alles bevestigen", "Confirm all", "Tout confirmer";
     NavRequests => "Aanvragen", "Requests", "Demandes";
     MyRequestsTitle => "Mijn aanvragen", "My requests", "Mes demandes";
     NoMyRequests => "U hebt nog geen werk aangevraagd.", "You have not asked for work yet.", "Vous n’avez pas encore demandé de travail.";
@@ -346,6 +347,7 @@ catalogue! {
     InvalidAddress => "Vul de straat en de gemeente in (hoogstens 200 tekens).", "Fill in the street and the town (at most 200 characters).", "Indiquez la rue et la localité (200 caractères au plus).";
     InvalidClientNumber => "Dit gebruikersnummer is al in gebruik (of langer dan 30 tekens).", "This user number is already in use (or longer than 30 characters).", "Ce numéro d’utilisateur est déjà utilisé (ou dépasse 30 caractères).";
     InvalidFeeYear => "Kies een jaar vanaf 2018 en een betaaldatum die niet in de toekomst ligt.", "Choose a year from 2018 on and a payment date not in the future.", "Choisissez une année à partir de 2018 et une date de paiement qui n’est pas dans le futur.";
+    InvalidEntries => "Kies 1 tot 200 prestaties.", "Choose 1 to 200 prestaties.", "Choisissez 1 à 200 prestations.";
     InvalidRejectReason => "Schrijf kort waarom (hoogstens 500 tekens): de gebruiker leest het.", "Say briefly why (at most 500 characters): the client reads it.", "Dites brièvement pourquoi (500 caractères au plus) : l’utilisateur le lira.";
     ErrRequestClosed => "Deze aanvraag is afgewezen: er kan niets meer voor aangeboden worden.", "This request was turned down: nothing more can be offered for it.", "Cette demande a été refusée : plus rien ne peut être proposé pour elle.";
     ErrFeeAlreadyRecorded => "Het inschrijvingsgeld van dat jaar is al genoteerd.", "That year's registration fee is already recorded.", "Le droit d’inscription de cette année est déjà enregistré.";
@@ -527,6 +529,8 @@ messages! {
     FeePaidLine => "{year}: betaald op {day}", "{year}: paid on {day}", "{year} : payé le {day}";
     OfferLineText => "{day} · {worker} · {status}", "{day} · {worker} · {status}", "{day} · {worker} · {status}";
     DeclinedBecause => "Reden: {reason}", "Reason: {reason}", "Raison : {reason}";
+    ConfirmAllCosts => "{n, plural, one {# prestatie} other {# prestaties}} · samen {cheques, plural, one {# cheque} other {# cheques}}", "{n, plural, one {# prestatie} other {# prestaties}} · {cheques, plural, one {# cheque} other {# cheques}} together", "{n, plural, one {# prestation} other {# prestations}} · {cheques, plural, one {# chèque} other {# chèques}} au total";
+    ConfirmedAllDone => "{n, plural, one {# prestatie} other {# prestaties}} bevestigd.", "{n, plural, one {# prestatie} other {# prestaties}} confirmed.", "{n, plural, one {# prestation confirmée} other {# prestations confirmées}}.";
     PlannedOn => "Ingepland op {days}", "Planned on {days}", "Planifiée le {days}";
     ReasonAvailable => "vrij op {n} van {of} gevraagde momenten", "free at {n} of {of} preferred moments", "libre à {n} des {of} moments demandés";
     ReasonMonthLeft => "nog {time} deze maand", "{time} left this month", "encore {time} ce mois-ci";
@@ -858,6 +862,7 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             F::ClientNumber => T::InvalidClientNumber,
             F::FeeYear => T::InvalidFeeYear,
             F::RejectReason => T::InvalidRejectReason,
+            F::Entries => T::InvalidEntries,
         }),
         E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
         E::NotRunning => fixed(T::ErrNotRunning),

@@ -199,6 +199,31 @@ test('the gebruiker confirms a prestatie and its cheques are used', async () => 
   await page.context().close();
 });
 
+test('a school confirms all its prestaties at once', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'school@demo.test');
+  await page.waitForURL('**/client');
+  await waitForHydration(page);
+  const balance = page.locator('.balance');
+  const before = Number(await balance.getAttribute('data-balance'));
+  // Lien's 2 u and 1 u 30 (demo data): two cheques each, per started hour.
+  assert.equal(await page.locator('article.prestatie').count(), 2);
+  const all = page.locator('.confirm-all');
+  assert.match(await all.innerText(), /2 prestaties · samen 4 cheques/);
+  await checkScreen(page, 'client-confirm-all');
+  await all.getByRole('button', { name: 'Alles bevestigen' }).click();
+  await page.getByRole('status').filter({ hasText: '2 prestaties bevestigd.' }).waitFor();
+  await page.waitForFunction(
+    (expected) => document.querySelector('.balance')?.dataset.balance === String(expected),
+    before - 4,
+  );
+  assert.equal(await page.locator('article.prestatie').count(), 0);
+  assert.equal(await page.locator('.confirm-all').count(), 0);
+  await checkScreen(page, 'client-after-confirm-all');
+  assertNoErrors(page);
+  await page.context().close();
+});
+
 test('the bemiddelaar sees hours per municipality against the 60-hour limit', async () => {
   const page = await phonePage(browser);
   await login(page, server.base, 'sofie@demo.test');

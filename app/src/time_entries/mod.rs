@@ -239,6 +239,21 @@ pub async fn confirm_entry(entry_id: EntryId) -> Result<i64, AppError> {
     crate::write_case!(service::confirm, entry_id)
 }
 
+/// What Alles bevestigen did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfirmedAll {
+    pub confirmed: usize,
+    /// The cheques left.
+    pub balance: i64,
+}
+
+/// Alles bevestigen: the prestaties the gebruiker sees, at once (all, or none when the cheques
+/// do not cover them together).
+#[server(prefix = "/api", endpoint = "confirm_all", input = leptos::server_fn::codec::Json, output = crate::wire::Json)]
+pub async fn confirm_all(entry_ids: Vec<EntryId>) -> Result<ConfirmedAll, AppError> {
+    crate::write_case!(service::confirm_all, entry_ids)
+}
+
 /// The gebruiker disputes a prestatie; a coordinator looks at it. No cheques are used.
 #[server(prefix = "/api", endpoint = "dispute_entry", output = crate::wire::Json)]
 pub async fn dispute_entry(entry_id: EntryId, reason: String) -> Result<(), AppError> {

@@ -513,9 +513,71 @@ pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<i64, A
     if balance < needed {
         return Err(AppError::NotEnoughCheques { balance, needed });
     }
+    pay_and_confirm(ctx, tx, &client, entry.id, needed).await?;
+    Ok(balance - needed)
+}
+
+/// Alles bevestigen: the prestaties the gebruiker saw on the screen (`entry_ids`), in one
+/// transaction: all of those still waiting are confirmed, or none when the cheques do not
+/// cover them together. One decided meanwhile (in another tab) is left as it is; a prestatie
+/// that is not theirs refuses the whole. Answers how many were confirmed and the new balance.
+pub async fn confirm_all(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    entry_ids: Vec<EntryId>,
+) -> Result<super::ConfirmedAll, AppError> {
+    let client_id = ctx.caller.client()?;
+    if entry_ids.is_empty() || entry_ids.len() > 200 {
+        return Err(AppError::Invalid(Field::Entries));
+    }
+    // One transaction at a time checks and debits this gebruiker's cheques.
+    if !clients::lock(tx.c(), client_id).await? {
+        return Err(AppError::NotFound);
+    }
+    let client = clients::by_id(tx.c(), client_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let settings = organisations::settings(tx.c(), client.organisation_id).await?;
+    let mut waiting = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for id in entry_ids {
+        if !seen.insert(id) {
+            continue;
+        }
+        let entry = store::for_client(tx.c(), id, client.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if entry.status == EntryStatus::Submitted {
+            let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.cheque_rounding);
+            waiting.push((entry.id, needed));
+        }
+    }
+    let needed: i64 = waiting.iter().map(|(_, n)| n).sum();
+    let balance = cheques::balance(tx.c(), client.id).await?;
+    if balance < needed {
+        return Err(AppError::NotEnoughCheques { balance, needed });
+    }
+    for (entry, cheques) in &waiting {
+        pay_and_confirm(ctx, tx, &client, *entry, *cheques).await?;
+    }
+    Ok(super::ConfirmedAll {
+        confirmed: waiting.len(),
+        balance: balance - needed,
+    })
+}
+
+/// Confirm a waiting prestatie and debit its cheques, in the caller's transaction (the
+/// gebruiker's row locked): exactly one payment per prestatie.
+async fn pay_and_confirm(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    client: &clients::Client,
+    entry: EntryId,
+    needed: i64,
+) -> Result<(), AppError> {
     let decided = store::decide(
         tx.c(),
-        entry.id,
+        entry,
         EntryStatus::Confirmed,
         None,
         ctx.caller.account,
@@ -532,7 +594,7 @@ pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<i64, A
                 organisation_id: client.organisation_id,
                 client_id: client.id,
                 change: -needed,
-                time_entry_id: Some(entry.id),
+                time_entry_id: Some(entry),
                 created_by: Some(ctx.caller.account),
             },
             ctx.now,
@@ -553,11 +615,10 @@ pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<i64, A
         ctx,
         client.organisation_id,
         Action::EntryConfirm,
-        entry.id,
+        entry,
         detail,
     )
-    .await?;
-    Ok(balance - needed)
+    .await
 }
 
 pub async fn dispute(

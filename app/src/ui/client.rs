@@ -10,7 +10,7 @@ use super::work_form::WorkForm;
 use crate::clients::{ClientOverview, PendingEntry, get_client_overview};
 use crate::i18n::{self, M, T, message, request_status, t, use_lang};
 use crate::requests::{AskForWork, Recurrence, RequestFacts, RequestStatus, Work, my_requests};
-use crate::time_entries::{ConfirmEntry, DisputeEntry};
+use crate::time_entries::{ConfirmAll, ConfirmEntry, DisputeEntry};
 
 /// The gebruiker's two screens.
 const TABS: &[(&str, Icon, T)] = &[
@@ -171,19 +171,40 @@ fn ClientAskForWork() -> impl IntoView {
 fn ClientScreen() -> impl IntoView {
     let confirm = ServerAction::<ConfirmEntry>::new();
     let dispute = ServerAction::<DisputeEntry>::new();
+    let all = ServerAction::<ConfirmAll>::new();
     let overview = Resource::new(
-        move || (confirm.version().get(), dispute.version().get()),
+        move || {
+            (
+                confirm.version().get(),
+                dispute.version().get(),
+                all.version().get(),
+            )
+        },
         |_| get_client_overview(),
     );
     let confirm_error = Signal::derive(move || confirm.value().get().and_then(|r| r.err()));
     let dispute_error = Signal::derive(move || dispute.value().get().and_then(|r| r.err()));
+    let all_error = Signal::derive(move || all.value().get().and_then(|r| r.err()));
+    let lang = use_lang();
+    let all_done = move || {
+        all.value().get().and_then(|r| r.ok()).map(|done| {
+            let text = message(
+                lang,
+                M::ConfirmedAllDone,
+                &[("n", (done.confirmed as i64).into())],
+            );
+            view! { <p class="notice" role="status">{text}</p> }
+        })
+    };
     view! {
             <ActionError error=confirm_error />
             <ActionError error=dispute_error />
+            <ActionError error=all_error />
+            {all_done}
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match overview.await {
-                        Ok(o) => view! { <Overview overview=o confirm dispute /> }.into_any(),
+                        Ok(o) => view! { <Overview overview=o confirm dispute all /> }.into_any(),
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })}
@@ -196,9 +217,39 @@ fn Overview(
     overview: ClientOverview,
     confirm: ServerAction<ConfirmEntry>,
     dispute: ServerAction<DisputeEntry>,
+    all: ServerAction<ConfirmAll>,
 ) -> impl IntoView {
     let lang = use_lang();
     let no_pending = overview.pending.is_empty();
+    // Alles bevestigen: what the screen shows, at once (from two on).
+    let shown: Vec<_> = overview.pending.iter().map(|p| p.line.id).collect();
+    let together: i64 = overview.pending.iter().map(|p| p.cheques).sum();
+    let confirm_all = (shown.len() >= 2).then(|| {
+        let costs = message(
+            lang,
+            M::ConfirmAllCosts,
+            &[
+                ("n", (shown.len() as i64).into()),
+                ("cheques", together.into()),
+            ],
+        );
+        view! {
+            <div class="card confirm-all">
+                <p>{costs}</p>
+                <button
+                    type="button"
+                    class="btn btn-start btn-wide"
+                    disabled=move || all.pending().get()
+                    on:click=move |_| {
+                        all.dispatch(ConfirmAll { entry_ids: shown.clone() });
+                    }
+                >
+                    <Svg icon=Icon::Check />
+                    <span>{t(T::ConfirmAll)}</span>
+                </button>
+            </div>
+        }
+    });
     let pending = overview
         .pending
         .into_iter()
@@ -234,6 +285,7 @@ fn Overview(
         <section aria-labelledby="pending-title">
             <h2 id="pending-title">{t(T::ToConfirm)}</h2>
             {no_pending.then(|| view! { <p>{t(T::NothingToConfirm)}</p> })}
+            {confirm_all}
             {pending}
         </section>
         <section aria-labelledby="recent-title">

@@ -98,6 +98,7 @@ on_both_backends!(
     confirm::a_dispute_needs_a_reason_and_uses_no_cheques,
     confirm::simultaneous_confirmations_never_overdraw_the_cheques,
     confirm::the_ledger_and_audit_trail_are_append_only,
+    confirm::alles_bevestigen_confirms_what_was_shown_or_nothing,
     isolation::roles_are_checked_on_the_server,
     isolation::one_organisation_never_touches_another,
     isolation::people_of_one_organisation_cannot_touch_each_other,
