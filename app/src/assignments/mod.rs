@@ -34,7 +34,12 @@ pub struct AssignmentCard {
 impl AssignmentCard {
     /// The address as one line, for the card and for the map link.
     pub fn address(&self) -> String {
-        format!("{}, {} {}", self.street, self.postcode, self.city)
+        crate::rules::Address {
+            street: self.street.clone(),
+            postcode: self.postcode.clone(),
+            city: self.city.clone(),
+        }
+        .line()
     }
 }
 

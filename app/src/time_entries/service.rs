@@ -481,20 +481,25 @@ async fn audit_entry(
     Ok(())
 }
 
+/// The calling gebruiker, with their row locked for the rest of `tx`: one transaction at a
+/// time checks and debits their cheques.
+async fn locked_client(ctx: &Ctx, tx: &mut Tx) -> Result<clients::Client, AppError> {
+    let client_id = ctx.caller.client()?;
+    if !clients::lock(tx.c(), client_id).await? {
+        return Err(AppError::NotFound);
+    }
+    clients::by_id(tx.c(), client_id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// The gebruiker's own prestatie waiting for them, inside `tx`, with their row locked.
 async fn client_entry(
     ctx: &Ctx,
     tx: &mut Tx,
     entry_id: EntryId,
 ) -> Result<(clients::Client, store::Entry), AppError> {
-    let client_id = ctx.caller.client()?;
-    // One transaction at a time checks and debits this gebruiker's cheques.
-    if !clients::lock(tx.c(), client_id).await? {
-        return Err(AppError::NotFound);
-    }
-    let client = clients::by_id(tx.c(), client_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let client = locked_client(ctx, tx).await?;
     // Another gebruiker's prestatie, in this organisation or another, is simply not found.
     let entry = store::for_client(tx.c(), entry_id, client.id)
         .await?
@@ -526,17 +531,11 @@ pub async fn confirm_all(
     tx: &mut Tx,
     entry_ids: Vec<EntryId>,
 ) -> Result<super::ConfirmedAll, AppError> {
-    let client_id = ctx.caller.client()?;
+    ctx.caller.client()?;
     if entry_ids.is_empty() || entry_ids.len() > 200 {
         return Err(AppError::Invalid(Field::Entries));
     }
-    // One transaction at a time checks and debits this gebruiker's cheques.
-    if !clients::lock(tx.c(), client_id).await? {
-        return Err(AppError::NotFound);
-    }
-    let client = clients::by_id(tx.c(), client_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let client = locked_client(ctx, tx).await?;
     let settings = organisations::settings(tx.c(), client.organisation_id).await?;
     let mut waiting = Vec::new();
     let mut seen = std::collections::HashSet::new();
