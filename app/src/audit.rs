@@ -29,6 +29,8 @@ crate::text_enum! {
         // The stored words predate the code's one word per concept ("entry"); the trail is
         // append-only, so they stay.
         EntryConfirm = "prestatie_confirm",
+        /// Nobody answered in the organisation's days: confirmed by the server.
+        EntryAutoConfirm = "prestatie_auto_confirm",
         EntryDispute = "prestatie_dispute",
         OfferAccepted = "offer_accepted",
         OfferDeclined = "offer_declined",
@@ -56,6 +58,14 @@ crate::text_enum! {
         ClientChanged = "client_changed",
         /// A yearly registration fee recorded as paid.
         FeeRecorded = "fee_recorded",
+        /// A purchase of cheques, recorded after payment (the detail: how many, price, day).
+        ChequesBought = "cheques_bought",
+        /// A purchase recorded by mistake, undone by a reversing row.
+        PurchaseUndone = "purchase_undone",
+        /// What was left of a batch at the end of its year.
+        ChequesExpired = "cheques_expired",
+        /// A prestatie that waited for cheques is paid from a purchase.
+        EntryPaidLate = "prestatie_paid_late",
         ActivityAdded = "activity_added",
         /// A municipality added or changed (the detail: before and after).
         MunicipalityChanged = "municipality_changed",

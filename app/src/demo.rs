@@ -10,7 +10,7 @@ use crate::assignments::AssignmentStatus;
 use crate::assignments::store::{self as assignments, NewAssignment};
 use crate::auth::store::NewAccount;
 use crate::auth::{Role, password, store as accounts};
-use crate::cheques::store::{self as cheques, Change};
+use crate::cheques::store::{self as cheques, Change, NewBatch};
 use crate::clients::ClientKind;
 use crate::clients::store::{self as clients, NewClient};
 use crate::db::{Db, Tx};
@@ -32,6 +32,8 @@ pub enum DemoError {
     Db(#[from] sqlx::Error),
     #[error("password hashing failed")]
     Hash,
+    #[error("demo rule: {0}")]
+    Rule(#[from] crate::error::AppError),
 }
 
 /// Is there any organisation yet? Demo data is loaded only into an empty database.
@@ -270,18 +272,20 @@ pub async fn load(
             now,
         )
         .await?;
-        cheques::append(
-            tx.c(),
-            Change {
-                organisation_id: org,
-                client_id: id,
-                change: balance,
-                time_entry_id: None,
-                created_by: None,
-            },
+        // Bought a month ago; Maria also has what was left of a purchase of last year, expired.
+        buy(
+            &mut tx,
+            org,
+            id,
+            cx.today - Duration::days(30),
+            balance,
             now,
         )
         .await?;
+        if who == "maria" {
+            buy(&mut tx, org, id, cx.today - Duration::days(400), 3, now).await?;
+            crate::cheques::service::expire_due(&mut tx, org, id, now).await?;
+        }
         client_ids.push(id);
     }
     let [maria, gemeente, vzw, school_client, hoeve, roger] = client_ids[..] else {
@@ -507,18 +511,8 @@ pub async fn load(
         )
         .await?;
         if status == EntryStatus::Confirmed {
-            cheques::append(
-                tx.c(),
-                Change {
-                    organisation_id: org,
-                    client_id,
-                    change: -rules::cheques_for(minutes, rounding),
-                    time_entry_id: Some(id),
-                    created_by: None,
-                },
-                now,
-            )
-            .await?;
+            let cheques = rules::cheques_for(minutes, rounding);
+            crate::cheques::service::pay(tx, org, client_id, id, cheques, None, now).await?;
         }
         Ok(id)
     };
@@ -615,4 +609,39 @@ pub async fn load(
             kevin_disputed,
         },
     })
+}
+
+/// A demo purchase: a batch at the organisation's price, and its ledger row.
+async fn buy(
+    tx: &mut Tx,
+    org: OrganisationId,
+    client_id: ClientId,
+    bought_on: NaiveDate,
+    count: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DemoError> {
+    let price_cents = crate::organisations::settings(tx.c(), org)
+        .await?
+        .cheque_price_cents;
+    let batch = NewBatch {
+        organisation_id: org,
+        client_id,
+        bought_on,
+        cheques: count,
+        price_cents,
+        valid_until: crate::cheques::rules::valid_until_for(bought_on),
+        created_by: None,
+    };
+    let batch_id = cheques::insert_batch(tx.c(), &batch, now).await?;
+    let change = Change {
+        organisation_id: org,
+        client_id,
+        change: count,
+        reason: crate::cheques::LedgerReason::Purchase,
+        time_entry_id: None,
+        batch_id: Some(batch_id),
+        created_by: None,
+    };
+    cheques::append(tx.c(), change, now).await?;
+    Ok(())
 }

@@ -58,6 +58,10 @@ pub enum Field {
     RejectReason,
     /// A list of prestaties: 1 to 200.
     Entries,
+    /// A purchase of 1 to 1000 cheques.
+    Cheques,
+    /// A purchase's payment day: not in the future, not more than a year ago.
+    PaidOn,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
@@ -112,6 +116,10 @@ pub enum AppError {
     /// This year's registration fee was recorded already.
     #[error("fee already recorded")]
     FeeAlreadyRecorded,
+    /// Cheques of this purchase were used (or expired, or it was undone already): it can no
+    /// longer be undone.
+    #[error("this purchase can no longer be undone")]
+    PurchaseUsed,
     /// The request was turned down: nothing more is offered for it.
     #[error("the request is closed")]
     RequestClosed,
@@ -146,6 +154,7 @@ impl AppError {
             | AppError::PauseState
             | AppError::TrajectoryEnded
             | AppError::FeeAlreadyRecorded
+            | AppError::PurchaseUsed
             | AppError::RequestClosed
             | AppError::NotEnoughCheques { .. } => 409,
             AppError::Invalid(_)

@@ -56,23 +56,28 @@ impl Lang {
 
 /// The language of this page. On the server: the language cookie (Dutch without one). In the
 /// browser: what the server wrote in `<html lang>`, so hydration renders the same words.
+/// The language a request asks for (its language cookie; Dutch without one).
+#[cfg(feature = "ssr")]
+pub fn lang_of(headers: &axum::http::HeaderMap) -> Lang {
+    headers
+        .get(axum::http::header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|cookies| {
+            cookies.split(';').find_map(|c| {
+                c.trim()
+                    .strip_prefix(LANG_COOKIE)?
+                    .strip_prefix('=')
+                    .and_then(Lang::parse)
+            })
+        })
+        .unwrap_or_default()
+}
+
 pub fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
         use_context::<axum::http::request::Parts>()
-            .and_then(|parts| {
-                let cookies = parts
-                    .headers
-                    .get(axum::http::header::COOKIE)?
-                    .to_str()
-                    .ok()?;
-                cookies.split(';').find_map(|c| {
-                    c.trim()
-                        .strip_prefix(LANG_COOKIE)?
-                        .strip_prefix('=')
-                        .and_then(Lang::parse)
-                })
-            })
+            .map(|parts| lang_of(&parts.headers))
             .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
@@ -208,6 +213,7 @@ catalogue! {
     StatusRunning => "Loopt", "Running", "En cours";
     StatusSubmitted => "Wacht op bevestiging", "Waiting for confirmation", "En attente de confirmation";
     StatusConfirmed => "Bevestigd", "Confirmed", "Confirmé";
+    StatusAutoConfirmed => "Automatisch bevestigd", "Confirmed automatically", "Confirmé automatiquement";
     StatusDisputed => "Betwist", "Disputed", "Contesté";
     StatusReview => "Te controleren", "To be checked", "À vérifier";
     HeldForReview => "Je tijd liep langer dan 12 uur. We hebben alles bewaard. Je bemiddelaar kijkt het na en zet het juist.", "Your time ran for more than 12 hours. Everything is saved. Your coordinator will check it and put it right.", "Votre temps a tourné plus de 12 heures. Tout est enregistré. Votre accompagnateur va vérifier et corriger.";
@@ -292,6 +298,18 @@ catalogue! {
     WorkAddressHint => "Aan een ander adres? Pas het hier aan.", "At another address? Change it here.", "À une autre adresse ? Modifiez-la ici.";
     NavConfirm => "Bevestigen", "Confirm", "Confirmer";
     ConfirmAll => "Alles bevestigen", "Confirm all", "Tout confirmer";
+    YearOverviewTitle => "Jaaroverzicht", "Year overview", "Aperçu annuel";
+    NavCheques => "Cheques", "Cheques", "Chèques";
+    BatchesTitle => "Aankopen", "Purchases", "Achats";
+    NoBatches => "Nog geen aankopen.", "No purchases yet.", "Pas encore d’achats.";
+    ChequeHistoryTitle => "Wat er met je cheques gebeurde", "What happened to your cheques", "Ce qui est arrivé à vos chèques";
+    NoChequeHistory => "Nog niets.", "Nothing yet.", "Rien encore.";
+    BatchUsedUp => "Opgebruikt", "Used up", "Épuisé";
+    BatchUndone => "Ongedaan gemaakt", "Undone", "Annulé";
+    UndoPurchase => "Aankoop ongedaan maken", "Undo this purchase", "Annuler cet achat";
+    RecordPurchase => "Aankoop noteren", "Record purchase", "Enregistrer l’achat";
+    PurchaseTitle => "Cheques gekocht", "Cheques bought", "Chèques achetés";
+    FieldChequeCount => "Aantal cheques", "Number of cheques", "Nombre de chèques";
     NavRequests => "Aanvragen", "Requests", "Demandes";
     MyRequestsTitle => "Mijn aanvragen", "My requests", "Mes demandes";
     NoMyRequests => "U hebt nog geen werk aangevraagd.", "You have not asked for work yet.", "Vous n’avez pas encore demandé de travail.";
@@ -350,6 +368,9 @@ catalogue! {
     InvalidEntries => "Kies 1 tot 200 prestaties.", "Choose 1 to 200 prestaties.", "Choisissez 1 à 200 prestations.";
     InvalidRejectReason => "Schrijf kort waarom (hoogstens 500 tekens): de gebruiker leest het.", "Say briefly why (at most 500 characters): the client reads it.", "Dites brièvement pourquoi (500 caractères au plus) : l’utilisateur le lira.";
     ErrRequestClosed => "Deze aanvraag is afgewezen: er kan niets meer voor aangeboden worden.", "This request was turned down: nothing more can be offered for it.", "Cette demande a été refusée : plus rien ne peut être proposé pour elle.";
+    ErrPurchaseUsed => "Van deze aankoop zijn al cheques gebruikt (of vervallen): ze kan niet meer ongedaan worden.", "Cheques of this purchase were used (or expired): it can no longer be undone.", "Des chèques de cet achat ont déjà été utilisés (ou ont expiré) : il ne peut plus être annulé.";
+    InvalidCheques => "Geef een aantal cheques van 1 tot 1000.", "Enter a number of cheques from 1 to 1000.", "Indiquez un nombre de chèques de 1 à 1000.";
+    InvalidPaidOn => "Kies de dag van betaling: niet in de toekomst en niet langer dan een jaar geleden.", "Choose the day of payment: not in the future and not more than a year ago.", "Choisissez le jour du paiement : pas dans le futur et pas il y a plus d’un an.";
     ErrFeeAlreadyRecorded => "Het inschrijvingsgeld van dat jaar is al genoteerd.", "That year's registration fee is already recorded.", "Le droit d’inscription de cette année est déjà enregistré.";
     ErrActivationCode => "Deze code werkt niet (meer). Kijk ze na, of vraag je bemiddelaar om een nieuwe code.", "This code does not work (any more). Check it, or ask your coordinator for a new code.", "Ce code ne fonctionne pas (plus). Vérifiez-le ou demandez un nouveau code à votre accompagnateur.";
     ErrTrajectoryEnded => "Dit traject is al afgesloten.", "This trajectory has already ended.", "Ce trajet est déjà clôturé.";
@@ -448,6 +469,8 @@ catalogue! {
     OfflineTitle => "Geen verbinding", "No connection", "Pas de connexion";
     OfflineText => "Deze pagina is niet op je telefoon bewaard. Je werk van vandaag en je uren wel: open Vandaag.", "This page is not kept on your phone. Your work for today and your hours are: open Today.", "Cette page n’est pas gardée sur votre téléphone. Votre travail du jour et vos heures, si : ouvrez Aujourd’hui.";
     ToMyWork => "Naar Vandaag", "To Today", "Vers Aujourd’hui";
+    WaitingForChequesTitle => "Wacht op cheques", "Waiting for cheques", "En attente de chèques";
+    NobodyWaitsForCheques => "Geen prestaties die op cheques wachten.", "No prestaties waiting for cheques.", "Aucune prestation n’attend de chèques.";
     RefusedActionsTitle => "Te bekijken: acties van telefoons die niet konden", "To review: phone actions that could not be done", "À examiner : actions des téléphones impossibles";
     NoRefusedActions => "Niets te bekijken.", "Nothing to review.", "Rien à examiner.";
     Offline => "Offline", "Offline", "Hors ligne";
@@ -529,6 +552,28 @@ messages! {
     FeePaidLine => "{year}: betaald op {day}", "{year}: paid on {day}", "{year} : payé le {day}";
     OfferLineText => "{day} · {worker} · {status}", "{day} · {worker} · {status}", "{day} · {worker} · {status}";
     DeclinedBecause => "Reden: {reason}", "Reason: {reason}", "Raison : {reason}";
+    AutoConfirmOn => "Geen antwoord? Dan is dit op {day} automatisch bevestigd.", "No answer? Then this is confirmed automatically on {day}.", "Pas de réponse ? Alors ceci est confirmé automatiquement le {day}.";
+    WaitsForCheques => "Wacht op {n, plural, one {# cheque} other {# cheques}}", "Waits for {n, plural, one {# cheque} other {# cheques}}", "Attend {n, plural, one {# chèque} other {# chèques}}";
+    OwedCheques => "{entries, plural, one {# prestatie wacht} other {# prestaties wachten}} op {cheques, plural, one {# cheque} other {# cheques}}. Koop er minstens zoveel bij je wijk-werkorganisatie.", "{entries, plural, one {# prestatie waits} other {# prestaties wait}} for {cheques, plural, one {# cheque} other {# cheques}}. Please buy at least that many from your wijk-werk organisation.", "{entries, plural, one {# prestation attend} other {# prestations attendent}} {cheques, plural, one {# chèque} other {# chèques}}. Achetez-en au moins autant auprès de votre organisation wijk-werk.";
+    OwingLine => "{entries, plural, one {# prestatie bevestigd} other {# prestaties bevestigd}}, wacht op {cheques, plural, one {# cheque} other {# cheques}}", "{entries, plural, one {# prestatie confirmed} other {# prestaties confirmed}}, waiting for {cheques, plural, one {# cheque} other {# cheques}}", "{entries, plural, one {# prestation confirmée} other {# prestations confirmées}}, attend {cheques, plural, one {# chèque} other {# chèques}}";
+    ChequePrice => "Eén cheque kost nu {price}.", "One cheque costs {price} now.", "Un chèque coûte maintenant {price}.";
+    BatchBought => "{day}: {n, plural, one {# cheque} other {# cheques}} à {price}", "{day}: {n, plural, one {# cheque} other {# cheques}} at {price}", "{day} : {n, plural, one {# chèque} other {# chèques}} à {price}";
+    BatchLeft => "Nog {n} · geldig tot {until}", "{n} left · valid until {until}", "Encore {n} · valable jusqu’au {until}";
+    BatchExpired => "Vervallen: {n, plural, one {# cheque} other {# cheques}} niet gebruikt", "Expired: {n, plural, one {# cheque} other {# cheques}} not used", "Expiré : {n, plural, one {# chèque} other {# chèques}} non utilisés";
+    LedgerPurchase => "Aankoop van {day}", "Purchase of {day}", "Achat du {day}";
+    LedgerPayment => "Prestatie van {worker} op {day}", "Prestatie by {worker} on {day}", "Prestation de {worker} le {day}";
+    LedgerExpired => "Vervallen (aankoop van {day})", "Expired (purchase of {day})", "Expiré (achat du {day})";
+    LedgerReversal => "Ongedaan gemaakt (aankoop van {day})", "Undone (purchase of {day})", "Annulé (achat du {day})";
+    PurchaseRecorded => "Aankoop genoteerd.{settled, plural, =0 {} one { # prestatie die op cheques wachtte is nu betaald.} other { # prestaties die op cheques wachtten zijn nu betaald.}}", "Purchase recorded.{settled, plural, =0 {} one { # prestatie that waited for cheques is paid now.} other { # prestaties that waited for cheques are paid now.}}", "Achat enregistré.{settled, plural, =0 {} one { # prestation qui attendait des chèques est payée.} other { # prestations qui attendaient des chèques sont payées.}}";
+    AttestTitle => "Fiscaal attest wijk-werkcheques {year}", "Tax certificate wijk-werk cheques {year}", "Attestation fiscale chèques wijk-werk {year}";
+    AttestClient => "Gebruiker: {name}", "User: {name}", "Utilisateur : {name}";
+    AttestClientNumber => "Gebruikersnummer: {number}", "User number: {number}", "Numéro d’utilisateur : {number}";
+    AttestCheques => "Gebruikte wijk-werkcheques: {n}", "Wijk-werk cheques used: {n}", "Chèques wijk-werk utilisés : {n}";
+    AttestAmount => "Betaald voor deze cheques: {amount}", "Paid for these cheques: {amount}", "Payé pour ces chèques : {amount}";
+    AttestMadeOn => "Opgemaakt op {day}.", "Made on {day}.", "Établi le {day}.";
+    AttestCsvHeader => "betaald op;gewerkt op;wijk-werker;activiteit;uren;cheques;bedrag (EUR)", "paid on;worked on;worker;activity;hours;cheques;amount (EUR)", "payé le;travaillé le;travailleur;activité;heures;chèques;montant (EUR)";
+    AttestPdfLink => "Fiscaal attest {year} (PDF)", "Tax certificate {year} (PDF)", "Attestation fiscale {year} (PDF)";
+    AttestCsvLink => "Prestaties {year} (CSV)", "Prestaties {year} (CSV)", "Prestations {year} (CSV)";
     ConfirmAllCosts => "{n, plural, one {# prestatie} other {# prestaties}} · samen {cheques, plural, one {# cheque} other {# cheques}}", "{n, plural, one {# prestatie} other {# prestaties}} · {cheques, plural, one {# cheque} other {# cheques}} together", "{n, plural, one {# prestation} other {# prestations}} · {cheques, plural, one {# chèque} other {# chèques}} au total";
     ConfirmedAllDone => "{n, plural, one {# prestatie} other {# prestaties}} bevestigd.", "{n, plural, one {# prestatie} other {# prestaties}} confirmed.", "{n, plural, one {# prestation confirmée} other {# prestations confirmées}}.";
     PlannedOn => "Ingepland op {days}", "Planned on {days}", "Planifiée le {days}";
@@ -667,9 +712,11 @@ fn fill(lang: Lang, template: &str, args: &[(&str, Arg)], hash: Option<i64>) -> 
     out
 }
 
-/// `one {…} other {…}`: the form for `n`, filled in.
+/// `=0 {…} one {…} other {…}`: the form for `n` (an exact `=n` first), filled in.
 fn plural_form(lang: Lang, forms: &str, n: i64, args: &[(&str, Arg)]) -> String {
     let wanted = plural(lang, n);
+    let exact_key = format!("={n}");
+    let mut exact = None;
     let mut chosen = None;
     let mut other = None;
     let mut i = 0;
@@ -677,6 +724,9 @@ fn plural_form(lang: Lang, forms: &str, n: i64, args: &[(&str, Arg)]) -> String 
         let category = forms[i..open].trim();
         let end = closing(forms, open);
         let body = &forms[open + 1..end.saturating_sub(1)];
+        if category == exact_key {
+            exact = Some(body);
+        }
         if category == wanted {
             chosen = Some(body);
         }
@@ -685,7 +735,12 @@ fn plural_form(lang: Lang, forms: &str, n: i64, args: &[(&str, Arg)]) -> String 
         }
         i = end;
     }
-    fill(lang, chosen.or(other).unwrap_or_default(), args, Some(n))
+    fill(
+        lang,
+        exact.or(chosen).or(other).unwrap_or_default(),
+        args,
+        Some(n),
+    )
 }
 
 /// The language of this page, provided once by the app shell.
@@ -796,6 +851,13 @@ pub fn month_name(lang: Lang, year: i32, month: u32) -> String {
     )
 }
 
+/// A date on a document: "2 december 2026".
+pub fn written_date(lang: Lang, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = MONTHS[date.month0() as usize].text(lang);
+    format!("{} {month} {}", date.day(), date.year())
+}
+
 /// "Je traject loopt tot 14/01/2027 (nog 10 dagen)."
 pub fn trajectory_ends(lang: Lang, last_day: chrono::NaiveDate, days_left: i64) -> String {
     message(
@@ -863,6 +925,8 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
             F::FeeYear => T::InvalidFeeYear,
             F::RejectReason => T::InvalidRejectReason,
             F::Entries => T::InvalidEntries,
+            F::Cheques => T::InvalidCheques,
+            F::PaidOn => T::InvalidPaidOn,
         }),
         E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
         E::NotRunning => fixed(T::ErrNotRunning),
@@ -892,6 +956,7 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
         E::ActivationCode => fixed(T::ErrActivationCode),
         E::TrajectoryEnded => fixed(T::ErrTrajectoryEnded),
         E::FeeAlreadyRecorded => fixed(T::ErrFeeAlreadyRecorded),
+        E::PurchaseUsed => fixed(T::ErrPurchaseUsed),
         E::RequestClosed => fixed(T::ErrRequestClosed),
         E::Busy => fixed(T::ErrBusy),
         E::Unavailable => fixed(T::ErrUnavailable),
@@ -1083,6 +1148,13 @@ mod tests {
             },
         );
         assert!(wait.contains("Wait 15 minutes"), "{wait}");
+        // An exact form comes before the category: nothing to add when nothing was settled.
+        let settled = |n: i64| message(Lang::Nl, M::PurchaseRecorded, &[("settled", n.into())]);
+        assert_eq!(settled(0), "Aankoop genoteerd.");
+        assert_eq!(
+            settled(1),
+            "Aankoop genoteerd. 1 prestatie die op cheques wachtte is nu betaald."
+        );
         let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         assert_eq!(short_date(Lang::Nl, date), "ma 30/11");
         assert_eq!(month_name(Lang::En, 2026, 11), "November 2026");

@@ -49,6 +49,8 @@ id_type!(
     EntryId,
     /// A gebruiker's request for work (matched to a worker by an offer).
     RequestId,
+    /// A purchase of wijk-werkcheques: one batch, one date, one price, one year of validity.
+    BatchId,
 );
 
 /// Declares an enum stored as text: `as_str`/`parse` and, on the server, sqlx `Type`, `Encode`

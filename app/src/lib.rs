@@ -151,6 +151,7 @@ pub fn App() -> impl IntoView {
                 />
                 <Route path=path!("/worker/profile") view=ui::worker::profile::ProfilePage ssr=SsrMode::Async />
                 <Route path=path!("/client") view=ui::client::ClientPage ssr=SsrMode::Async />
+                <Route path=path!("/client/cheques") view=ui::cheques::ClientChequesPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/client/requests")
                     view=ui::client::ClientRequestsPage

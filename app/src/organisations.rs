@@ -31,6 +31,11 @@ pub async fn settings(
     on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_one(c).await)
 }
 
+pub async fn name(c: DbConn<'_>, id: OrganisationId) -> Result<String, sqlx::Error> {
+    const SQL: &str = "SELECT name FROM organisation WHERE id = $1";
+    on!(c, c => sqlx::query_scalar(SQL).bind(id).fetch_one(c).await)
+}
+
 pub async fn insert(
     c: DbConn<'_>,
     name: &str,

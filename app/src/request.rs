@@ -82,7 +82,15 @@ pub(crate) fn session_error(e: tower_sessions::session::Error) -> AppError {
 /// The logged-in caller, if any. A session past its idle or absolute lifetime, or of an account
 /// that was deactivated, is ended here.
 pub async fn caller(now: DateTime<Utc>) -> Result<Option<Caller>, AppError> {
-    let session = session().await?;
+    caller_in(&session().await?, &state().db, now).await
+}
+
+/// [`caller`] for a plain HTTP handler, which has the session and the database at hand.
+pub async fn caller_in(
+    session: &tower_sessions::Session,
+    db: &Db,
+    now: DateTime<Utc>,
+) -> Result<Option<Caller>, AppError> {
     let Some(account) = session
         .get::<i64>(ACCOUNT_KEY)
         .await
@@ -98,7 +106,6 @@ pub async fn caller(now: DateTime<Utc>) -> Result<Option<Caller>, AppError> {
         .get::<i64>(SEEN_AT_KEY)
         .await
         .map_err(session_error)?;
-    let db = state().db;
     let found = {
         let mut conn = db.conn().await?;
         crate::auth::store::caller(conn.c(), crate::ids::AccountId(account)).await?

@@ -353,6 +353,13 @@ pub fn cheques_for(minutes: i64, rounding: ChequeRounding) -> i64 {
     }
 }
 
+/// Automatische bevestiging: a prestatie that went to the gebruiker on the Brussels day
+/// `submitted_on` and was not answered counts as confirmed from the start of this Brussels day
+/// (`days` calendar days later; the organisation's setting, 4 unless changed).
+pub fn auto_confirm_on(submitted_on: NaiveDate, days: i64) -> NaiveDate {
+    submitted_on + chrono::Days::new(days.clamp(1, 30) as u64)
+}
+
 /// The first day of the month of `day` and the first day of the next month.
 pub fn month_bounds(day: NaiveDate) -> (NaiveDate, NaiveDate) {
     let first = day.with_day(1).unwrap_or(day);
@@ -375,6 +382,16 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn unanswered_prestaties_count_calendar_days() {
+        // Handed over on a Friday: four calendar days, weekend included, make Tuesday.
+        assert_eq!(auto_confirm_on(d(2026, 11, 27), 4), d(2026, 12, 1));
+        // Over the end of the year, and within the bounds the organisation may set.
+        assert_eq!(auto_confirm_on(d(2026, 12, 30), 4), d(2027, 1, 3));
+        assert_eq!(auto_confirm_on(d(2026, 12, 1), 0), d(2026, 12, 2));
+        assert_eq!(auto_confirm_on(d(2026, 12, 1), 99), d(2026, 12, 31));
     }
 
     #[test]

@@ -238,6 +238,11 @@ fn with_sessions<S: SessionStore + Clone>(
                 async move { offline::response(&script) }
             }),
         )
+        // The private person's Jaaroverzicht: files, not pages.
+        .route(
+            "/client/attest/{file}",
+            axum::routing::get(app::cheques::attest::download),
+        )
         .leptos_routes_with_context(&state, routes, app::security::provide_page_nonce, {
             let options = options.clone();
             move || shell(options.clone())
@@ -258,10 +263,10 @@ fn with_sessions<S: SessionStore + Clone>(
         .with_state(state)
 }
 
-/// Serve until SIGTERM or Ctrl-C; the peer address reaches the login throttle.
 /// The server's background work, every minute: forgotten clocks are closed at their planned end
-/// and held for a coordinator. Every server process runs it; the job is safe to run at once
-/// from several (see `time_entries::service::close_forgotten`).
+/// and held for a coordinator, cheques past their year expire, and prestaties nobody answered
+/// in the organisation's days are confirmed. Every server process runs it; each job is safe to run at once from several (see
+/// `time_entries::service::{close_forgotten, confirm_unanswered}`, `cheques::service::expire_all`).
 pub fn spawn_jobs(db: app::db::Db, clock: Clock) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -275,10 +280,23 @@ pub fn spawn_jobs(db: app::db::Db, clock: Clock) -> tokio::task::JoinHandle<()> 
                     tracing::warn!(error = %e, "forgotten-clock job failed; next minute again")
                 }
             }
+            match app::cheques::service::expire_all(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(expired) => tracing::info!(expired, "cheques past their year expired"),
+                Err(e) => tracing::warn!(error = %e, "cheque expiry failed; next minute again"),
+            }
+            match app::time_entries::service::confirm_unanswered(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(confirmed) => tracing::info!(confirmed, "unanswered prestaties confirmed"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "automatic confirmation failed; next minute again")
+                }
+            }
         }
     })
 }
 
+/// Serve until SIGTERM or Ctrl-C; the peer address reaches the login throttle.
 pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
     axum::serve(
         listener,

@@ -28,14 +28,25 @@ crate::text_enum! {
 pub struct PendingEntry {
     pub line: EntryLine,
     pub cheques: i64,
+    /// Without an answer, it is confirmed automatically from this day on.
+    pub auto_confirm_on: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClientOverview {
     pub name: String,
     pub cheque_balance: i64,
+    /// Prestaties confirmed without enough cheques, and the cheques they wait for.
+    pub owed: Owed,
     pub pending: Vec<PendingEntry>,
     pub recent: Vec<EntryLine>,
+}
+
+/// "Wacht op cheques": confirmed prestaties the gebruiker's cheques did not cover.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owed {
+    pub entries: i64,
+    pub cheques: i64,
 }
 
 #[server(prefix = "/api", endpoint = "client_overview", output = crate::wire::Json)]
@@ -108,6 +119,22 @@ pub async fn list_clients(
     #[server(default)] kind: Option<ClientKind>,
 ) -> Result<Vec<ClientLine>, AppError> {
     crate::read_case!(service::list_clients, search, municipality_id, kind)
+}
+
+/// A gebruiker whose confirmed prestaties wait for cheques (the bemiddelaar's review).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct OwingClient {
+    pub client_id: ClientId,
+    pub client_number: String,
+    pub name: String,
+    pub entries: i64,
+    pub cheques: i64,
+}
+
+#[server(prefix = "/api", endpoint = "waiting_for_cheques", output = crate::wire::Json)]
+pub async fn waiting_for_cheques() -> Result<Vec<OwingClient>, AppError> {
+    crate::read_case!(service::waiting_for_cheques)
 }
 
 #[server(prefix = "/api", endpoint = "client_file", output = crate::wire::Json)]

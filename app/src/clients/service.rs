@@ -13,15 +13,17 @@ pub async fn overview(ctx: &Ctx, conn: &mut Conn) -> Result<ClientOverview, AppE
     let client = store::by_id(conn.c(), client_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let rounding = organisations::settings(conn.c(), client.organisation_id)
-        .await?
-        .cheque_rounding;
+    let settings = organisations::settings(conn.c(), client.organisation_id).await?;
     let cheque_balance = cheques::store::balance(conn.c(), client.id).await?;
+    let (entries, owed) = entries::owed_by_client(conn.c(), client.id).await?;
     let pending = entries::pending_for_client(conn.c(), client.id, 200)
         .await?
         .into_iter()
         .map(|line| PendingEntry {
-            cheques: rules::cheques_for(line.minutes.unwrap_or(0), rounding),
+            cheques: rules::cheques_for(line.minutes.unwrap_or(0), settings.cheque_rounding),
+            auto_confirm_on: line.submitted_at.map(|at| {
+                rules::auto_confirm_on(crate::clock::local_date(at), settings.auto_confirm_days)
+            }),
             line,
         })
         .collect();
@@ -29,6 +31,10 @@ pub async fn overview(ctx: &Ctx, conn: &mut Conn) -> Result<ClientOverview, AppE
     Ok(ClientOverview {
         name: client.name,
         cheque_balance,
+        owed: super::Owed {
+            entries,
+            cheques: owed,
+        },
         pending,
         recent,
     })
@@ -42,6 +48,15 @@ use crate::auth::{ActivationCode, Role};
 use crate::db::{DbConn, Tx};
 use crate::error::Field;
 use crate::ids::{ClientId, MunicipalityId, OrganisationId};
+
+/// Wacht op cheques: the organisation's gebruikers whose confirmed prestaties wait for cheques.
+pub async fn waiting_for_cheques(
+    ctx: &Ctx,
+    conn: &mut Conn,
+) -> Result<Vec<super::OwingClient>, AppError> {
+    let organisation = ctx.caller.staff()?;
+    Ok(entries::owing_clients(conn.c(), organisation).await?)
+}
 
 pub async fn list_clients(
     ctx: &Ctx,

@@ -116,6 +116,12 @@ pub struct EntryLine {
     pub activity: String,
     pub minutes: Option<i64>,
     pub status: EntryStatus,
+    /// Nobody answered in time: confirmed by the organisation's rule.
+    pub auto_confirmed: bool,
+    /// Confirmed, and waiting for this many cheques the gebruiker did not have.
+    pub cheques_owed: i64,
+    /// When it went to the gebruiker (not yet, while running or held for review).
+    pub submitted_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// What a Stop recorded.

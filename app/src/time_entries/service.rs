@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use super::store::{self, NewEntry, RunningClockRow};
 use super::{EntrySource, EntryStatus, Hours, Stopped};
 use crate::audit::{self, Action, Event};
-use crate::cheques::store as cheques;
+use crate::cheques::service as cheques;
 use crate::clients::store as clients;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, Field};
@@ -388,6 +388,76 @@ pub async fn close_forgotten(db: &Db, now: DateTime<Utc>) -> Result<usize, AppEr
     Ok(closed)
 }
 
+/// Automatische bevestiging: every prestatie its gebruiker left unanswered for the
+/// organisation's days (`rules::auto_confirm_on`) is confirmed, and paid from the gebruiker's
+/// cheques; without enough, it is confirmed and waits for cheques (`cheques_owed`), for the
+/// bemiddelaar and the gebruiker to see. Safe to run again and from several server processes
+/// at once, and against a gebruiker confirming at that moment: each runs in a transaction with
+/// the gebruiker's row locked (the one lock every payment takes), and only the transaction
+/// that turns the prestatie from waiting into confirmed pays and audits it. Returns how many
+/// this run confirmed.
+pub async fn confirm_unanswered(db: &Db, now: DateTime<Utc>) -> Result<usize, AppError> {
+    let today = clock::local_date(now);
+    // The shortest wait any organisation may set; each prestatie is judged by its own below.
+    let candidates = {
+        let mut conn = db.conn().await?;
+        store::unanswered_since_before(conn.c(), now - chrono::Duration::days(1)).await?
+    };
+    let mut confirmed = 0;
+    for entry in candidates {
+        let submitted_on = clock::local_date(entry.submitted_at);
+        if today < rules::auto_confirm_on(submitted_on, entry.auto_confirm_days) {
+            continue;
+        }
+        let mut tx = db.begin().await?;
+        if confirm_one_unanswered(&mut tx, &entry, now).await? {
+            confirmed += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(confirmed)
+}
+
+async fn confirm_one_unanswered(
+    tx: &mut Tx,
+    entry: &store::Unanswered,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    if !clients::lock(tx.c(), entry.client_id).await? {
+        return Ok(false);
+    }
+    let needed = rules::cheques_for(entry.minutes, entry.cheque_rounding);
+    let (organisation, client) = (entry.organisation_id, entry.client_id);
+    let balance = cheques::usable_balance(tx, organisation, client, now).await?;
+    let owed = if balance >= needed { 0 } else { needed };
+    if !store::confirm_automatically(tx.c(), entry.id, owed, now).await? {
+        // Answered meanwhile, by the gebruiker or by this job in another process.
+        return Ok(false);
+    }
+    if owed == 0 {
+        cheques::pay(tx, organisation, client, entry.id, needed, None, now).await?;
+    }
+    let detail = if owed > 0 {
+        format!("{needed} cheques owed: balance {balance}")
+    } else {
+        format!("{needed} cheques")
+    };
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(entry.organisation_id),
+            account_id: None,
+            action: Action::EntryAutoConfirm,
+            subject: "time_entry",
+            subject_id: Some(entry.id.0),
+            detail,
+        },
+        now,
+    )
+    .await?;
+    Ok(true)
+}
+
 /// When the phone should ask "vergeten te stoppen?": the planned end plus the margin.
 pub fn remind_at(clock: &RunningClockRow) -> DateTime<Utc> {
     planned_end(clock) + chrono::Duration::minutes(clock.forgotten_reminder_minutes)
@@ -514,7 +584,7 @@ pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<i64, A
     let (client, entry) = client_entry(ctx, tx, entry_id).await?;
     let settings = organisations::settings(tx.c(), client.organisation_id).await?;
     let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.cheque_rounding);
-    let balance = cheques::balance(tx.c(), client.id).await?;
+    let balance = cheques::usable_balance(tx, client.organisation_id, client.id, ctx.now).await?;
     if balance < needed {
         return Err(AppError::NotEnoughCheques { balance, needed });
     }
@@ -552,7 +622,7 @@ pub async fn confirm_all(
         }
     }
     let needed: i64 = waiting.iter().map(|(_, n)| n).sum();
-    let balance = cheques::balance(tx.c(), client.id).await?;
+    let balance = cheques::usable_balance(tx, client.organisation_id, client.id, ctx.now).await?;
     if balance < needed {
         return Err(AppError::NotEnoughCheques { balance, needed });
     }
@@ -586,28 +656,17 @@ async fn pay_and_confirm(
     if !decided {
         return Err(AppError::AlreadyDecided);
     }
-    if needed > 0 {
-        let paid = cheques::append(
-            tx.c(),
-            cheques::Change {
-                organisation_id: client.organisation_id,
-                client_id: client.id,
-                change: -needed,
-                time_entry_id: Some(entry),
-                created_by: Some(ctx.caller.account),
-            },
-            ctx.now,
-        )
-        .await;
-        match paid {
-            Ok(_) => {}
-            // One payment per prestatie (unique index): the last line of defence.
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                return Err(AppError::AlreadyDecided);
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
+    let by = Some(ctx.caller.account);
+    cheques::pay(
+        tx,
+        client.organisation_id,
+        client.id,
+        entry,
+        needed,
+        by,
+        ctx.now,
+    )
+    .await?;
     let detail = format!("{needed} cheques");
     audit_entry(
         tx,

@@ -8,7 +8,7 @@ use crate::ids::{AccountId, AssignmentId, ClientId, EntryId, OrganisationId, Wor
 use crate::on;
 
 const LINE: &str = "SELECT e.id, e.work_date, c.name AS client_name, w.first_name AS worker_name, \
-    act.name AS activity, e.minutes, e.status \
+    act.name AS activity, e.minutes, e.status, e.auto_confirmed, e.cheques_owed, e.submitted_at \
     FROM time_entry e \
     JOIN assignment a ON a.id = e.assignment_id \
     JOIN client c ON c.id = a.client_id \
@@ -132,6 +132,50 @@ pub async fn decided_for_client(
     lines(c, filter, client_id.0, limit).await
 }
 
+/// Cheques the gebruiker's prestaties still wait for (confirmed without enough of them).
+pub async fn owed_by_client(c: DbConn<'_>, client_id: ClientId) -> Result<(i64, i64), sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*), CAST(COALESCE(SUM(e.cheques_owed), 0) AS BIGINT) \
+        FROM time_entry e JOIN assignment a ON a.id = e.assignment_id \
+        WHERE a.client_id = $1 AND e.cheques_owed > 0";
+    on!(c, c => sqlx::query_as(SQL).bind(client_id).fetch_one(c).await)
+}
+
+/// "Wacht op cheques", for the bemiddelaar: the organisation's gebruikers with confirmed
+/// prestaties their cheques did not cover, the longest waiting first.
+pub async fn owing_clients(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Vec<crate::clients::OwingClient>, sqlx::Error> {
+    const SQL: &str = "SELECT a.client_id, cl.client_number, cl.name, COUNT(*) AS entries, \
+        CAST(SUM(e.cheques_owed) AS BIGINT) AS cheques \
+        FROM time_entry e \
+        JOIN assignment a ON a.id = e.assignment_id \
+        JOIN client cl ON cl.id = a.client_id \
+        WHERE e.organisation_id = $1 AND e.cheques_owed > 0 \
+        GROUP BY a.client_id, cl.client_number, cl.name \
+        ORDER BY MIN(e.decided_at), a.client_id";
+    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
+}
+
+/// The gebruiker's prestaties waiting for cheques, the longest waiting first: (id, cheques).
+pub async fn owed_for_client(
+    c: DbConn<'_>,
+    client_id: ClientId,
+) -> Result<Vec<(EntryId, i64)>, sqlx::Error> {
+    const SQL: &str = "SELECT e.id, e.cheques_owed FROM time_entry e \
+        JOIN assignment a ON a.id = e.assignment_id \
+        WHERE a.client_id = $1 AND e.cheques_owed > 0 ORDER BY e.decided_at, e.id";
+    on!(c, c => sqlx::query_as(SQL).bind(client_id).fetch_all(c).await)
+}
+
+/// A prestatie that waited for cheques is paid: it owes nothing more. Returns false when it
+/// owed nothing (paid meanwhile).
+pub async fn settle_owed(c: DbConn<'_>, entry_id: EntryId) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE time_entry SET cheques_owed = 0 WHERE id = $1 AND cheques_owed > 0";
+    on!(c, c => sqlx::query(SQL).bind(entry_id).execute(c).await
+        .map(|r| r.rows_affected() == 1))
+}
+
 pub struct NewEntry {
     pub organisation_id: OrganisationId,
     pub assignment_id: AssignmentId,
@@ -155,7 +199,10 @@ pub async fn insert(
 ) -> Result<EntryId, sqlx::Error> {
     const SQL: &str = "INSERT INTO time_entry (organisation_id, assignment_id, worker_id, \
         work_date, started_at, ended_at, minutes, status, source, created_at, pause_minutes, km, \
-        note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
+        note, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+        RETURNING id";
+    // Hours entered afterwards go to the gebruiker now: their days start now.
+    let submitted_at = (e.status == EntryStatus::Submitted).then_some(now);
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(e.organisation_id)
         .bind(e.assignment_id)
@@ -170,6 +217,7 @@ pub async fn insert(
         .bind(e.pause_minutes)
         .bind(e.km)
         .bind(e.note)
+        .bind(submitted_at)
         .fetch_one(c)
         .await)
 }
@@ -186,13 +234,17 @@ pub async fn stop(
     status: EntryStatus,
 ) -> Result<bool, sqlx::Error> {
     const SQL: &str = "UPDATE time_entry SET status = $4, ended_at = $2, minutes = $3, \
-        pause_minutes = $5, paused_at = NULL WHERE id = $1 AND status = 'running'";
+        pause_minutes = $5, paused_at = NULL, submitted_at = $6 \
+        WHERE id = $1 AND status = 'running'";
+    // Stopped, it goes to the gebruiker at the Stop (one held for review does not, yet).
+    let submitted_at = (status == EntryStatus::Submitted).then_some(ended_at);
     on!(c, c => sqlx::query(SQL)
         .bind(entry_id)
         .bind(ended_at)
         .bind(minutes)
         .bind(status)
         .bind(pause_minutes)
+        .bind(submitted_at)
         .execute(c)
         .await
         .map(|r| r.rows_affected() == 1))
@@ -232,7 +284,8 @@ pub async fn change_hours(
 ) -> Result<bool, sqlx::Error> {
     const SQL: &str = "UPDATE time_entry SET work_date = $2, started_at = $3, ended_at = $4, \
         minutes = $5, pause_minutes = $6, km = $7, note = $8, status = 'submitted', \
-        dispute_reason = NULL, decided_by = NULL, decided_at = NULL, updated_at = $9 \
+        dispute_reason = NULL, decided_by = NULL, decided_at = NULL, updated_at = $9, \
+        submitted_at = $9 \
         WHERE id = $1 AND status IN ('submitted', 'disputed')";
     on!(c, c => sqlx::query(SQL)
         .bind(entry_id)
@@ -411,6 +464,54 @@ pub async fn delete_running(c: DbConn<'_>, entry_id: EntryId) -> Result<bool, sq
     const SQL: &str = "DELETE FROM time_entry WHERE id = $1 AND status = 'running'";
     on!(c, c => sqlx::query(SQL)
         .bind(entry_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
+}
+
+/// A prestatie nobody answered, for the automatic confirmation: with its gebruiker and the
+/// organisation's rules.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Unanswered {
+    pub id: EntryId,
+    pub organisation_id: OrganisationId,
+    pub client_id: ClientId,
+    pub minutes: i64,
+    pub submitted_at: DateTime<Utc>,
+    pub auto_confirm_days: i64,
+    pub cheque_rounding: crate::rules::ChequeRounding,
+}
+
+/// Prestaties waiting for their gebruiker since before `before`, oldest first.
+pub async fn unanswered_since_before(
+    c: DbConn<'_>,
+    before: DateTime<Utc>,
+) -> Result<Vec<Unanswered>, sqlx::Error> {
+    const SQL: &str = "SELECT e.id, e.organisation_id, a.client_id, e.minutes, e.submitted_at, \
+        o.auto_confirm_days, o.cheque_rounding \
+        FROM time_entry e \
+        JOIN assignment a ON a.id = e.assignment_id \
+        JOIN organisation o ON o.id = e.organisation_id \
+        WHERE e.status = 'submitted' AND e.submitted_at < $1 \
+        ORDER BY e.submitted_at, e.id";
+    on!(c, c => sqlx::query_as(SQL).bind(before).fetch_all(c).await)
+}
+
+/// Automatische bevestiging of a prestatie still waiting; `cheques_owed` when the gebruiker's
+/// cheques did not cover it. Returns false when it was decided already (by the gebruiker, or
+/// by this job in another server process).
+pub async fn confirm_automatically(
+    c: DbConn<'_>,
+    entry_id: EntryId,
+    cheques_owed: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE time_entry SET status = 'confirmed', auto_confirmed = TRUE, \
+        cheques_owed = $2, decided_at = $3 WHERE id = $1 AND status = 'submitted'";
+    on!(c, c => sqlx::query(SQL)
+        .bind(entry_id)
+        .bind(cheques_owed)
+        .bind(at)
         .execute(c)
         .await
         .map(|r| r.rows_affected() == 1))

@@ -13,8 +13,9 @@ use crate::requests::{AskForWork, Recurrence, RequestFacts, RequestStatus, Work,
 use crate::time_entries::{ConfirmAll, ConfirmEntry, DisputeEntry};
 
 /// The gebruiker's two screens.
-const TABS: &[(&str, Icon, T)] = &[
+pub const TABS: &[(&str, Icon, T)] = &[
     ("/client", Icon::Check, T::NavConfirm),
+    ("/client/cheques", Icon::Ticket, T::NavCheques),
     ("/client/requests", Icon::List, T::NavRequests),
 ];
 
@@ -266,7 +267,22 @@ fn Overview(
                     <span class="entry-minutes">
                         {i18n::duration(lang, e.minutes.unwrap_or(0))}
                     </span>
-                    <StatusBadge status=e.status />
+                    <StatusBadge status=e.status auto=e.auto_confirmed />
+                    {(e.cheques_owed > 0)
+                        .then(|| {
+                            view! {
+                                <span class="badge owed">
+                                    <Svg icon=Icon::Ticket />
+                                    <span>
+                                        {message(
+                                            lang,
+                                            M::WaitsForCheques,
+                                            &[("n", e.cheques_owed.into())],
+                                        )}
+                                    </span>
+                                </span>
+                            }
+                        })}
                 </li>
             }
         })
@@ -281,6 +297,18 @@ fn Overview(
             <p class="balance" data-balance=overview.cheque_balance.to_string()>
                 {i18n::cheque_balance(lang, overview.cheque_balance)}
             </p>
+            {(overview.owed.cheques > 0)
+                .then(|| {
+                    let text = message(
+                        lang,
+                        M::OwedCheques,
+                        &[
+                            ("entries", overview.owed.entries.into()),
+                            ("cheques", overview.owed.cheques.into()),
+                        ],
+                    );
+                    view! { <p class="notice owed-notice">{text}</p> }
+                })}
         </section>
         <section aria-labelledby="pending-title">
             <h2 id="pending-title">{t(T::ToConfirm)}</h2>
@@ -320,6 +348,16 @@ fn PendingCard(
                 <span>{i18n::costs_cheques(lang, pending.cheques)}</span>
             </p>
             <StatusBadge status=e.status />
+            {pending
+                .auto_confirm_on
+                .map(|day| {
+                    let day = i18n::short_date(lang, day);
+                    view! {
+                        <p class="auto-confirm">
+                            {message(lang, M::AutoConfirmOn, &[("day", day.into())])}
+                        </p>
+                    }
+                })}
             <ActionForm action=confirm>
                 <input type="hidden" name="entry_id" value=id_confirm />
                 <button type="submit" class="btn btn-start btn-wide">

@@ -253,8 +253,14 @@ where
 }
 
 #[component]
-pub fn StatusBadge(status: EntryStatus) -> impl IntoView {
+pub fn StatusBadge(
+    status: EntryStatus,
+    /// Confirmed by the organisation's rule, nobody having answered.
+    #[prop(optional)]
+    auto: bool,
+) -> impl IntoView {
     let (class, icon, key) = match status {
+        EntryStatus::Confirmed if auto => ("badge confirmed", Icon::Check, T::StatusAutoConfirmed),
         EntryStatus::Running => ("badge running", Icon::Clock, T::StatusRunning),
         EntryStatus::Submitted => ("badge submitted", Icon::Clock, T::StatusSubmitted),
         EntryStatus::Confirmed => ("badge confirmed", Icon::Check, T::StatusConfirmed),

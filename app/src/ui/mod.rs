@@ -1,6 +1,7 @@
 //! The screens, one module per role, and the pieces they share.
 
 pub mod activate;
+pub mod cheques;
 pub mod client;
 pub mod coordinator;
 pub mod icons;

@@ -137,23 +137,25 @@ pub async fn the_ledger_and_audit_trail_are_append_only(app: &TestApp) {
     );
 }
 
-/// The coordinator records a purchase (a store fixture until the purchase screen exists).
-async fn buy(app: &TestApp, client: app::ids::ClientId, cheques: i64) {
-    let mut tx = app.db.begin().await.unwrap();
-    app::cheques::store::append(
-        tx.c(),
-        app::cheques::store::Change {
-            organisation_id: app.a.organisation_id,
-            client_id: client,
-            change: cheques,
-            time_entry_id: None,
-            created_by: None,
-        },
-        app.clock.now(),
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+/// The bemiddelaar records a purchase paid today, as on the gebruiker's page.
+pub async fn buy(
+    app: &TestApp,
+    client: app::ids::ClientId,
+    cheques: i64,
+) -> app::cheques::Purchased {
+    let sofie = app.login("sofie@a.test").await;
+    let today = app::clock::local_date(app.clock.now()).to_string();
+    sofie
+        .call(
+            "record_purchase",
+            &[
+                ("client_id", &client.to_string()),
+                ("cheques", &cheques.to_string()),
+                ("paid_on", &today),
+            ],
+        )
+        .await
+        .unwrap()
 }
 
 pub async fn alles_bevestigen_confirms_what_was_shown_or_nothing(app: &TestApp) {
@@ -237,4 +239,216 @@ pub async fn alles_bevestigen_confirms_what_was_shown_or_nothing(app: &TestApp) 
         .await,
         1
     );
+}
+
+/// The job as every server process runs it each minute.
+async fn run_job(db: &app::db::Db, app: &TestApp) -> usize {
+    app::time_entries::service::confirm_unanswered(db, app.clock.now())
+        .await
+        .unwrap()
+}
+
+/// Audit lines of one kind about one prestatie, and how many of them name nobody.
+async fn audit_lines(app: &TestApp, action: &str, entry: app::ids::EntryId) -> (i64, i64) {
+    let mut conn = app.db.conn().await.unwrap();
+    app::on!(conn.c(), c => sqlx::query_as::<_, (i64, i64)>(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN account_id IS NULL THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM audit_event WHERE action = $1 AND subject = 'time_entry' AND subject_id = $2")
+        .bind(action).bind(entry).fetch_one(c).await)
+    .unwrap()
+}
+
+fn at(brussels_utc: &str) -> chrono::DateTime<chrono::Utc> {
+    brussels_utc.parse().unwrap()
+}
+
+pub async fn an_unanswered_prestatie_is_confirmed_after_the_organisations_days(app: &TestApp) {
+    let kevin = app.login("kevin@a.test").await;
+    let roger_id = app.a.clients["roger"];
+    // Tuesday 1 December, 09:00–10:00 in Brussels: one hour for Roger (one cheque), who does
+    // not answer. The organisation waits 4 calendar days (the default).
+    let entry = clock_minutes(app, &kevin, app.a.assignments.kevin_roger_today, 60).await;
+    let roger = app.login("roger@a.test").await;
+    let overview: ClientOverview = roger.call("client_overview", &[]).await.unwrap();
+    let pending = overview
+        .pending
+        .iter()
+        .find(|p| p.line.id == entry)
+        .unwrap();
+    // Roger is told when it confirms itself: Saturday 5 December.
+    assert_eq!(
+        pending.auto_confirm_on,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+    );
+    // Organisation B waits two days: its prestaties (handed over on 1 December) go first.
+    app.execute(
+        "UPDATE organisation SET auto_confirm_days = 2 WHERE id = $1",
+        app.b.organisation_id.0,
+    )
+    .await
+    .unwrap();
+    let waiting_in_b = app
+        .scalar(
+            "SELECT COUNT(*) FROM time_entry WHERE status = 'submitted' AND organisation_id = $1",
+            app.b.organisation_id.0,
+        )
+        .await;
+    assert!(waiting_in_b > 0);
+
+    // Friday 4 December, 23:59 in Brussels: A's still wait, B's are confirmed, once.
+    app.clock.set(at("2026-12-04T22:59:00Z"));
+    assert_eq!(run_job(&app.db, app).await as i64, waiting_in_b);
+    assert_eq!(run_job(&app.db, app).await, 0, "a second run finds nothing");
+    assert_eq!(app.entry_status(entry).await, "submitted");
+    assert_eq!(app.payments(entry).await, 0);
+
+    // Saturday 5 December, 00:00 in Brussels: Roger's hour is confirmed and paid, once.
+    let waiting_in_a = app
+        .scalar(
+            "SELECT COUNT(*) FROM time_entry WHERE status = 'submitted' AND organisation_id = $1",
+            app.a.organisation_id.0,
+        )
+        .await;
+    app.clock.set(at("2026-12-04T23:00:00Z"));
+    assert_eq!(run_job(&app.db, app).await as i64, waiting_in_a);
+    assert_eq!(run_job(&app.db, app).await, 0);
+    assert_eq!(app.entry_status(entry).await, "confirmed");
+    assert_eq!(app.payments(entry).await, 1);
+    assert_eq!(app.balance(roger_id).await, 0);
+    // The trail says the server did it, nobody's account.
+    assert_eq!(
+        audit_lines(app, "prestatie_auto_confirm", entry).await,
+        (1, 1)
+    );
+    assert_eq!(audit_lines(app, "prestatie_confirm", entry).await, (0, 0));
+
+    // Roger sees it as "automatisch bevestigd"; he can no longer confirm or dispute it.
+    let roger = app.login("roger@a.test").await;
+    let overview: ClientOverview = roger.call("client_overview", &[]).await.unwrap();
+    let line = overview.recent.iter().find(|l| l.id == entry).unwrap();
+    assert_eq!(line.status, EntryStatus::Confirmed);
+    assert!(line.auto_confirmed);
+    assert_eq!(line.cheques_owed, 0);
+    assert!(overview.pending.is_empty());
+    let again = roger
+        .call::<i64>("confirm_entry", &[("entry_id", &entry.to_string())])
+        .await;
+    assert_eq!(again.unwrap_err(), (409, AppError::AlreadyDecided));
+    assert_eq!(app.payments(entry).await, 1);
+}
+
+pub async fn without_cheques_it_is_confirmed_and_waits_for_cheques(app: &TestApp) {
+    let kevin = app.login("kevin@a.test").await;
+    let roger_id = app.a.clients["roger"];
+    // Two hours for Roger, who has one cheque.
+    let entry = clock_minutes(app, &kevin, app.a.assignments.kevin_roger_today, 120).await;
+    app.advance(chrono::Duration::days(5));
+    assert!(run_job(&app.db, app).await >= 1);
+    assert_eq!(app.entry_status(entry).await, "confirmed");
+    // Nothing is taken: the balance never goes below zero, and no cheque is taken twice later.
+    assert_eq!(app.payments(entry).await, 0);
+    assert_eq!(app.balance(roger_id).await, 1);
+    assert_eq!(
+        app.scalar("SELECT cheques_owed FROM time_entry WHERE id = $1", entry.0)
+            .await,
+        2
+    );
+    assert_eq!(
+        audit_lines(app, "prestatie_auto_confirm", entry).await,
+        (1, 1)
+    );
+
+    // Roger is told why and what to do.
+    let roger = app.login("roger@a.test").await;
+    let overview: ClientOverview = roger.call("client_overview", &[]).await.unwrap();
+    assert_eq!(
+        overview.owed,
+        app::clients::Owed {
+            entries: 1,
+            cheques: 2
+        }
+    );
+    let line = overview.recent.iter().find(|l| l.id == entry).unwrap();
+    assert_eq!((line.auto_confirmed, line.cheques_owed), (true, 2));
+
+    // The bemiddelaar's review lists Roger; organisation B's sees nobody; a worker may not look.
+    let sofie = app.login("sofie@a.test").await;
+    let owing: Vec<app::clients::OwingClient> =
+        sofie.call("waiting_for_cheques", &[]).await.unwrap();
+    assert_eq!(owing.len(), 1);
+    assert_eq!(
+        (owing[0].client_id, owing[0].entries, owing[0].cheques),
+        (roger_id, 1, 2)
+    );
+    let sofie_b = app.login("sofie@b.test").await;
+    let owing_b: Vec<app::clients::OwingClient> =
+        sofie_b.call("waiting_for_cheques", &[]).await.unwrap();
+    assert!(owing_b.is_empty());
+    let kevin = app.login("kevin@a.test").await;
+    let refused = kevin
+        .call::<Vec<app::clients::OwingClient>>("waiting_for_cheques", &[])
+        .await;
+    assert_eq!(refused.unwrap_err(), (403, AppError::Forbidden));
+}
+
+pub async fn the_automatic_confirmation_races_the_gebruiker_and_another_process(app: &TestApp) {
+    let roger_id = app.a.clients["roger"];
+    let start = crate::harness::start();
+    // A second server process: its own connections to the same database.
+    let other = app::db::Db::connect(&app.database_url).await.unwrap();
+    // The demo's prestaties confirm themselves first, out of the way of the rounds below.
+    app.clock.set(start + chrono::Duration::days(5));
+    run_job(&app.db, app).await;
+    let mut by_job = 0;
+    for round in 0..6 {
+        // Each round: one more hour of work on 1 December, one cheque to pay it with.
+        app.clock.set(start + chrono::Duration::minutes(61 * round));
+        if round > 0 {
+            buy(app, roger_id, 1).await;
+        }
+        let kevin = app.login("kevin@a.test").await;
+        let entry = clock_minutes(app, &kevin, app.a.assignments.kevin_roger_today, 60).await;
+        app.clock
+            .set(start + chrono::Duration::days(5) + chrono::Duration::minutes(round));
+        let roger = app.login("roger@a.test").await;
+        let entry_s = entry.to_string();
+        let form = [("entry_id", &*entry_s)];
+        // Roger taps Bevestigen just as two server processes run the job.
+        let now = app.clock.now();
+        let job = app::time_entries::service::confirm_unanswered;
+        let (manual, here, there) = tokio::join!(
+            roger.call::<i64>("confirm_entry", &form),
+            job(&app.db, now),
+            job(&other, now),
+        );
+        let (here, there) = (here.unwrap(), there.unwrap());
+        match &manual {
+            Ok(balance) => assert_eq!(*balance, 0),
+            Err(e) => assert_eq!(*e, (409, AppError::AlreadyDecided), "round {round}"),
+        }
+        assert_eq!(
+            usize::from(manual.is_ok()) + here + there,
+            1,
+            "round {round}: exactly one confirmed it ({manual:?}, {here}, {there})"
+        );
+        by_job += here + there;
+        assert_eq!(app.entry_status(entry).await, "confirmed");
+        assert_eq!(app.payments(entry).await, 1, "round {round}: paid once");
+        assert_eq!(app.balance(roger_id).await, 0, "never below zero");
+        let manual_lines = audit_lines(app, "prestatie_confirm", entry).await.0;
+        let auto_lines = audit_lines(app, "prestatie_auto_confirm", entry).await.0;
+        assert_eq!(manual_lines + auto_lines, 1);
+        assert_eq!(
+            app.scalar(
+                "SELECT CAST(CASE WHEN auto_confirmed THEN 1 ELSE 0 END AS BIGINT) \
+                 FROM time_entry WHERE id = $1",
+                entry.0
+            )
+            .await,
+            auto_lines
+        );
+    }
+    other.close().await;
+    // Not a proof of overlap, but a sign the rounds were races: both sides won sometimes.
+    eprintln!("the job won {by_job} of 6 rounds");
 }

@@ -368,7 +368,9 @@ impl User {
             Answer {
                 status: res.status().as_u16(),
                 headers,
-                body: res.body_mut().read_to_string().expect("body"),
+                // Lossy: a PDF's binary bytes become U+FFFD, its (uncompressed) text stays.
+                body: String::from_utf8_lossy(&res.body_mut().read_to_vec().expect("body"))
+                    .into_owned(),
             }
         })
         .await
@@ -447,5 +449,22 @@ impl User {
 
     pub fn cookie(&self) -> Option<String> {
         self.session_cookie.lock().unwrap().clone()
+    }
+}
+
+/// A small deterministic generator: the property test prints its seed when it fails.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
     }
 }

@@ -3,6 +3,7 @@
 //! `postgres::<name>` in a fresh PostgreSQL schema.
 
 mod auth;
+mod cheques;
 mod cli;
 mod clients;
 mod clock;
@@ -46,6 +47,15 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    cheques::a_purchase_is_dated_priced_and_paid_from_oldest_first,
+    cheques::a_purchase_recorded_by_mistake_is_undone_by_a_reversing_row,
+    cheques::cheques_expire_after_their_year_and_never_pay,
+    cheques::a_purchase_pays_what_waited_for_cheques_longest_first,
+    cheques::random_histories_keep_the_ledger_exact,
+    cheques::a_private_person_downloads_the_fiscal_attest_and_the_years_csv,
+    confirm::an_unanswered_prestatie_is_confirmed_after_the_organisations_days,
+    confirm::without_cheques_it_is_confirmed_and_waits_for_cheques,
+    confirm::the_automatic_confirmation_races_the_gebruiker_and_another_process,
     clients::a_school_with_two_logins_and_its_fee,
     clients::a_gebruiker_is_checked_and_stays_in_the_organisation,
     requests::suggestions_rank_by_municipality_skill_availability_and_hours,

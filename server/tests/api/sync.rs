@@ -11,7 +11,7 @@ use app::sync::{
 use app::time_entries::Hours;
 use chrono::{DateTime, Duration, Utc};
 
-use crate::harness::{TestApp, User, start};
+use crate::harness::{Rng, TestApp, User, start};
 
 /// A UUID v7-shaped id, numbered for the test.
 fn id(n: u128) -> ActionId {
@@ -387,23 +387,6 @@ pub async fn refused_and_suspect_actions_are_kept_for_worker_and_coordinator(app
         .await,
         4
     );
-}
-
-/// A small deterministic generator: the property test prints its seed when it fails.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 /// A random outbox of a worker's day: Starts, Pauses, Resumes, Stops, Cancels and hours entered

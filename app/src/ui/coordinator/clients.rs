@@ -1,12 +1,14 @@
 //! The bemiddelaar's gebruikers: the list (search, kind), a new gebruiker, and a gebruiker's
 //! page: facts and cheque balance, the yearly fee, the logins (each with an activation code),
-//! changes, and a new request, which opens the request with its suggested workers.
+//! changes, a new request (which opens the request with its suggested workers), and the
+//! cheques: a purchase recorded after payment, the purchases and their use.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::workers::{CodeCard, StaffNav};
 use crate::activities::{Activity, activities};
+use crate::cheques::{RecordPurchase, UndoPurchase, Wallet, client_cheques};
 use crate::clients::{
     AddClientLogin, ClientForm, ClientKind, CreateClient, RecordFee, UpdateClient, get_client_file,
     list_clients,
@@ -17,6 +19,7 @@ use crate::ids::ClientId;
 use crate::municipalities::{Municipality, municipalities};
 use crate::requests::{CreateRequest, NewRequest, Work};
 use crate::rules::Address;
+use crate::ui::cheques::WalletView;
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
 use crate::ui::work_form::WorkForm;
 use crate::ui::{go_to, path_id};
@@ -293,6 +296,8 @@ fn StaffClientFile(id: Option<ClientId>) -> impl IntoView {
     let update = ServerAction::<UpdateClient>::new();
     let fee = ServerAction::<RecordFee>::new();
     let login = ServerAction::<AddClientLogin>::new();
+    let purchase = ServerAction::<RecordPurchase>::new();
+    let undo = ServerAction::<UndoPurchase>::new();
     let page = Resource::new(
         move || {
             (
@@ -300,6 +305,8 @@ fn StaffClientFile(id: Option<ClientId>) -> impl IntoView {
                 update.version().get(),
                 fee.version().get(),
                 login.version().get(),
+                purchase.version().get(),
+                undo.version().get(),
             )
         },
         |(id, ..)| async move {
@@ -308,6 +315,7 @@ fn StaffClientFile(id: Option<ClientId>) -> impl IntoView {
                 municipalities().await?,
                 activities().await?,
                 get_client_file(id).await?,
+                client_cheques(id).await?,
             ))
         },
     );
@@ -316,6 +324,8 @@ fn StaffClientFile(id: Option<ClientId>) -> impl IntoView {
             update.value().get().and_then(|r| r.err()),
             fee.value().get().and_then(|r| r.err()),
             login.value().get().and_then(|r| r.err()),
+            purchase.value().get().and_then(|r| r.err()),
+            undo.value().get().and_then(|r| r.err()),
         ]
         .into_iter()
         .flatten()
@@ -327,11 +337,29 @@ fn StaffClientFile(id: Option<ClientId>) -> impl IntoView {
             <Show when=move || matches!(update.value().get(), Some(Ok(())))>
                 <p class="notice" role="status">{t(T::Saved)}</p>
             </Show>
+            {move || {
+                purchase
+                    .value()
+                    .get()
+                    .and_then(|r| r.ok())
+                    .map(|done| {
+                        let text = message(
+                            use_lang(),
+                            M::PurchaseRecorded,
+                            &[("settled", done.settled.into())],
+                        );
+                        view! { <p class="notice ok" role="status">{text}</p> }
+                    })
+            }}
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok((places, list, file)) => {
-                            view! { <ClientFileView places list file update fee login /> }.into_any()
+                        Ok((places, list, file, wallet)) => {
+                            view! {
+                                <ClientFileView places list file update fee login />
+                                <ChequesCard wallet purchase undo />
+                            }
+                                .into_any()
                         }
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
@@ -457,6 +485,44 @@ fn ClientFileView(
                 <button type="submit" class="btn btn-primary btn-wide">{t(T::Save)}</button>
             </ActionForm>
         </section>
+    }
+}
+
+/// The gebruiker's cheques: recording a purchase after payment (at the organisation's price,
+/// valid 12 months), the purchases and what changed the balance.
+#[component]
+fn ChequesCard(
+    wallet: Wallet,
+    purchase: ServerAction<RecordPurchase>,
+    undo: ServerAction<UndoPurchase>,
+) -> impl IntoView {
+    let client_id = wallet.client_id.to_string();
+    let today = wallet.today.to_string();
+    view! {
+        <section class="card" aria-labelledby="client-purchase">
+            <h2 id="client-purchase">{t(T::PurchaseTitle)}</h2>
+            <ActionForm action=purchase>
+                <input type="hidden" name="client_id" value=client_id />
+                <div class="field">
+                    <label for="purchase-cheques">{t(T::FieldChequeCount)}</label>
+                    <input
+                        id="purchase-cheques"
+                        name="cheques"
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max="1000"
+                        required
+                    />
+                </div>
+                <div class="field">
+                    <label for="purchase-paid-on">{t(T::FieldPaidOn)}</label>
+                    <input id="purchase-paid-on" name="paid_on" type="date" value=today.clone() max=today required />
+                </div>
+                <button type="submit" class="btn btn-primary">{t(T::RecordPurchase)}</button>
+            </ActionForm>
+        </section>
+        <WalletView wallet undo />
     }
 }
 

@@ -10,8 +10,9 @@ pub mod week;
 pub mod workers;
 
 use super::layout::{LimitBar, LoadError, Loading, Page};
+use crate::clients::{OwingClient, waiting_for_cheques};
 use crate::error::AppError;
-use crate::i18n::{self, T, t, use_lang};
+use crate::i18n::{self, M, T, t, use_lang};
 use crate::reports::{MonthHours, get_month_hours};
 use crate::sync::{RefusedAction, refused_actions};
 
@@ -20,7 +21,13 @@ pub fn CoordinatorPage() -> impl IntoView {
     // One load, one answer: a worker who opens this screen gets one "not for you".
     let page = Resource::new(
         || (),
-        |_| async { Ok::<_, AppError>((refused_actions().await?, get_month_hours().await?)) },
+        |_| async {
+            Ok::<_, AppError>((
+                refused_actions().await?,
+                get_month_hours().await?,
+                waiting_for_cheques().await?,
+            ))
+        },
     );
     view! {
         <Page>
@@ -28,9 +35,10 @@ pub fn CoordinatorPage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok((list, report)) => {
+                        Ok((list, report, owing)) => {
                             view! {
                                 <Report report />
+                                <WaitingForCheques owing />
                                 <RefusedActions list />
                             }
                                 .into_any()
@@ -82,6 +90,39 @@ fn Report(report: MonthHours) -> impl IntoView {
         <p class="subtitle">{i18n::month_name(lang, report.year, report.month)}</p>
         {empty.then(|| view! { <p>{t(T::NoWorkers)}</p> })}
         {sections}
+    }
+}
+
+/// Wacht op cheques: prestaties confirmed (mostly automatically) while the gebruiker had too
+/// few cheques; the bemiddelaar follows up the purchase.
+#[component]
+fn WaitingForCheques(owing: Vec<OwingClient>) -> impl IntoView {
+    let lang = use_lang();
+    let empty = owing.is_empty();
+    let items = owing
+        .into_iter()
+        .map(|o| {
+            let what = i18n::message(
+                lang,
+                M::OwingLine,
+                &[("entries", o.entries.into()), ("cheques", o.cheques.into())],
+            );
+            view! {
+                <li class="owing" data-client=o.client_id.to_string()>
+                    <a href=format!("/coordinator/clients/{}", o.client_id)>
+                        <strong>{format!("{} · {}", o.name, o.client_number)}</strong>
+                    </a>
+                    <p>{what}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="owing-title" class="card">
+            <h2 id="owing-title">{t(T::WaitingForChequesTitle)}</h2>
+            {empty.then(|| view! { <p>{t(T::NobodyWaitsForCheques)}</p> })}
+            <ul class="plain">{items}</ul>
+        </section>
     }
 }
 

@@ -68,6 +68,13 @@ where
             shown.set_value(Some(known.value));
         }
     });
+    // A screen's code may arrive after the outbox's first round (a lazy island on a slow
+    // phone): the page's data is what the server rendered, and the reload that round asked
+    // for has passed this screen by. Reload once, after hydration.
+    #[cfg(feature = "hydrate")]
+    if follow_outbox && outbox.synced.get_untracked() > 0 {
+        Effect::new(move |_| untrack(|| data.refetch()));
+    }
     data
 }
 
