@@ -124,18 +124,14 @@ pub async fn pay(
     Ok(())
 }
 
-/// The organisation's gebruiker `id`, locked for the rest of `tx` (another organisation's is
-/// not found).
+/// The organisation's gebruiker `id` (`clients::service::managed`), locked for the rest of
+/// `tx`.
 async fn managed_client(
     ctx: &Ctx,
     tx: &mut Tx,
     id: ClientId,
 ) -> Result<(OrganisationId, ClientId), AppError> {
-    let organisation = ctx.caller.staff()?;
-    let client = clients::by_id(tx.c(), id)
-        .await?
-        .filter(|c| c.organisation_id == organisation)
-        .ok_or(AppError::NotFound)?;
+    let (organisation, client) = crate::clients::service::managed(ctx, tx.c(), id).await?;
     clients::lock(tx.c(), client.id).await?;
     Ok((organisation, client.id))
 }
@@ -220,15 +216,19 @@ pub async fn settle_owed(
     by: Option<AccountId>,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
+    // Expired once for the round: `pay` takes only valid cheques, so the balance stays what
+    // can pay as the round goes on.
+    let mut balance = usable_balance(tx, organisation_id, client_id, now).await?;
     let mut settled = 0;
     for (entry, owed) in entries::owed_for_client(tx.c(), client_id).await? {
-        if usable_balance(tx, organisation_id, client_id, now).await? < owed {
+        if balance < owed {
             break;
         }
         if !entries::settle_owed(tx.c(), entry).await? {
             continue;
         }
         pay(tx, organisation_id, client_id, entry, owed, by, now).await?;
+        balance -= owed;
         audit::record(
             tx.c(),
             Event {
@@ -351,11 +351,7 @@ pub async fn my_wallet(ctx: &Ctx, conn: &mut Conn) -> Result<Wallet, AppError> {
 }
 
 pub async fn client_wallet(ctx: &Ctx, conn: &mut Conn, id: ClientId) -> Result<Wallet, AppError> {
-    let organisation = ctx.caller.staff()?;
-    let client = clients::by_id(conn.c(), id)
-        .await?
-        .filter(|c| c.organisation_id == organisation)
-        .ok_or(AppError::NotFound)?;
+    let (organisation, client) = crate::clients::service::managed(ctx, conn.c(), id).await?;
     wallet(ctx, conn, client.id, organisation).await
 }
 

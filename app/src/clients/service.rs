@@ -86,7 +86,8 @@ pub async fn list_clients(
 }
 
 /// A gebruiker of the caller's organisation (404 otherwise; 403 for non-staff).
-async fn managed(
+/// The organisation's gebruiker `id`, for staff only (another organisation's is not found).
+pub(crate) async fn managed(
     ctx: &Ctx,
     c: DbConn<'_>,
     id: ClientId,

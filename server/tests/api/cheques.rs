@@ -16,7 +16,7 @@ fn today(app: &TestApp) -> NaiveDate {
     app::clock::local_date(app.clock.now())
 }
 
-async fn purchase(
+pub async fn purchase(
     sofie: &User,
     client: ClientId,
     cheques: i64,

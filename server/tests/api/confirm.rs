@@ -144,16 +144,8 @@ pub async fn buy(
     cheques: i64,
 ) -> app::cheques::Purchased {
     let sofie = app.login("sofie@a.test").await;
-    let today = app::clock::local_date(app.clock.now()).to_string();
-    sofie
-        .call(
-            "record_purchase",
-            &[
-                ("client_id", &client.to_string()),
-                ("cheques", &cheques.to_string()),
-                ("paid_on", &today),
-            ],
-        )
+    let today = app::clock::local_date(app.clock.now());
+    crate::cheques::purchase(&sofie, client, cheques, today)
         .await
         .unwrap()
 }
