@@ -23,7 +23,7 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-if [ ! -d end2end/node_modules/playwright-core ] || [ ! -d end2end/node_modules/axe-core ]; then
-  say "Installing browser-test packages (playwright-core, axe-core)"
+if [ ! -d end2end/node_modules/playwright-core ] || [ ! -d end2end/node_modules/axe-core ] || [ ! -d end2end/node_modules/pdfjs-dist ]; then
+  say "Installing browser-test packages (playwright-core, axe-core, pdfjs-dist)"
   npm ci --prefix end2end --no-audit --no-fund --loglevel=error
 fi

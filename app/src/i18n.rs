@@ -222,6 +222,7 @@ catalogue! {
     NothingToConfirm => "Er is niets te bevestigen.", "There is nothing to confirm.", "Il n’y a rien à confirmer.";
     Confirm => "Bevestig", "Confirm", "Confirmer";
     Dispute => "Niet akkoord", "Dispute", "Pas d’accord";
+    ConfirmWillWait => "Je hebt te weinig cheques voor deze prestatie. Na Bevestig wacht ze op cheques tot je er bijkoopt.", "You have too few cheques for this prestatie. After Confirm it waits for cheques until you buy more.", "Vous n’avez pas assez de chèques pour cette prestation. Après Confirmer, elle attend des chèques jusqu’à votre prochain achat.";
     DisputeReason => "Wat klopt er niet?", "What is wrong?", "Qu’est-ce qui ne va pas ?";
     SendDispute => "Verstuur", "Send", "Envoyer";
     RecentlyDecided => "Bevestigd of betwist", "Confirmed or disputed", "Confirmé ou contesté";
@@ -469,6 +470,10 @@ catalogue! {
     OfflineTitle => "Geen verbinding", "No connection", "Pas de connexion";
     OfflineText => "Deze pagina is niet op je telefoon bewaard. Je werk van vandaag en je uren wel: open Vandaag.", "This page is not kept on your phone. Your work for today and your hours are: open Today.", "Cette page n’est pas gardée sur votre téléphone. Votre travail du jour et vos heures, si : ouvrez Aujourd’hui.";
     ToMyWork => "Naar Vandaag", "To Today", "Vers Aujourd’hui";
+    ChequesBought => "Gekocht", "Bought", "Achetés";
+    ChequesUsed => "Gebruikt", "Used", "Utilisés";
+    ChequesExpiredColumn => "Vervallen", "Expired", "Expirés";
+    NoChequesThisYear => "Nog geen cheques dit jaar.", "No cheques this year yet.", "Pas encore de chèques cette année.";
     WaitingForChequesTitle => "Wacht op cheques", "Waiting for cheques", "En attente de chèques";
     NobodyWaitsForCheques => "Geen prestaties die op cheques wachten.", "No prestaties waiting for cheques.", "Aucune prestation n’attend de chèques.";
     RefusedActionsTitle => "Te bekijken: acties van telefoons die niet konden", "To review: phone actions that could not be done", "À examiner : actions des téléphones impossibles";
@@ -568,6 +573,7 @@ messages! {
     AttestTitle => "Fiscaal attest wijk-werkcheques {year}", "Tax certificate wijk-werk cheques {year}", "Attestation fiscale chèques wijk-werk {year}";
     AttestClient => "Gebruiker: {name}", "User: {name}", "Utilisateur : {name}";
     AttestClientNumber => "Gebruikersnummer: {number}", "User number: {number}", "Numéro d’utilisateur : {number}";
+    ChequesPerMunicipality => "Cheques in {year} per gemeente", "Cheques in {year} per municipality", "Chèques en {year} par commune";
     AttestCheques => "Gebruikte wijk-werkcheques: {n}", "Wijk-werk cheques used: {n}", "Chèques wijk-werk utilisés : {n}";
     AttestAmount => "Betaald voor deze cheques: {amount}", "Paid for these cheques: {amount}", "Payé pour ces chèques : {amount}";
     AttestMadeOn => "Opgemaakt op {day}.", "Made on {day}.", "Établi le {day}.";
@@ -575,6 +581,8 @@ messages! {
     AttestPdfLink => "Fiscaal attest {year} (PDF)", "Tax certificate {year} (PDF)", "Attestation fiscale {year} (PDF)";
     AttestCsvLink => "Prestaties {year} (CSV)", "Prestaties {year} (CSV)", "Prestations {year} (CSV)";
     ConfirmAllCosts => "{n, plural, one {# prestatie} other {# prestaties}} · samen {cheques, plural, one {# cheque} other {# cheques}}", "{n, plural, one {# prestatie} other {# prestaties}} · {cheques, plural, one {# cheque} other {# cheques}} together", "{n, plural, one {# prestation} other {# prestations}} · {cheques, plural, one {# chèque} other {# chèques}} au total";
+    ConfirmedWaiting => "Bevestigd. Deze prestatie wacht op {n, plural, one {# cheque} other {# cheques}}: koop cheques bij je wijk-werkorganisatie.", "Confirmed. This prestatie waits for {n, plural, one {# cheque} other {# cheques}}: please buy cheques from your wijk-werk organisation.", "Confirmé. Cette prestation attend {n, plural, one {# chèque} other {# chèques}} : achetez des chèques auprès de votre organisation wijk-werk.";
+    ConfirmedAllWaiting => "{n, plural, one {# prestatie wacht} other {# prestaties wachten}} op cheques.", "{n, plural, one {# prestatie waits} other {# prestaties wait}} for cheques.", "{n, plural, one {# prestation attend} other {# prestations attendent}} des chèques.";
     ConfirmedAllDone => "{n, plural, one {# prestatie} other {# prestaties}} bevestigd.", "{n, plural, one {# prestatie} other {# prestaties}} confirmed.", "{n, plural, one {# prestation confirmée} other {# prestations confirmées}}.";
     PlannedOn => "Ingepland op {days}", "Planned on {days}", "Planifiée le {days}";
     ReasonAvailable => "vrij op {n} van {of} gevraagde momenten", "free at {n} of {of} preferred moments", "libre à {n} des {of} moments demandés";
@@ -880,6 +888,14 @@ fn long_date(date: chrono::NaiveDate) -> String {
 pub fn hm(time: chrono::NaiveTime) -> String {
     use chrono::Timelike;
     format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+/// "13:00–16:00", or "13:00–…" while it runs: the one way a prestatie's times are written.
+pub fn time_span(start: chrono::NaiveTime, end: Option<chrono::NaiveTime>) -> String {
+    match end {
+        Some(end) => format!("{}–{}", hm(start), hm(end)),
+        None => format!("{}–…", hm(start)),
+    }
 }
 
 /// "2026-12-01", as a date input wants it.

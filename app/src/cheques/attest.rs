@@ -130,12 +130,16 @@ impl Year {
         pdf.finish()
     }
 
-    /// The year's prestaties, one per line, with a header in the gebruiker's language.
+    /// The year's prestaties, one per line, with a header in the gebruiker's language. Written
+    /// for a spreadsheet set to Belgium: `;` between fields, a decimal comma, and a byte-order
+    /// mark so accents in names survive the opening.
     pub fn csv(&self, lang: Lang) -> Result<String, csv::Error> {
-        let mut out = csv::Writer::from_writer(Vec::new());
+        let bom = "\u{feff}".as_bytes().to_vec();
+        let mut out = csv::WriterBuilder::new().delimiter(b';').from_writer(bom);
         out.write_record(i18n::message(lang, M::AttestCsvHeader, &[]).split(';'))?;
         for l in &self.lines {
-            let hours = format!("{:.2}", l.minutes.unwrap_or(0) as f64 / 60.0);
+            let minutes = l.minutes.unwrap_or(0);
+            let hours = format!("{},{:02}", minutes / 60, minutes % 60 * 100 / 60);
             out.write_record([
                 crate::brussels::local_date(l.paid_at).to_string(),
                 l.work_date.to_string(),
@@ -143,7 +147,7 @@ impl Year {
                 l.activity.clone(),
                 hours,
                 l.cheques.to_string(),
-                format!("{}.{:02}", l.amount_cents / 100, l.amount_cents % 100),
+                format!("{},{:02}", l.amount_cents / 100, l.amount_cents % 100),
             ])?;
         }
         let bytes = out.into_inner().map_err(|e| e.into_error())?;

@@ -63,6 +63,30 @@ impl MonthHours {
     }
 }
 
+/// The cheques of one municipality's gebruikers this year: bought (less purchases undone),
+/// used by prestaties, and expired unused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ChequeFigures {
+    pub municipality: String,
+    pub bought: i64,
+    pub used: i64,
+    pub expired: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChequeYear {
+    pub year: i32,
+    pub municipalities: Vec<ChequeFigures>,
+}
+
+/// The organisation's cheques this year per municipality (Brussels calendar year, by the day
+/// each change entered the ledger).
+#[server(prefix = "/api", endpoint = "cheque_year", output = crate::wire::Json)]
+pub async fn get_cheque_year() -> Result<ChequeYear, AppError> {
+    crate::read_case!(service::cheque_year)
+}
+
 #[server(prefix = "/api", endpoint = "month_hours", output = crate::wire::Json)]
 pub async fn get_month_hours() -> Result<MonthHours, AppError> {
     crate::read_case!(service::month_hours)

@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use super::{MonthHours, store};
+use super::{ChequeYear, MonthHours, store};
 use crate::db::Conn;
 use crate::error::AppError;
 use crate::request::Ctx;
@@ -15,4 +15,21 @@ pub async fn month_hours(ctx: &Ctx, conn: &mut Conn) -> Result<MonthHours, AppEr
     let (from, until) = rules::month_bounds(today);
     let rows = store::worker_minutes(conn.c(), organisation, from, until).await?;
     Ok(MonthHours::from_rows(today.year(), today.month(), rows))
+}
+
+/// This year's cheques per municipality: what was bought, used and left to expire.
+pub async fn cheque_year(ctx: &Ctx, conn: &mut Conn) -> Result<ChequeYear, AppError> {
+    let organisation = ctx.caller.staff()?;
+    let today = clock::local_date(ctx.now);
+    let (from, until) = rules::year_bounds(today);
+    let midnight = chrono::NaiveTime::MIN;
+    let (from, until) = (
+        clock::instant(from, midnight),
+        clock::instant(until, midnight),
+    );
+    let municipalities = store::cheque_figures(conn.c(), organisation, from, until).await?;
+    Ok(ChequeYear {
+        year: today.year(),
+        municipalities,
+    })
 }

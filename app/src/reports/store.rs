@@ -1,8 +1,8 @@
 //! SQL for reports. Reads only; the tables belong to their own modules.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
-use super::WorkerHours;
+use super::{ChequeFigures, WorkerHours};
 use crate::db::DbConn;
 use crate::ids::OrganisationId;
 use crate::on;
@@ -27,4 +27,24 @@ pub async fn worker_minutes(
          ORDER BY m.name, w.last_name, w.first_name"
     );
     on!(c, c => sqlx::query_as(&sql).bind(organisation_id).bind(from).bind(until).fetch_all(c).await)
+}
+
+/// The ledger's changes in [from, until) per municipality of the gebruiker. A reversal undoes a
+/// purchase, so it counts against "bought".
+pub async fn cheque_figures(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<ChequeFigures>, sqlx::Error> {
+    const SQL: &str = "SELECT m.name AS municipality, \
+           CAST(COALESCE(SUM(CASE WHEN l.reason IN ('purchase', 'reversal') THEN l.change END), 0) AS BIGINT) AS bought, \
+           CAST(COALESCE(SUM(CASE WHEN l.reason = 'prestatie' THEN -l.change END), 0) AS BIGINT) AS used, \
+           CAST(COALESCE(SUM(CASE WHEN l.reason = 'expired' THEN -l.change END), 0) AS BIGINT) AS expired \
+         FROM cheque_ledger l \
+         JOIN client cl ON cl.id = l.client_id \
+         JOIN municipality m ON m.id = cl.municipality_id \
+         WHERE l.organisation_id = $1 AND l.created_at >= $2 AND l.created_at < $3 \
+         GROUP BY m.name ORDER BY m.name";
+    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).bind(from).bind(until).fetch_all(c).await)
 }

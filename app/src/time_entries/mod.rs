@@ -122,6 +122,14 @@ pub struct EntryLine {
     pub cheques_owed: i64,
     /// When it went to the gebruiker (not yet, while running or held for review).
     pub submitted_at: Option<chrono::DateTime<chrono::Utc>>,
+    // Defaults: a phone's copy saved by an earlier version still reads.
+    #[serde(default)]
+    pub started_at: chrono::DateTime<chrono::Utc>,
+    #[serde(default)]
+    pub ended_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The worker's note for the gebruiker.
+    #[serde(default)]
+    pub note: String,
 }
 
 /// What a Stop recorded.
@@ -238,23 +246,35 @@ pub async fn cancel_clock(entry_id: EntryId) -> Result<(), AppError> {
     crate::write_case!(service::cancel_clock, entry_id)
 }
 
-/// The gebruiker confirms a prestatie: its cheques are taken from their balance. Answers the
-/// new balance.
+/// What a confirmation did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confirmed {
+    /// The cheques left.
+    pub balance: i64,
+    /// Not covered by valid cheques: confirmed, and waiting for this many ("wacht op cheques").
+    pub cheques_owed: i64,
+}
+
+/// The gebruiker confirms a prestatie: its cheques are taken from their balance, or it waits
+/// for cheques when there are too few.
 #[server(prefix = "/api", endpoint = "confirm_entry", output = crate::wire::Json)]
-pub async fn confirm_entry(entry_id: EntryId) -> Result<i64, AppError> {
+pub async fn confirm_entry(entry_id: EntryId) -> Result<Confirmed, AppError> {
     crate::write_case!(service::confirm, entry_id)
 }
 
 /// What Alles bevestigen did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConfirmedAll {
     pub confirmed: usize,
     /// The cheques left.
     pub balance: i64,
+    /// Of those confirmed, how many wait for cheques, and for how many together.
+    pub waiting_for_cheques: usize,
+    pub cheques_owed: i64,
 }
 
-/// Alles bevestigen: the prestaties the gebruiker sees, at once (all, or none when the cheques
-/// do not cover them together).
+/// Alles bevestigen: the prestaties the gebruiker sees, at once; the cheques pay the oldest
+/// first and the rest waits for cheques.
 #[server(prefix = "/api", endpoint = "confirm_all", input = leptos::server_fn::codec::Json, output = crate::wire::Json)]
 pub async fn confirm_all(entry_ids: Vec<EntryId>) -> Result<ConfirmedAll, AppError> {
     crate::write_case!(service::confirm_all, entry_ids)

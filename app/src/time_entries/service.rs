@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::store::{self, NewEntry, RunningClockRow};
-use super::{EntrySource, EntryStatus, Hours, Stopped};
+use super::{Confirmed, EntrySource, EntryStatus, Hours, Stopped};
 use crate::audit::{self, Action, Event};
 use crate::cheques::service as cheques;
 use crate::clients::store as clients;
@@ -580,22 +580,27 @@ async fn client_entry(
     Ok((client, entry))
 }
 
-pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<i64, AppError> {
+/// The gebruiker confirms a prestatie. Their valid cheques pay it, oldest first; without
+/// enough of them it is confirmed all the same and waits for cheques: the next purchase pays
+/// it (the decree's confirmation is the gebruiker's word that the work was done).
+pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<Confirmed, AppError> {
     let (client, entry) = client_entry(ctx, tx, entry_id).await?;
     let settings = organisations::settings(tx.c(), client.organisation_id).await?;
     let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.cheque_rounding);
     let balance = cheques::usable_balance(tx, client.organisation_id, client.id, ctx.now).await?;
-    if balance < needed {
-        return Err(AppError::NotEnoughCheques { balance, needed });
-    }
-    pay_and_confirm(ctx, tx, &client, entry.id, needed).await?;
-    Ok(balance - needed)
+    let cheques_owed = confirm_and_pay(ctx, tx, &client, entry.id, needed, balance).await?;
+    let paid = needed - cheques_owed;
+    Ok(Confirmed {
+        balance: balance - paid,
+        cheques_owed,
+    })
 }
 
 /// Alles bevestigen: the prestaties the gebruiker saw on the screen (`entry_ids`), in one
-/// transaction: all of those still waiting are confirmed, or none when the cheques do not
-/// cover them together. One decided meanwhile (in another tab) is left as it is; a prestatie
-/// that is not theirs refuses the whole. Answers how many were confirmed and the new balance.
+/// transaction: all of those still waiting are confirmed; the cheques pay the oldest work
+/// first and what they do not cover waits for cheques. One decided meanwhile (in another tab)
+/// is left as it is; a prestatie that is not theirs refuses the whole. Answers how many were
+/// confirmed, how many wait for cheques and the new balance.
 pub async fn confirm_all(
     ctx: &Ctx,
     tx: &mut Tx,
@@ -618,65 +623,57 @@ pub async fn confirm_all(
             .ok_or(AppError::NotFound)?;
         if entry.status == EntryStatus::Submitted {
             let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.cheque_rounding);
-            waiting.push((entry.id, needed));
+            waiting.push((entry.work_date, entry.started_at, entry.id, needed));
         }
     }
-    let needed: i64 = waiting.iter().map(|(_, n)| n).sum();
-    let balance = cheques::usable_balance(tx, client.organisation_id, client.id, ctx.now).await?;
-    if balance < needed {
-        return Err(AppError::NotEnoughCheques { balance, needed });
+    waiting.sort();
+    let mut balance =
+        cheques::usable_balance(tx, client.organisation_id, client.id, ctx.now).await?;
+    let mut done = super::ConfirmedAll::default();
+    for &(_, _, entry, needed) in &waiting {
+        let owed = confirm_and_pay(ctx, tx, &client, entry, needed, balance).await?;
+        balance -= needed - owed;
+        done.confirmed += 1;
+        if owed > 0 {
+            done.waiting_for_cheques += 1;
+            done.cheques_owed += owed;
+        }
     }
-    for (entry, cheques) in &waiting {
-        pay_and_confirm(ctx, tx, &client, *entry, *cheques).await?;
-    }
-    Ok(super::ConfirmedAll {
-        confirmed: waiting.len(),
-        balance: balance - needed,
-    })
+    done.balance = balance;
+    Ok(done)
 }
 
-/// Confirm a waiting prestatie and debit its cheques, in the caller's transaction (the
-/// gebruiker's row locked): exactly one payment per prestatie.
-async fn pay_and_confirm(
+/// Confirm a waiting prestatie in the caller's transaction (the gebruiker's row locked, so
+/// `balance` is still true): its cheques are debited when `balance` covers them — exactly one
+/// payment per prestatie — or it waits for them. Answers the cheques it waits for.
+async fn confirm_and_pay(
     ctx: &Ctx,
     tx: &mut Tx,
     client: &clients::Client,
     entry: EntryId,
     needed: i64,
-) -> Result<(), AppError> {
-    let decided = store::decide(
-        tx.c(),
-        entry,
-        EntryStatus::Confirmed,
-        None,
-        ctx.caller.account,
-        ctx.now,
-    )
-    .await?;
-    if !decided {
+    balance: i64,
+) -> Result<i64, AppError> {
+    let cheques_owed = if balance >= needed { 0 } else { needed };
+    let decision = store::Decision {
+        status: EntryStatus::Confirmed,
+        dispute_reason: None,
+        cheques_owed,
+    };
+    if !store::decide(tx.c(), entry, decision, ctx.caller.account, ctx.now).await? {
         return Err(AppError::AlreadyDecided);
     }
-    let by = Some(ctx.caller.account);
-    cheques::pay(
-        tx,
-        client.organisation_id,
-        client.id,
-        entry,
-        needed,
-        by,
-        ctx.now,
-    )
-    .await?;
-    let detail = format!("{needed} cheques");
-    audit_entry(
-        tx,
-        ctx,
-        client.organisation_id,
-        Action::EntryConfirm,
-        entry,
-        detail,
-    )
-    .await
+    let detail = if cheques_owed > 0 {
+        format!("{needed} cheques owed: balance {balance}")
+    } else {
+        let by = Some(ctx.caller.account);
+        let (organisation, client) = (client.organisation_id, client.id);
+        cheques::pay(tx, organisation, client, entry, needed, by, ctx.now).await?;
+        format!("{needed} cheques")
+    };
+    let organisation = client.organisation_id;
+    audit_entry(tx, ctx, organisation, Action::EntryConfirm, entry, detail).await?;
+    Ok(cheques_owed)
 }
 
 pub async fn dispute(
@@ -692,15 +689,12 @@ pub async fn dispute(
         return Err(AppError::Invalid(Field::DisputeReason));
     }
     let (client, entry) = client_entry(ctx, tx, entry_id).await?;
-    let decided = store::decide(
-        tx.c(),
-        entry.id,
-        EntryStatus::Disputed,
-        Some(reason),
-        ctx.caller.account,
-        ctx.now,
-    )
-    .await?;
+    let decision = store::Decision {
+        status: EntryStatus::Disputed,
+        dispute_reason: Some(reason),
+        cheques_owed: 0,
+    };
+    let decided = store::decide(tx.c(), entry.id, decision, ctx.caller.account, ctx.now).await?;
     if !decided {
         return Err(AppError::AlreadyDecided);
     }

@@ -8,7 +8,8 @@ use crate::ids::{AccountId, AssignmentId, ClientId, EntryId, OrganisationId, Wor
 use crate::on;
 
 const LINE: &str = "SELECT e.id, e.work_date, c.name AS client_name, w.first_name AS worker_name, \
-    act.name AS activity, e.minutes, e.status, e.auto_confirmed, e.cheques_owed, e.submitted_at \
+    act.name AS activity, e.minutes, e.status, e.auto_confirmed, e.cheques_owed, e.submitted_at, \
+    e.started_at, e.ended_at, e.note \
     FROM time_entry e \
     JOIN assignment a ON a.id = e.assignment_id \
     JOIN client c ON c.id = a.client_id \
@@ -517,23 +518,31 @@ pub async fn confirm_automatically(
         .map(|r| r.rows_affected() == 1))
 }
 
+/// How the gebruiker answered a submitted prestatie.
+pub struct Decision<'a> {
+    pub status: EntryStatus,
+    pub dispute_reason: Option<&'a str>,
+    /// Confirmed without enough cheques: what it waits for ("wacht op cheques").
+    pub cheques_owed: i64,
+}
+
 /// Confirm or dispute a submitted entry. Returns false when it was decided already.
 pub async fn decide(
     c: DbConn<'_>,
     entry_id: EntryId,
-    status: EntryStatus,
-    reason: Option<&str>,
+    decision: Decision<'_>,
     by_account: AccountId,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     const SQL: &str = "UPDATE time_entry SET status = $2, dispute_reason = $3, decided_by = $4, \
-        decided_at = $5 WHERE id = $1 AND status = 'submitted'";
+        decided_at = $5, cheques_owed = $6 WHERE id = $1 AND status = 'submitted'";
     on!(c, c => sqlx::query(SQL)
         .bind(entry_id)
-        .bind(status)
-        .bind(reason)
+        .bind(decision.status)
+        .bind(decision.dispute_reason)
         .bind(by_account)
         .bind(at)
+        .bind(decision.cheques_owed)
         .execute(c)
         .await
         .map(|r| r.rows_affected() == 1))

@@ -189,19 +189,40 @@ fn ClientScreen() -> impl IntoView {
     let lang = use_lang();
     let all_done = move || {
         all.value().get().and_then(|r| r.ok()).map(|done| {
-            let text = message(
+            let mut text = message(
                 lang,
                 M::ConfirmedAllDone,
                 &[("n", (done.confirmed as i64).into())],
             );
+            if done.waiting_for_cheques > 0 {
+                let n = (done.waiting_for_cheques as i64).into();
+                text = format!(
+                    "{text} {}",
+                    message(lang, M::ConfirmedAllWaiting, &[("n", n)])
+                );
+            }
             view! { <p class="notice" role="status">{text}</p> }
         })
+    };
+    // Confirmed without enough cheques: say so at once, and what to do.
+    let confirm_waits = move || {
+        confirm
+            .value()
+            .get()
+            .and_then(|r| r.ok())
+            .filter(|done| done.cheques_owed > 0)
+            .map(|done| {
+                let n = ("n", done.cheques_owed.into());
+                let text = message(lang, M::ConfirmedWaiting, &[n]);
+                view! { <p class="notice owed-notice" role="status">{text}</p> }
+            })
     };
     view! {
             <ActionError error=confirm_error />
             <ActionError error=dispute_error />
             <ActionError error=all_error />
             {all_done}
+            {confirm_waits}
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match overview.await {
@@ -251,10 +272,14 @@ fn Overview(
             </div>
         }
     });
+    let balance = overview.cheque_balance;
     let pending = overview
         .pending
         .into_iter()
-        .map(|p| view! { <PendingCard pending=p confirm dispute /> })
+        .map(|p| {
+            let too_few = p.cheques > balance;
+            view! { <PendingCard pending=p too_few confirm dispute /> }
+        })
         .collect_view();
     let recent = overview
         .recent
@@ -326,6 +351,8 @@ fn Overview(
 #[component]
 fn PendingCard(
     pending: PendingEntry,
+    /// The balance does not cover it: confirming makes it wait for cheques.
+    too_few: bool,
     confirm: ServerAction<ConfirmEntry>,
     dispute: ServerAction<DisputeEntry>,
 ) -> impl IntoView {
@@ -335,19 +362,25 @@ fn PendingCard(
     let (id_card, id_confirm) = (id.clone(), id.clone());
     let reason_id = format!("reason-{}", e.id);
     let reason_for = reason_id.clone();
+    let local = |at| crate::brussels::local_time(at);
+    let times = i18n::time_span(local(e.started_at), e.ended_at.map(local));
     view! {
         <article class="card prestatie" data-entry=id_card>
             <h3>{format!("{} · {}", i18n::short_date(lang, e.work_date), e.activity)}</h3>
             <p>{i18n::worked_by(lang, &e.worker_name)}</p>
             <p class="duration">
                 <Svg icon=Icon::Clock />
-                <span>{i18n::duration(lang, e.minutes.unwrap_or(0))}</span>
+                <span>
+                    {format!("{times} · {}", i18n::duration(lang, e.minutes.unwrap_or(0)))}
+                </span>
             </p>
+            {(!e.note.is_empty()).then(|| view! { <p class="note">{format!("“{}”", e.note)}</p> })}
             <p>
                 <Svg icon=Icon::Ticket />
                 <span>{i18n::costs_cheques(lang, pending.cheques)}</span>
             </p>
             <StatusBadge status=e.status />
+            {too_few.then(|| view! { <p class="owed-hint">{t(T::ConfirmWillWait)}</p> })}
             {pending
                 .auto_confirm_on
                 .map(|day| {

@@ -6,6 +6,8 @@
 use app::cheques::{BatchLine, LedgerReason, Purchased, Wallet};
 use app::error::{AppError, Field};
 use app::ids::{BatchId, ClientId, EntryId};
+use app::reports::ChequeYear;
+use app::time_entries::Confirmed;
 use chrono::{Duration, NaiveDate};
 
 use crate::clock::clock_minutes;
@@ -53,11 +55,41 @@ async fn wallet(sofie: &User, client: ClientId) -> Wallet {
         .unwrap()
 }
 
+async fn cheque_year(user: &User) -> ChequeYear {
+    user.call("cheque_year", &[]).await.unwrap()
+}
+
+/// Per municipality whose figures differ: (bought, used, expired) after minus before.
+fn changes(before: &ChequeYear, after: &ChequeYear) -> Vec<(String, (i64, i64, i64))> {
+    let of = |y: &ChequeYear, name: &str| {
+        y.municipalities
+            .iter()
+            .find(|m| m.municipality == name)
+            .map(|m| (m.bought, m.used, m.expired))
+            .unwrap_or_default()
+    };
+    let mut names: Vec<&str> = before
+        .municipalities
+        .iter()
+        .chain(&after.municipalities)
+        .map(|m| m.municipality.as_str())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .filter_map(|n| {
+            let (b, a) = (of(before, n), of(after, n));
+            (a != b).then(|| (n.to_string(), (a.0 - b.0, a.1 - b.1, a.2 - b.2)))
+        })
+        .collect()
+}
+
 fn batch(w: &Wallet, id: BatchId) -> &BatchLine {
     w.batches.iter().find(|b| b.id == id).unwrap()
 }
 
-async fn confirm(user: &User, entry: EntryId) -> Result<i64, (u16, AppError)> {
+async fn confirm(user: &User, entry: EntryId) -> Result<Confirmed, (u16, AppError)> {
     user.call("confirm_entry", &[("entry_id", &entry.to_string())])
         .await
 }
@@ -106,7 +138,11 @@ pub async fn a_purchase_is_dated_priced_and_paid_from_oldest_first(app: &TestApp
     let kevin = app.login("kevin@a.test").await;
     let entry = clock_minutes(app, &kevin, app.a.assignments.kevin_roger_today, 120).await;
     let roger = app.login("roger@a.test").await;
-    assert_eq!(confirm(&roger, entry).await.unwrap(), 2);
+    let paid_at_once = Confirmed {
+        balance: 2,
+        cheques_owed: 0,
+    };
+    assert_eq!(confirm(&roger, entry).await.unwrap(), paid_at_once);
     let paid = wallet(&sofie, roger_id).await;
     assert_eq!(batch(&paid, old).remaining, 0);
     assert_eq!(batch(&paid, bought.batch_id).remaining, 2);
@@ -192,30 +228,35 @@ pub async fn cheques_expire_after_their_year_and_never_pay(app: &TestApp) {
     // Their last day: they still pay, and nothing expires.
     app.advance(Duration::days(2));
     assert_eq!(job(&app.db, app.clock.now()).await.unwrap(), 0);
-    // The day after: Roger's three cheques are one that can pay; two hours are refused, and
-    // nothing is taken.
+    // The day after: Roger's three cheques are one that can pay; two hours are confirmed and
+    // wait for cheques, and nothing is taken.
     app.advance(Duration::days(1));
+    let sofie = app.login("sofie@a.test").await;
+    let before = cheque_year(&sofie).await;
+    let sofie_b = app.login("sofie@b.test").await;
+    let b_before = cheque_year(&sofie_b).await;
     let roger = app.login("roger@a.test").await;
-    assert_eq!(
-        confirm(&roger, entry).await.unwrap_err(),
-        (
-            409,
-            AppError::NotEnoughCheques {
-                balance: 1,
-                needed: 2
-            }
-        )
-    );
+    let waits = Confirmed {
+        balance: 1,
+        cheques_owed: 2,
+    };
+    assert_eq!(confirm(&roger, entry).await.unwrap(), waits);
     assert_eq!(app.payments(entry).await, 0);
-    // The job expires them, once (two processes, then again).
+    // That confirmation found them out of date and wrote their expiry: the job, in two
+    // processes at once and then again, finds nothing more to expire.
     let other = app::db::Db::connect(&app.database_url).await.unwrap();
     let now = app.clock.now();
     let (a, b) = tokio::join!(job(&app.db, now), job(&other, now));
-    assert!(a.unwrap() + b.unwrap() >= 2);
+    assert_eq!(a.unwrap() + b.unwrap(), 0);
     assert_eq!(job(&app.db, now).await.unwrap(), 0);
     other.close().await;
-    // Days later: a new working day for the bemiddelaar.
-    let sofie = app.login("sofie@a.test").await;
+    // The bemiddelaar's figures of the year: two expired in Roger's municipality, nothing else
+    // changed.
+    let after = cheque_year(&sofie).await;
+    let changed = changes(&before, &after);
+    assert_eq!(changed.len(), 1, "{before:?} → {after:?}");
+    let roger_town = changed[0].0.clone();
+    assert_eq!(changed[0].1, (0, 0, 2));
     let w = wallet(&sofie, roger_id).await;
     assert_eq!(w.balance, 1, "the balance is what can pay");
     let expired = batch(&w, old.batch_id);
@@ -231,7 +272,15 @@ pub async fn cheques_expire_after_their_year_and_never_pay(app: &TestApp) {
     );
     // A new cheque, and the two hours are paid by the valid ones only.
     buy(app, roger_id, 1).await;
-    confirm(&roger, entry).await.unwrap();
+    assert_eq!(app.payments(entry).await, 1);
+    let later = cheque_year(&sofie).await;
+    assert_eq!(changes(&after, &later), vec![(roger_town, (1, 2, 0))]);
+    // Another organisation's figures did not move; a worker gets no figures at all.
+    let b_after = cheque_year(&sofie_b).await;
+    assert!(!b_after.municipalities.is_empty());
+    assert_eq!(changes(&b_before, &b_after), vec![]);
+    let kevin_asks = kevin.call::<ChequeYear>("cheque_year", &[]).await;
+    assert_eq!(kevin_asks.unwrap_err(), (403, AppError::Forbidden));
     assert_eq!(
         app.scalar(
             "SELECT COUNT(*) FROM cheque_use WHERE batch_id = $1",
@@ -242,6 +291,22 @@ pub async fn cheques_expire_after_their_year_and_never_pay(app: &TestApp) {
         "expired cheques never pay"
     );
     assert_eq!(app.balance(roger_id).await, 0);
+
+    // Nobody pays with Maria's oldest batch: the job alone expires it, in two processes at
+    // once, exactly once.
+    let maria_id = app.a.clients["maria"];
+    let paid_on = today(app) - Duration::days(364);
+    let unused = purchase(&sofie, maria_id, 4, paid_on).await.unwrap();
+    app.advance(Duration::days(3));
+    let other = app::db::Db::connect(&app.database_url).await.unwrap();
+    let now = app.clock.now();
+    let (a, b) = tokio::join!(job(&app.db, now), job(&other, now));
+    other.close().await;
+    assert_eq!(a.unwrap() + b.unwrap(), 4);
+    assert_eq!(job(&app.db, now).await.unwrap(), 0);
+    let expired_rows =
+        "SELECT COUNT(*) FROM cheque_ledger WHERE reason = 'expired' AND batch_id = $1";
+    assert_eq!(app.scalar(expired_rows, unused.batch_id.0).await, 1);
 }
 
 pub async fn a_purchase_pays_what_waited_for_cheques_longest_first(app: &TestApp) {
@@ -305,8 +370,8 @@ struct Model {
     batches: Vec<ModelBatch>,
     /// Waiting for Roger: (prestatie, cheques, the day it confirms itself).
     waiting: Vec<(EntryId, i64, NaiveDate)>,
-    /// Confirmed without cheques, the longest waiting first.
-    owed: Vec<(EntryId, i64)>,
+    /// Confirmed without cheques: (when, prestatie, cheques); paid the longest waiting first.
+    owed: Vec<(chrono::DateTime<chrono::Utc>, EntryId, i64)>,
     paid: Vec<EntryId>,
 }
 
@@ -341,8 +406,9 @@ impl Model {
     }
 
     fn settle(&mut self) -> i64 {
+        self.owed.sort();
         let mut settled = 0;
-        while let Some(&(entry, cheques)) = self.owed.first() {
+        while let Some(&(_, entry, cheques)) = self.owed.first() {
             if !self.take(cheques) {
                 break;
             }
@@ -410,7 +476,7 @@ async fn check(
     for &entry in &model.paid {
         assert_eq!(app.payments(entry).await, 1, "{at}: {entry} paid once");
     }
-    for &(entry, _) in &model.owed {
+    for &(_, entry, _) in &model.owed {
         assert_eq!(app.payments(entry).await, 0, "{at}: {entry} waits");
     }
     for &(entry, _, _) in &model.waiting {
@@ -516,27 +582,26 @@ pub async fn random_histories_keep_the_ledger_exact(app: &TestApp) {
                         .waiting
                         .push((entry, cost(minutes), day + Duration::days(4)));
                 }
-                // Roger confirms one that waits.
+                // Roger confirms one that waits: paid when his valid cheques cover it, or
+                // confirmed waiting for cheques.
                 3 if !model.waiting.is_empty() => {
                     let i = rng.below(model.waiting.len() as u64) as usize;
-                    let (entry, cheques, _) = model.waiting[i];
+                    let (entry, cheques, _) = model.waiting.remove(i);
                     let roger = app.login("roger@a.test").await;
                     let answer = confirm(&roger, entry).await;
                     model.expire(day);
-                    let covered = model.balance() >= cheques;
-                    match answer {
-                        Ok(_) => {
-                            assert!(covered, "seed {seed}, step {step}: paid without cheques");
-                            model.take(cheques);
-                            model.waiting.remove(i);
-                            model.paid.push(entry);
-                        }
-                        Err((409, AppError::NotEnoughCheques { balance, needed })) => {
-                            assert!(!covered, "seed {seed}, step {step}: refused with cheques");
-                            assert_eq!((balance, needed), (model.balance(), cheques));
-                        }
-                        Err(e) => panic!("seed {seed}, step {step}: {e:?}"),
-                    }
+                    let cheques_owed = if model.take(cheques) {
+                        model.paid.push(entry);
+                        0
+                    } else {
+                        model.owed.push((app.clock.now(), entry, cheques));
+                        cheques
+                    };
+                    let expected = Confirmed {
+                        balance: model.balance(),
+                        cheques_owed,
+                    };
+                    assert_eq!(answer, Ok(expected), "seed {seed}, step {step}");
                 }
                 // A purchase undone: only one nothing of which was used.
                 4 if !model.batches.is_empty() => {
@@ -572,7 +637,7 @@ pub async fn random_histories_keep_the_ledger_exact(app: &TestApp) {
                         if model.take(cheques) {
                             model.paid.push(entry);
                         } else {
-                            model.owed.push((entry, cheques));
+                            model.owed.push((now, entry, cheques));
                         }
                     }
                     sofie = app.login("sofie@a.test").await;
@@ -611,17 +676,21 @@ pub async fn a_private_person_downloads_the_fiscal_attest_and_the_years_csv(app:
     let mut rows = csv.body.lines();
     assert_eq!(
         rows.next().unwrap(),
-        "betaald op,gewerkt op,wijk-werker,activiteit,uren,cheques,bedrag (EUR)"
+        "\u{feff}betaald op;gewerkt op;wijk-werker;activiteit;uren;cheques;bedrag (EUR)"
     );
     let rows: Vec<Vec<String>> = rows
-        .map(|r| r.split(',').map(str::to_string).collect())
+        .map(|r| r.split(';').map(str::to_string).collect())
         .collect();
     let cheques: i64 = rows.iter().map(|r| r[5].parse::<i64>().unwrap()).sum();
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(cheques, 2 + 2);
+    // Hours with a decimal comma, for a spreadsheet set to Belgium.
+    let mut hours: Vec<&str> = rows.iter().map(|r| r[4].as_str()).collect();
+    hours.sort();
+    assert_eq!(hours, ["1,50", "2,00"]);
     let cents: i64 = rows
         .iter()
-        .map(|r| r[6].replace('.', "").parse::<i64>().unwrap())
+        .map(|r| r[6].replace(',', "").parse::<i64>().unwrap())
         .sum();
     assert_eq!(cents, cheques * price);
 

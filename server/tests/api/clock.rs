@@ -5,7 +5,7 @@ use app::error::{AppError, Field};
 use app::ids::{AssignmentId, EntryId, WorkerId};
 use app::reports::MonthHours;
 use app::rules::LimitBreach;
-use app::time_entries::{EntryStatus, Stopped};
+use app::time_entries::{Confirmed, EntryStatus, Stopped};
 use app::workers::{MyHours, WorkerDay};
 use chrono::Duration;
 
@@ -102,13 +102,17 @@ pub async fn an_hour_is_clocked_confirmed_paid_once_and_reported(app: &TestApp) 
     assert_eq!(pending.cheques, 1);
 
     let entry_s = entry.to_string();
-    let new_balance: i64 = maria
+    let done: Confirmed = maria
         .call("confirm_entry", &[("entry_id", &entry_s)])
         .await
         .unwrap();
-    assert_eq!(new_balance, balance - 1);
+    let paid = Confirmed {
+        balance: balance - 1,
+        cheques_owed: 0,
+    };
+    assert_eq!(done, paid);
     let again = maria
-        .call::<i64>("confirm_entry", &[("entry_id", &entry_s)])
+        .call::<Confirmed>("confirm_entry", &[("entry_id", &entry_s)])
         .await;
     assert_eq!(again.unwrap_err(), (409, AppError::AlreadyDecided));
     assert_eq!(app.balance(app.a.clients["maria"]).await, balance - 1);
@@ -191,8 +195,8 @@ pub async fn concurrent_taps_never_count_twice(app: &TestApp) {
     let school = app.login("school@a.test").await;
     let confirm = [("entry_id", &*entry.to_string())];
     let (a, b) = tokio::join!(
-        school.call::<i64>("confirm_entry", &confirm),
-        school.call::<i64>("confirm_entry", &confirm)
+        school.call::<Confirmed>("confirm_entry", &confirm),
+        school.call::<Confirmed>("confirm_entry", &confirm)
     );
     assert_eq!([&a, &b].iter().filter(|r| r.is_ok()).count(), 1);
     assert_eq!(app.payments(entry).await, 1);
@@ -252,7 +256,7 @@ pub async fn a_clock_forgotten_overnight_is_held_for_review(app: &TestApp) {
     let overview: app::clients::ClientOverview = maria.call("client_overview", &[]).await.unwrap();
     assert!(overview.pending.iter().all(|p| p.line.id != entry));
     let confirm = maria
-        .call::<i64>("confirm_entry", &[("entry_id", &entry.to_string())])
+        .call::<Confirmed>("confirm_entry", &[("entry_id", &entry.to_string())])
         .await;
     assert_eq!(confirm.unwrap_err(), (409, AppError::AlreadyDecided));
     // The worker sees it as "te controleren", with a plain explanation in the catalogue.

@@ -3,34 +3,54 @@
 
 use app::clients::ClientOverview;
 use app::error::{AppError, Field};
-use app::time_entries::EntryStatus;
+use app::time_entries::{Confirmed, ConfirmedAll, EntryStatus};
 
 use crate::clock::clock_minutes;
 use crate::harness::TestApp;
 
-pub async fn too_few_cheques_changes_nothing(app: &TestApp) {
+async fn owed(app: &TestApp, entry: app::ids::EntryId) -> i64 {
+    app.scalar("SELECT cheques_owed FROM time_entry WHERE id = $1", entry.0)
+        .await
+}
+
+pub async fn too_few_cheques_confirm_and_wait_for_cheques(app: &TestApp) {
     // Kevin works two hours for Roger, who has one cheque.
     let kevin = app.login("kevin@a.test").await;
     let entry = clock_minutes(app, &kevin, app.a.assignments.kevin_roger_today, 120).await;
+    let roger_id = app.a.clients["roger"];
 
     let roger = app.login("roger@a.test").await;
-    let refused = roger
-        .call::<i64>("confirm_entry", &[("entry_id", &entry.to_string())])
-        .await;
-    assert_eq!(
-        refused.unwrap_err(),
-        (
-            409,
-            AppError::NotEnoughCheques {
-                balance: 1,
-                needed: 2
-            }
-        )
-    );
+    let done = roger
+        .call::<Confirmed>("confirm_entry", &[("entry_id", &entry.to_string())])
+        .await
+        .unwrap();
+    // Confirmed: the work was done. Not paid: the one cheque stays, the prestatie waits for two.
+    let waits = Confirmed {
+        balance: 1,
+        cheques_owed: 2,
+    };
+    assert_eq!(done, waits);
+    assert_eq!(app.entry_status(entry).await, "confirmed");
+    assert_eq!((app.payments(entry).await, owed(app, entry).await), (0, 2));
     let overview: ClientOverview = roger.call("client_overview", &[]).await.unwrap();
     assert_eq!(overview.cheque_balance, 1);
-    assert_eq!(overview.pending[0].line.id, entry);
-    assert_eq!(app.payments(entry).await, 0);
+    assert!(overview.pending.is_empty());
+    assert_eq!((overview.owed.entries, overview.owed.cheques), (1, 2));
+    let line = overview.recent.iter().find(|l| l.id == entry).unwrap();
+    assert_eq!(
+        (line.status, line.cheques_owed),
+        (EntryStatus::Confirmed, 2)
+    );
+    // The bemiddelaar sees Roger waiting for cheques.
+    let sofie = app.login("sofie@a.test").await;
+    let waiting: Vec<app::clients::OwingClient> =
+        sofie.call("waiting_for_cheques", &[]).await.unwrap();
+    let roger_waits = waiting.iter().find(|w| w.client_id == roger_id).unwrap();
+    assert_eq!((roger_waits.entries, roger_waits.cheques), (1, 2));
+    // A purchase of one more pays it, from the old cheque and the new one; nothing is left.
+    buy(app, roger_id, 1).await;
+    assert_eq!((app.payments(entry).await, owed(app, entry).await), (1, 0));
+    assert_eq!(app.balance(roger_id).await, 0);
 }
 
 pub async fn simultaneous_confirmations_never_overdraw_the_cheques(app: &TestApp) {
@@ -42,38 +62,37 @@ pub async fn simultaneous_confirmations_never_overdraw_the_cheques(app: &TestApp
     // A race is caught only when both requests overlap: run it several times.
     for round in 0..5 {
         if round > 0 {
-            // The coordinator records a purchase of one cheque.
-            buy(app, roger_id, 1).await;
+            // The coordinator records a purchase of two cheques: one pays the prestatie that
+            // waited since the last round, one stays.
+            buy(app, roger_id, 2).await;
         }
-        assert_eq!(app.balance(roger_id).await, 1);
+        assert_eq!(app.balance(roger_id).await, 1, "round {round}");
         // Two prestaties of one hour each: the one cheque covers only one of them.
         let first = clock_minutes(app, &kevin, app.a.assignments.kevin_roger_today, 60).await;
         let second = clock_minutes(app, &kevin, app.a.assignments.kevin_roger_today, 60).await;
         let (first_s, second_s) = (first.to_string(), second.to_string());
         let (form_one, form_two) = ([("entry_id", &*first_s)], [("entry_id", &*second_s)]);
         let (a, b) = tokio::join!(
-            phone_one.call::<i64>("confirm_entry", &form_one),
-            phone_two.call::<i64>("confirm_entry", &form_two),
+            phone_one.call::<Confirmed>("confirm_entry", &form_one),
+            phone_two.call::<Confirmed>("confirm_entry", &form_two),
         );
-        let outcomes = [a, b];
-        assert_eq!(
-            outcomes.iter().filter(|r| r.is_ok()).count(),
-            1,
-            "round {round}: {outcomes:?}"
-        );
-        let refusal = outcomes.iter().find_map(|r| r.clone().err()).unwrap();
-        assert_eq!(
-            refusal,
-            (
-                409,
-                AppError::NotEnoughCheques {
-                    balance: 0,
-                    needed: 1
-                }
-            )
-        );
+        // Both are confirmed; exactly one is paid and the other waits for its cheque.
+        let mut outcomes = [a.unwrap(), b.unwrap()];
+        outcomes.sort_by_key(|o| o.cheques_owed);
+        let expected = [
+            Confirmed {
+                balance: 0,
+                cheques_owed: 0,
+            },
+            Confirmed {
+                balance: 0,
+                cheques_owed: 1,
+            },
+        ];
+        assert_eq!(outcomes, expected, "round {round}");
         assert_eq!(app.balance(roger_id).await, 0, "never below zero");
         assert_eq!(app.payments(first).await + app.payments(second).await, 1);
+        assert_eq!(owed(app, first).await + owed(app, second).await, 1);
     }
 }
 
@@ -121,6 +140,39 @@ pub async fn the_ledger_and_audit_trail_are_append_only(app: &TestApp) {
             .await
             .is_err()
     );
+    // The batches and which batch paid what: as fixed as the ledger.
+    let batch = app
+        .scalar("SELECT MIN(id) FROM cheque_batch WHERE id > $1", 0)
+        .await;
+    let used = app
+        .scalar(
+            "SELECT MIN(ledger_id) FROM cheque_use WHERE ledger_id > $1",
+            0,
+        )
+        .await;
+    let uses = "SELECT COUNT(*) FROM cheque_use WHERE ledger_id = $1";
+    let before = app.scalar(uses, used).await;
+    assert!(before > 0);
+    let statements = [
+        (
+            "UPDATE cheque_batch SET cheques = 1000 WHERE id = $1",
+            batch,
+        ),
+        (
+            "UPDATE cheque_batch SET valid_until = '2999-01-01' WHERE id = $1",
+            batch,
+        ),
+        ("DELETE FROM cheque_batch WHERE id = $1", batch),
+        (
+            "UPDATE cheque_use SET cheques = 1000 WHERE ledger_id = $1",
+            used,
+        ),
+        ("DELETE FROM cheque_use WHERE ledger_id = $1", used),
+    ];
+    for (sql, id) in statements {
+        assert!(app.execute(sql, id).await.is_err(), "{sql} was allowed");
+    }
+    assert_eq!(app.scalar(uses, used).await, before);
     app.login("sofie@a.test").await;
     let event = app
         .scalar("SELECT MIN(id) FROM audit_event WHERE id > $1", 0)
@@ -150,8 +202,7 @@ pub async fn buy(
         .unwrap()
 }
 
-pub async fn alles_bevestigen_confirms_what_was_shown_or_nothing(app: &TestApp) {
-    use app::time_entries::ConfirmedAll;
+pub async fn alles_bevestigen_confirms_what_was_shown(app: &TestApp) {
     let kevin = app.login("kevin@a.test").await;
     let roger = app.login("roger@a.test").await;
     let roger_id = app.a.clients["roger"];
@@ -167,44 +218,35 @@ pub async fn alles_bevestigen_confirms_what_was_shown_or_nothing(app: &TestApp) 
                 .await
         }
     };
-    assert_eq!(
-        all(vec![first, second]).await.unwrap_err(),
-        (
-            409,
-            AppError::NotEnoughCheques {
-                balance: 1,
-                needed: 2
-            }
-        )
-    );
-    assert_eq!(app.payments(first).await + app.payments(second).await, 0);
-    assert_eq!(app.entry_status(first).await, "submitted");
-
-    // With a cheque more, both; a prestatie that arrived after the screen loaded waits.
-    buy(app, roger_id, 1).await;
+    // A prestatie that arrives after the screen loaded is not part of it.
     let later = clock_minutes(app, &kevin, assignment, 60).await;
-    let done = all(vec![first, second]).await.unwrap();
+    // Both shown are confirmed, in any order sent: the cheque pays the older one, the other
+    // waits for a cheque.
+    let done = all(vec![second, first]).await.unwrap();
+    let expected = ConfirmedAll {
+        confirmed: 2,
+        balance: 0,
+        waiting_for_cheques: 1,
+        cheques_owed: 1,
+    };
+    assert_eq!(done, expected);
+    assert_eq!((app.payments(first).await, owed(app, first).await), (1, 0));
     assert_eq!(
-        done,
-        ConfirmedAll {
-            confirmed: 2,
-            balance: 0
-        }
+        (app.payments(second).await, owed(app, second).await),
+        (0, 1)
     );
+    assert_eq!(app.entry_status(second).await, "confirmed");
     assert_eq!(app.entry_status(later).await, "submitted");
     // Tapped twice (or sent again): nothing more happens, each paid once.
     let again = all(vec![first, second]).await.unwrap();
-    assert_eq!(
-        again,
-        ConfirmedAll {
-            confirmed: 0,
-            balance: 0
-        }
-    );
+    assert_eq!(again, ConfirmedAll::default());
+    // The next purchase pays the one that waited.
+    buy(app, roger_id, 1).await;
     assert_eq!(
         (app.payments(first).await, app.payments(second).await),
         (1, 1)
     );
+    assert_eq!(owed(app, second).await, 0);
     assert_eq!(app.balance(roger_id).await, 0);
 
     // Someone else's prestatie, a worker, an empty list: refused, nothing changes.
@@ -213,6 +255,8 @@ pub async fn alles_bevestigen_confirms_what_was_shown_or_nothing(app: &TestApp) 
         .call_json::<ConfirmedAll>("confirm_all", &serde_json::json!({ "entry_ids": [later] }))
         .await;
     assert_eq!(other.unwrap_err(), (404, AppError::NotFound));
+    let mixed = all(vec![later, app.a.entries.ahmed_submitted]).await;
+    assert_eq!(mixed.unwrap_err(), (404, AppError::NotFound));
     let by_worker = kevin
         .call_json::<ConfirmedAll>("confirm_all", &serde_json::json!({ "entry_ids": [later] }))
         .await;
@@ -323,7 +367,7 @@ pub async fn an_unanswered_prestatie_is_confirmed_after_the_organisations_days(a
     assert_eq!(line.cheques_owed, 0);
     assert!(overview.pending.is_empty());
     let again = roger
-        .call::<i64>("confirm_entry", &[("entry_id", &entry.to_string())])
+        .call::<Confirmed>("confirm_entry", &[("entry_id", &entry.to_string())])
         .await;
     assert_eq!(again.unwrap_err(), (409, AppError::AlreadyDecided));
     assert_eq!(app.payments(entry).await, 1);
@@ -409,13 +453,13 @@ pub async fn the_automatic_confirmation_races_the_gebruiker_and_another_process(
         let now = app.clock.now();
         let job = app::time_entries::service::confirm_unanswered;
         let (manual, here, there) = tokio::join!(
-            roger.call::<i64>("confirm_entry", &form),
+            roger.call::<Confirmed>("confirm_entry", &form),
             job(&app.db, now),
             job(&other, now),
         );
         let (here, there) = (here.unwrap(), there.unwrap());
         match &manual {
-            Ok(balance) => assert_eq!(*balance, 0),
+            Ok(done) => assert_eq!(done.balance, 0),
             Err(e) => assert_eq!(*e, (409, AppError::AlreadyDecided), "round {round}"),
         }
         assert_eq!(

@@ -3,7 +3,7 @@
 
 use app::error::{AppError, Field};
 use app::reports::MonthHours;
-use app::time_entries::Stopped;
+use app::time_entries::{Confirmed, Stopped};
 use app::workers::WorkerDay;
 use chrono::Duration;
 
@@ -19,7 +19,7 @@ pub async fn roles_are_checked_on_the_server(app: &TestApp) {
     assert_eq!(started.unwrap_err(), (403, AppError::Forbidden));
     let entry = app.a.entries.ahmed_submitted.to_string();
     let confirm = ahmed
-        .call::<i64>("confirm_entry", &[("entry_id", &entry)])
+        .call::<Confirmed>("confirm_entry", &[("entry_id", &entry)])
         .await;
     assert_eq!(confirm.unwrap_err(), (403, AppError::Forbidden));
     let sofie = app.login("sofie@a.test").await;
@@ -44,7 +44,7 @@ pub async fn one_organisation_never_touches_another(app: &TestApp) {
     let entry = app.a.entries.ahmed_submitted;
     let maria_b = app.login("maria@b.test").await;
     let refused = maria_b
-        .call::<i64>("confirm_entry", &[("entry_id", &entry.to_string())])
+        .call::<Confirmed>("confirm_entry", &[("entry_id", &entry.to_string())])
         .await;
     assert_eq!(refused.unwrap_err(), (404, AppError::NotFound));
     let disputed = maria_b
@@ -103,7 +103,7 @@ pub async fn people_of_one_organisation_cannot_touch_each_other(app: &TestApp) {
     let mine_not = app.a.entries.ahmed_submitted;
     let before = app.balance(app.a.clients["school"]).await;
     let confirm = school
-        .call::<i64>("confirm_entry", &[("entry_id", &mine_not.to_string())])
+        .call::<Confirmed>("confirm_entry", &[("entry_id", &mine_not.to_string())])
         .await;
     assert_eq!(confirm.unwrap_err(), (404, AppError::NotFound));
     let dispute = school

@@ -375,7 +375,7 @@ pub async fn a_worker_changes_own_hours_until_they_are_confirmed(app: &TestApp) 
     // Confirmed by the gebruiker: locked for the worker.
     let ahmed_entry = app.a.entries.ahmed_submitted;
     let maria = app.login("maria@a.test").await;
-    let _: i64 = maria
+    let _: app::time_entries::Confirmed = maria
         .call("confirm_entry", &[("entry_id", &ahmed_entry.to_string())])
         .await
         .unwrap();

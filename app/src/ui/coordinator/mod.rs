@@ -13,7 +13,7 @@ use super::layout::{LimitBar, LoadError, Loading, Page};
 use crate::clients::{OwingClient, waiting_for_cheques};
 use crate::error::AppError;
 use crate::i18n::{self, M, T, t, use_lang};
-use crate::reports::{MonthHours, get_month_hours};
+use crate::reports::{ChequeYear, MonthHours, get_cheque_year, get_month_hours};
 use crate::sync::{RefusedAction, refused_actions};
 
 #[component]
@@ -26,6 +26,7 @@ pub fn CoordinatorPage() -> impl IntoView {
                 refused_actions().await?,
                 get_month_hours().await?,
                 waiting_for_cheques().await?,
+                get_cheque_year().await?,
             ))
         },
     );
@@ -35,10 +36,11 @@ pub fn CoordinatorPage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok((list, report, owing)) => {
+                        Ok((list, report, owing, cheques)) => {
                             view! {
                                 <Report report />
                                 <WaitingForCheques owing />
+                                <ChequesPerMunicipality cheques />
                                 <RefusedActions list />
                             }
                                 .into_any()
@@ -109,7 +111,7 @@ fn WaitingForCheques(owing: Vec<OwingClient>) -> impl IntoView {
             );
             view! {
                 <li class="owing" data-client=o.client_id.to_string()>
-                    <a href=format!("/coordinator/clients/{}", o.client_id)>
+                    <a class="person-link" href=format!("/coordinator/clients/{}", o.client_id)>
                         <strong>{format!("{} · {}", o.name, o.client_number)}</strong>
                     </a>
                     <p>{what}</p>
@@ -122,6 +124,57 @@ fn WaitingForCheques(owing: Vec<OwingClient>) -> impl IntoView {
             <h2 id="owing-title">{t(T::WaitingForChequesTitle)}</h2>
             {empty.then(|| view! { <p>{t(T::NobodyWaitsForCheques)}</p> })}
             <ul class="plain">{items}</ul>
+        </section>
+    }
+}
+
+/// This year's cheques per municipality: bought, used, and expired unused (the decree's year of
+/// validity; what gebruikers lost is worth a call).
+#[component]
+fn ChequesPerMunicipality(cheques: ChequeYear) -> impl IntoView {
+    let lang = use_lang();
+    let title = i18n::message(
+        lang,
+        M::ChequesPerMunicipality,
+        &[("year", i64::from(cheques.year).into())],
+    );
+    let empty = cheques.municipalities.is_empty();
+    let rows = cheques
+        .municipalities
+        .into_iter()
+        .map(|m| {
+            let lost = m.expired > 0;
+            view! {
+                <tr>
+                    <th scope="row">{m.municipality}</th>
+                    <td>{m.bought}</td>
+                    <td>{m.used}</td>
+                    <td class:warn=lost>{m.expired}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="cheque-year-title" class="card cheque-year">
+            <h2 id="cheque-year-title">{title}</h2>
+            {if empty {
+                view! { <p>{t(T::NoChequesThisYear)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="figures">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(T::FieldMunicipality)}</th>
+                                <th scope="col">{t(T::ChequesBought)}</th>
+                                <th scope="col">{t(T::ChequesUsed)}</th>
+                                <th scope="col">{t(T::ChequesExpiredColumn)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                    .into_any()
+            }}
         </section>
     }
 }

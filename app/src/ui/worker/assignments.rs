@@ -30,6 +30,7 @@ pub fn AssignmentsPage() -> impl IntoView {
 #[island(lazy)]
 fn WorkerAssignments() -> impl IntoView {
     let outbox = use_outbox();
+    let ready = super::hydrated();
     let list = screen_data(
         "my_assignments",
         get_my_assignments,
@@ -54,7 +55,7 @@ fn WorkerAssignments() -> impl IntoView {
                             let copy = known.copy_of_ms.is_some();
                             let l = pending::apply_to_assignments(
                                 known.value,
-                                &outbox.pending.get(),
+                                &(if ready.get() { outbox.pending.get() } else { Vec::new() }),
                             );
                             let offers = l
                                 .offers

@@ -130,7 +130,19 @@ where
     })
 }
 
-/// "Laatst bijgewerkt om 14:05" above data that is the phone's copy (or while offline).
+/// False while an island hydrates, true right after. What only the phone knows (the outbox's
+/// waiting taps) is shown from then on, so the first render matches the server's
+/// HTML even when a lazy island's code arrives after the outbox has loaded (a mismatch would
+/// stop the island).
+pub fn hydrated() -> ReadSignal<bool> {
+    let (done, set_done) = signal(false);
+    Effect::new(move |_| set_done.set(true));
+    done
+}
+
+/// "Laatst bijgewerkt om 14:05" above data that is the phone's copy (or while offline). The
+/// paragraph is always there and only shown or hidden: a lazy island whose code wakes after
+/// the outbox found the phone offline still hydrates the server's HTML as it is.
 #[component]
 pub fn CopyNotice(as_of_ms: i64, copy: bool) -> impl IntoView {
     let outbox = outbox::use_outbox();
@@ -139,27 +151,24 @@ pub fn CopyNotice(as_of_ms: i64, copy: bool) -> impl IntoView {
         // The server did not answer: the phone is offline, whatever the browser believes.
         Effect::new(move |_| outbox.offline.set(true));
     }
-    move || {
-        (copy || outbox.offline.get()).then(|| {
-            let at = crate::brussels::local(crate::brussels::from_ms(as_of_ms));
-            let today = crate::brussels::local(crate::brussels::from_ms(
-                outbox.server_now_ms().max(as_of_ms),
-            ))
-            .date();
-            let time = i18n::hm(at.time());
-            let text = if at.date() == today {
-                i18n::message(lang, M::LastUpdated, &[("time", time.into())])
-            } else {
-                let day = i18n::short_date(lang, at.date());
-                i18n::message(
-                    lang,
-                    M::LastUpdatedOn,
-                    &[("day", day.into()), ("time", time.into())],
-                )
-            };
-            view! { <p class="notice copy-notice">{text}</p> }
-        })
-    }
+    let at = crate::brussels::local(crate::brussels::from_ms(as_of_ms));
+    let today = crate::brussels::local(crate::brussels::from_ms(
+        outbox.server_now_ms().max(as_of_ms),
+    ))
+    .date();
+    let time = i18n::hm(at.time());
+    let text = if at.date() == today {
+        i18n::message(lang, M::LastUpdated, &[("time", time.into())])
+    } else {
+        let day = i18n::short_date(lang, at.date());
+        i18n::message(
+            lang,
+            M::LastUpdatedOn,
+            &[("day", day.into()), ("time", time.into())],
+        )
+    };
+    let hidden = move || !(copy || outbox.offline.get());
+    view! { <p class="notice copy-notice" hidden=hidden>{text}</p> }
 }
 
 /// A button that records an action in the outbox (shown at once, sent when possible). Without
@@ -290,10 +299,7 @@ pub fn AssignmentFacts(assignment: AssignmentCard, when: String) -> impl IntoVie
 pub fn EntryItem(entry: MyEntry) -> impl IntoView {
     let lang = use_lang();
     let e = entry;
-    let times = match e.end {
-        Some(end) => format!("{}–{}", i18n::hm(e.start), i18n::hm(end)),
-        None => format!("{}–…", i18n::hm(e.start)),
-    };
+    let times = i18n::time_span(e.start, e.end);
     let mut extra = Vec::new();
     if e.pause_minutes > 0 {
         extra.push(i18n::message(
