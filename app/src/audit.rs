@@ -71,6 +71,10 @@ crate::text_enum! {
         MunicipalityChanged = "municipality_changed",
         /// An activity allowed or no longer allowed in a municipality or for a kind of gebruiker.
         ActivityRuleChanged = "activity_rule_changed",
+        /// The organisation's settings (the detail: before and after).
+        SettingsChanged = "settings_changed",
+        /// A cheque price from a day on (the detail: the day, the price before and after).
+        ChequePriceChanged = "cheque_price_changed",
     }
 }
 

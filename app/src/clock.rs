@@ -53,6 +53,15 @@ impl Clock {
 
 pub use crate::brussels::{from_ms, instant, local_date, local_time};
 
+/// The instants of Brussels midnight at the start of `from` and of `until`: a span of whole
+/// days (e.g. `rules::year_bounds`) as the instants the database compares.
+pub fn days_span(
+    (from, until): (chrono::NaiveDate, chrono::NaiveDate),
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let midnight = chrono::NaiveTime::MIN;
+    (instant(from, midnight), instant(until, midnight))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

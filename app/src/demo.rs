@@ -620,9 +620,7 @@ async fn buy(
     count: i64,
     now: DateTime<Utc>,
 ) -> Result<(), DemoError> {
-    let price_cents = crate::organisations::settings(tx.c(), org)
-        .await?
-        .cheque_price_cents;
+    let price_cents = crate::organisations::cheque_price_on(tx.c(), org, bought_on).await?;
     let batch = NewBatch {
         organisation_id: org,
         client_id,

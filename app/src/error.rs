@@ -62,6 +62,22 @@ pub enum Field {
     Cheques,
     /// A purchase's payment day: not in the future, not more than a year ago.
     PaidOn,
+    /// Not one of the four cheque prices the decree allows.
+    ChequePrice,
+    /// A new price starts today or later (within two years).
+    PriceFrom,
+    /// The hourly allowance: an amount from €0 to €20.
+    AllowanceRate,
+    /// The km rate: an amount from €0 to €1.
+    KmRate,
+    /// Automatic confirmation after 1 to 30 days.
+    AutoConfirmDays,
+    /// The forgotten-clock reminder: 0 to 240 minutes after the planned end.
+    ForgottenReminder,
+    /// A forgotten clock is closed after 1 to 12 hours.
+    ForgottenClose,
+    /// A month of the allowance export: from 2018 to this month.
+    Month,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]

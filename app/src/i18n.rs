@@ -371,6 +371,48 @@ catalogue! {
     ErrRequestClosed => "Deze aanvraag is afgewezen: er kan niets meer voor aangeboden worden.", "This request was turned down: nothing more can be offered for it.", "Cette demande a été refusée : plus rien ne peut être proposé pour elle.";
     ErrPurchaseUsed => "Van deze aankoop zijn al cheques gebruikt (of vervallen): ze kan niet meer ongedaan worden.", "Cheques of this purchase were used (or expired): it can no longer be undone.", "Des chèques de cet achat ont déjà été utilisés (ou ont expiré) : il ne peut plus être annulé.";
     InvalidCheques => "Geef een aantal cheques van 1 tot 1000.", "Enter a number of cheques from 1 to 1000.", "Indiquez un nombre de chèques de 1 à 1000.";
+    InvalidChequePrice => "Kies een van de vier prijzen: € 5,95, € 6,45, € 6,95 of € 7,45.", "Choose one of the four prices: €5.95, €6.45, €6.95 or €7.45.", "Choisissez l’un des quatre prix : 5,95 €, 6,45 €, 6,95 € ou 7,45 €.";
+    InvalidPriceFrom => "Een nieuwe prijs begint vandaag of later (hoogstens twee jaar vooruit).", "A new price starts today or later (at most two years ahead).", "Un nouveau prix commence aujourd’hui ou plus tard (au plus deux ans à l’avance).";
+    InvalidAllowanceRate => "Vul de vergoeding per uur in euro in, bijvoorbeeld 4,10 (van 0 tot 20).", "Enter the allowance per hour in euro, for example 4.10 (from 0 to 20).", "Indiquez l’indemnité par heure en euros, par exemple 4,10 (de 0 à 20).";
+    InvalidKmRate => "Vul de vergoeding per km in euro in, bijvoorbeeld 0,15 (van 0 tot 1).", "Enter the allowance per km in euro, for example 0.15 (from 0 to 1).", "Indiquez l’indemnité par km en euros, par exemple 0,15 (de 0 à 1).";
+    InvalidAutoConfirmDays => "Automatisch bevestigen na 1 tot 30 dagen.", "Confirm automatically after 1 to 30 days.", "Confirmer automatiquement après 1 à 30 jours.";
+    InvalidForgottenReminder => "De herinnering komt 0 tot 240 minuten na het geplande einde.", "The reminder comes 0 to 240 minutes after the planned end.", "Le rappel vient 0 à 240 minutes après la fin prévue.";
+    InvalidForgottenClose => "Een vergeten klok sluit na 1 tot 12 uur.", "A forgotten clock closes after 1 to 12 hours.", "Une horloge oubliée se ferme après 1 à 12 heures.";
+    InvalidMonth => "Kies een maand vanaf januari 2018 tot deze maand.", "Choose a month from January 2018 up to this month.", "Choisissez un mois de janvier 2018 jusqu’à ce mois-ci.";
+    ToAllowances => "Vergoedingen", "Allowances", "Indemnités";
+    ToSettings => "Instellingen", "Settings", "Paramètres";
+    AllowancesIntro => "Bevestigde prestaties van de maand: uren × de vergoeding per uur, plus km × de km-vergoeding.", "Confirmed prestaties of the month: hours × the allowance per hour, plus km × the km rate.", "Prestations confirmées du mois : heures × l’indemnité par heure, plus km × le tarif au km.";
+    NoAllowances => "Geen bevestigde prestaties in deze maand.", "No confirmed prestaties in this month.", "Aucune prestation confirmée ce mois-ci.";
+    PreviousMonth => "Vorige maand", "Previous month", "Mois précédent";
+    NextMonth => "Volgende maand", "Next month", "Mois suivant";
+    DownloadCsv => "Download CSV", "Download CSV", "Télécharger CSV";
+    DownloadXlsx => "Download Excel (XLSX)", "Download Excel (XLSX)", "Télécharger Excel (XLSX)";
+    ColWorker => "wijk-werker", "worker", "travailleur wijk-werk";
+    ColEntries => "prestaties", "prestaties", "prestations";
+    ColHours => "uren", "hours", "heures";
+    ColKm => "km", "km", "km";
+    ColHoursAllowance => "vergoeding uren (EUR)", "allowance hours (EUR)", "indemnité heures (EUR)";
+    ColKmAllowance => "vergoeding km (EUR)", "allowance km (EUR)", "indemnité km (EUR)";
+    ColTotalAllowance => "totaal (EUR)", "total (EUR)", "total (EUR)";
+    TotalRow => "Totaal", "Total", "Total";
+    SettingsTitle => "Organisatie-instellingen", "Organisation settings", "Paramètres de l’organisation";
+    SettingsIntro => "Een wijziging geldt meteen (de cheque-prijs vanaf de dag die je kiest) en wordt bewaard in het logboek.", "A change applies at once (the cheque price from the day you choose) and is kept in the audit log.", "Un changement s’applique tout de suite (le prix du chèque à partir du jour choisi) et est gardé dans le journal.";
+    AllowancesSettingsTitle => "Vergoeding van de wijk-werker", "The worker’s allowance", "Indemnité du travailleur";
+    FieldAllowancePerHour => "Vergoeding per uur (euro)", "Allowance per hour (euro)", "Indemnité par heure (euros)";
+    FieldKmRate => "Vergoeding per km (euro)", "Allowance per km (euro)", "Indemnité par km (euros)";
+    ConfirmationSettingsTitle => "Bevestigen en klokken", "Confirming and clocking", "Confirmer et pointer";
+    FieldChequeRounding => "Cheques per prestatie", "Cheques per prestatie", "Chèques par prestation";
+    RoundingStartedHour => "Eén cheque per begonnen uur", "One cheque per started hour", "Un chèque par heure entamée";
+    RoundingNearestHour => "Eén cheque per uur, afgerond", "One cheque per hour, rounded", "Un chèque par heure, arrondi";
+    FieldAutoConfirmDays => "Automatisch bevestigen na (dagen)", "Confirm automatically after (days)", "Confirmer automatiquement après (jours)";
+    FieldForgottenReminder => "Herinnering ‘vergeten te stoppen?’ na het geplande einde (minuten)", "Reminder ‘forgot to stop?’ after the planned end (minutes)", "Rappel « oublié d’arrêter ? » après la fin prévue (minutes)";
+    FieldForgottenClose => "Een vergeten klok sluit na (uren)", "A forgotten clock closes after (hours)", "Une horloge oubliée se ferme après (heures)";
+    SaveSettings => "Instellingen bewaren", "Save settings", "Enregistrer les paramètres";
+    ChequePriceTitle => "Prijs van een wijk-werkcheque", "Price of a wijk-werk cheque", "Prix d’un chèque wijk-werk";
+    ChequePriceRule => "Een nieuwe prijs geldt vanaf de dag die je kiest, gewoonlijk 1 januari. Wat al gekocht is, houdt zijn prijs.", "A new price applies from the day you choose, usually 1 January. What was bought keeps its price.", "Un nouveau prix s’applique à partir du jour choisi, d’habitude le 1er janvier. Ce qui a été acheté garde son prix.";
+    FieldNewPrice => "Nieuwe prijs", "New price", "Nouveau prix";
+    FieldPriceFrom => "Vanaf", "From", "À partir du";
+    SetPrice => "Prijs instellen", "Set price", "Fixer le prix";
     InvalidPaidOn => "Kies de dag van betaling: niet in de toekomst en niet langer dan een jaar geleden.", "Choose the day of payment: not in the future and not more than a year ago.", "Choisissez le jour du paiement : pas dans le futur et pas il y a plus d’un an.";
     ErrFeeAlreadyRecorded => "Het inschrijvingsgeld van dat jaar is al genoteerd.", "That year's registration fee is already recorded.", "Le droit d’inscription de cette année est déjà enregistré.";
     ErrActivationCode => "Deze code werkt niet (meer). Kijk ze na, of vraag je bemiddelaar om een nieuwe code.", "This code does not work (any more). Check it, or ask your coordinator for a new code.", "Ce code ne fonctionne pas (plus). Vérifiez-le ou demandez un nouveau code à votre accompagnateur.";
@@ -606,6 +648,12 @@ messages! {
     OverlapRunning => "Deze uren vallen samen met je lopende tijd (sinds {day} {from}). Stop die eerst.", "These hours overlap with your running time (since {day} {from}). Stop it first.", "Ces heures tombent en même temps que votre temps en cours (depuis le {day} à {from}). Arrêtez-le d’abord.";
     ForgotToStop => "Ben je vergeten te stoppen? Je werk was gepland tot {time}. Druk op Stop als je klaar bent.", "Did you forget to stop? Your work was planned until {time}. Press Stop when you are done.", "Avez-vous oublié d’arrêter ? Votre travail était prévu jusqu’à {time}. Appuyez sur « Arrêter » quand vous avez fini.";
     CallClient => "Bel {name}", "Call {name}", "Appeler {name}";
+    EntriesCount => "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestation} other {# prestations}}";
+    AllowanceTitle => "Vergoedingen {month}", "Allowances {month}", "Indemnités {month}";
+    AllowanceRates => "{hour} per uur · {km} per km", "{hour} per hour · {km} per km", "{hour} par heure · {km} par km";
+    AllowanceTotals => "{n, plural, one {# wijk-werker} other {# wijk-werkers}} · {entries, plural, one {# prestatie} other {# prestaties}} · samen {total}", "{n, plural, one {# worker} other {# workers}} · {entries, plural, one {# prestatie} other {# prestaties}} · {total} together", "{n, plural, one {# travailleur} other {# travailleurs}} · {entries, plural, one {# prestation} other {# prestations}} · {total} au total";
+    PriceToday => "Vandaag: {price} per cheque.", "Today: {price} per cheque.", "Aujourd’hui : {price} par chèque.";
+    PriceFromDay => "{price} vanaf {day}", "{price} from {day}", "{price} à partir du {day}";
     Money => "€ {euros},{cents}", "€{euros}.{cents}", "{euros},{cents} €";
     AllowanceSum => "{time} × {rate} per uur + {km} km × {km_rate} = {total}", "{time} × {rate} per hour + {km} km × {km_rate} = {total}", "{time} × {rate} par heure + {km} km × {km_rate} = {total}";
     PauseOf => "pauze {minutes} min", "break {minutes} min", "pause {minutes} min";
@@ -906,6 +954,60 @@ pub fn iso_date(date: chrono::NaiveDate) -> String {
 
 /// The one place where errors become words for people.
 pub fn error_message(lang: Lang, error: &AppError) -> String {
+    match error {
+        AppError::Invalid(field) => field_message(field).text(lang).to_string(),
+        other => phone_error_message(lang, other),
+    }
+}
+
+/// What is wrong with a field of a form.
+pub fn field_message(field: &crate::error::Field) -> T {
+    use crate::error::Field as F;
+    match field {
+        F::Email => T::InvalidEmail,
+        F::Password => T::InvalidPassword,
+        F::NewPassword => T::InvalidNewPassword,
+        F::CurrentPassword => T::InvalidCurrentPassword,
+        F::ChangeReason => T::InvalidChangeReason,
+        F::Note => T::InvalidNote,
+        F::DisputeReason => T::InvalidDisputeReason,
+        F::DeclineReason => T::InvalidDeclineReason,
+        F::Form => T::InvalidForm,
+        F::Assignment => T::InvalidAssignment,
+        F::Name => T::InvalidName,
+        F::Phone => T::InvalidPhone,
+        F::Municipality => T::InvalidMunicipality,
+        F::TrajectoryEnd => T::InvalidTrajectoryEnd,
+        F::EndDate => T::InvalidEndDate,
+        F::Activity => T::InvalidActivity,
+        F::Description => T::InvalidDescription,
+        F::PlannedMinutes => T::InvalidPlannedMinutes,
+        F::Weeks => T::InvalidWeeks,
+        F::OfferDate => T::InvalidOfferDate,
+        F::Postcode => T::InvalidPostcode,
+        F::Address => T::InvalidAddress,
+        F::ClientNumber => T::InvalidClientNumber,
+        F::FeeYear => T::InvalidFeeYear,
+        F::RejectReason => T::InvalidRejectReason,
+        F::Entries => T::InvalidEntries,
+        F::Cheques => T::InvalidCheques,
+        F::PaidOn => T::InvalidPaidOn,
+        F::ChequePrice => T::InvalidChequePrice,
+        F::PriceFrom => T::InvalidPriceFrom,
+        F::AllowanceRate => T::InvalidAllowanceRate,
+        F::KmRate => T::InvalidKmRate,
+        F::AutoConfirmDays => T::InvalidAutoConfirmDays,
+        F::ForgottenReminder => T::InvalidForgottenReminder,
+        F::ForgottenClose => T::InvalidForgottenClose,
+        F::Month => T::InvalidMonth,
+    }
+}
+
+/// [`error_message`] as the worker's phone shows a refused offline action (`ui::worker::outbox`,
+/// in the first file every phone downloads): every error in its own words, but the fields of
+/// the bemiddelaar's and the gebruiker's forms — which a phone's action never has — read
+/// "something is missing in the form", so their texts stay in those screens' files.
+pub fn phone_error_message(lang: Lang, error: &AppError) -> String {
     use crate::error::Field as F;
     use AppError as E;
     let fixed = |key: T| key.text(lang).to_string();
@@ -915,34 +1017,11 @@ pub fn error_message(lang: Lang, error: &AppError) -> String {
         E::Forbidden => fixed(T::ErrForbidden),
         E::NotFound => fixed(T::ErrNotFound),
         E::Invalid(field) => fixed(match field {
-            F::Email => T::InvalidEmail,
-            F::Password => T::InvalidPassword,
-            F::NewPassword => T::InvalidNewPassword,
-            F::CurrentPassword => T::InvalidCurrentPassword,
             F::ChangeReason => T::InvalidChangeReason,
             F::Note => T::InvalidNote,
-            F::DisputeReason => T::InvalidDisputeReason,
             F::DeclineReason => T::InvalidDeclineReason,
-            F::Form => T::InvalidForm,
             F::Assignment => T::InvalidAssignment,
-            F::Name => T::InvalidName,
-            F::Phone => T::InvalidPhone,
-            F::Municipality => T::InvalidMunicipality,
-            F::TrajectoryEnd => T::InvalidTrajectoryEnd,
-            F::EndDate => T::InvalidEndDate,
-            F::Activity => T::InvalidActivity,
-            F::Description => T::InvalidDescription,
-            F::PlannedMinutes => T::InvalidPlannedMinutes,
-            F::Weeks => T::InvalidWeeks,
-            F::OfferDate => T::InvalidOfferDate,
-            F::Postcode => T::InvalidPostcode,
-            F::Address => T::InvalidAddress,
-            F::ClientNumber => T::InvalidClientNumber,
-            F::FeeYear => T::InvalidFeeYear,
-            F::RejectReason => T::InvalidRejectReason,
-            F::Entries => T::InvalidEntries,
-            F::Cheques => T::InvalidCheques,
-            F::PaidOn => T::InvalidPaidOn,
+            _ => T::InvalidForm,
         }),
         E::AlreadyRunning => fixed(T::ErrAlreadyRunning),
         E::NotRunning => fixed(T::ErrNotRunning),
@@ -1174,6 +1253,30 @@ mod tests {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         assert_eq!(short_date(Lang::Nl, date), "ma 30/11");
         assert_eq!(month_name(Lang::En, 2026, 11), "November 2026");
+    }
+
+    #[test]
+    fn the_phone_words_an_error_as_everywhere_but_for_other_screens_fields() {
+        use crate::error::Field;
+        let same = [
+            AppError::OfferNotOpen,
+            AppError::TapTime,
+            AppError::Limit(LimitBreach::Month { left_minutes: 30 }),
+            AppError::Invalid(Field::Note),
+            AppError::Invalid(Field::DeclineReason),
+        ];
+        for e in &same {
+            assert_eq!(phone_error_message(Lang::Nl, e), error_message(Lang::Nl, e));
+        }
+        let staff = AppError::Invalid(Field::ChequePrice);
+        assert_eq!(
+            phone_error_message(Lang::Nl, &staff),
+            T::InvalidForm.text(Lang::Nl)
+        );
+        assert_ne!(
+            error_message(Lang::Nl, &staff),
+            T::InvalidForm.text(Lang::Nl)
+        );
     }
 
     #[test]

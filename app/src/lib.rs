@@ -9,6 +9,7 @@
 #![recursion_limit = "256"]
 
 pub mod activities;
+pub mod allowances;
 pub mod assignments;
 pub mod auth;
 pub mod brussels;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod municipalities;
+pub mod organisations;
 pub mod reports;
 pub mod requests;
 pub mod rules;
@@ -36,7 +38,7 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
-pub mod organisations;
+pub mod export;
 #[cfg(feature = "ssr")]
 pub mod request;
 #[cfg(feature = "ssr")]
@@ -208,6 +210,16 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=path!("/coordinator/organisation")
                     view=ui::coordinator::organisation::OrganisationPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/settings")
+                    view=ui::coordinator::settings::SettingsPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/allowances")
+                    view=ui::coordinator::allowances::AllowancesPage
                     ssr=SsrMode::Async
                 />
             </Routes>

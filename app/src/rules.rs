@@ -142,11 +142,21 @@ pub fn check_entry(
     Ok(length - pause_minutes)
 }
 
-/// The allowance estimate in cents for `minutes` of work and `km` travelled: the hourly
-/// allowance pro rata per minute (rounded to the cent), plus the km rate. An estimate: the
-/// organisation pays what it finally approves.
+/// The allowance in cents for `minutes` of work and `km` travelled: the hourly allowance pro
+/// rata per minute (rounded to the cent), plus the km rate. On the phone an estimate; in the
+/// allowance export (`allowances`) what is paid for a month's confirmed prestaties.
 pub fn allowance_cents(minutes: i64, km: i64, cents_per_hour: i64, km_rate_cents: i64) -> i64 {
-    (minutes.max(0) * cents_per_hour + 30) / 60 + km.max(0) * km_rate_cents
+    hours_allowance_cents(minutes, cents_per_hour) + km_allowance_cents(km, km_rate_cents)
+}
+
+/// The hourly part of the allowance: minutes × the hourly rate ÷ 60, to the nearest cent.
+pub fn hours_allowance_cents(minutes: i64, cents_per_hour: i64) -> i64 {
+    (minutes.max(0) * cents_per_hour + 30) / 60
+}
+
+/// The travel part of the allowance: km × the km rate.
+pub fn km_allowance_cents(km: i64, km_rate_cents: i64) -> i64 {
+    km.max(0) * km_rate_cents
 }
 
 /// Why a worker may not (or not that much) work.
@@ -353,6 +363,13 @@ pub fn cheques_for(minutes: i64, rounding: ChequeRounding) -> i64 {
     }
 }
 
+/// The cheques a confirmed prestatie waits for: none when the gebruiker's valid cheques cover
+/// it (then all `needed` are debited at once), otherwise all of them — a prestatie is paid
+/// whole, never in part, so one debit per prestatie stays true.
+pub fn cheques_owed(balance: i64, needed: i64) -> i64 {
+    if balance >= needed { 0 } else { needed }
+}
+
 /// Automatische bevestiging: a prestatie that went to the gebruiker on the Brussels day
 /// `submitted_on` and was not answered counts as confirmed from the start of this Brussels day
 /// (`days` calendar days later; the organisation's setting, 4 unless changed).
@@ -461,6 +478,14 @@ mod tests {
         assert_eq!(cheques_for(10, n), 1);
         assert_eq!(cheques_for(89, n), 1);
         assert_eq!(cheques_for(90, n), 2);
+    }
+
+    #[test]
+    fn a_prestatie_is_paid_whole_or_waits_for_all_its_cheques() {
+        assert_eq!(cheques_owed(3, 3), 0);
+        assert_eq!(cheques_owed(10, 3), 0);
+        assert_eq!(cheques_owed(2, 3), 3);
+        assert_eq!(cheques_owed(0, 1), 1);
     }
 
     #[test]

@@ -243,6 +243,11 @@ fn with_sessions<S: SessionStore + Clone>(
             "/client/attest/{file}",
             axum::routing::get(app::cheques::attest::download),
         )
+        // The bemiddelaar's allowance export of a month, as CSV or XLSX.
+        .route(
+            "/coordinator/allowances/{file}",
+            axum::routing::get(app::allowances::export::download),
+        )
         .leptos_routes_with_context(&state, routes, app::security::provide_page_nonce, {
             let options = options.clone();
             move || shell(options.clone())

@@ -130,28 +130,27 @@ impl Year {
         pdf.finish()
     }
 
-    /// The year's prestaties, one per line, with a header in the gebruiker's language. Written
-    /// for a spreadsheet set to Belgium: `;` between fields, a decimal comma, and a byte-order
-    /// mark so accents in names survive the opening.
-    pub fn csv(&self, lang: Lang) -> Result<String, csv::Error> {
-        let bom = "\u{feff}".as_bytes().to_vec();
-        let mut out = csv::WriterBuilder::new().delimiter(b';').from_writer(bom);
-        out.write_record(i18n::message(lang, M::AttestCsvHeader, &[]).split(';'))?;
+    /// The year's prestaties, one per line, with a header in the gebruiker's language, for a
+    /// spreadsheet set to Belgium (`crate::export`).
+    pub fn csv(&self, lang: Lang) -> Result<Vec<u8>, crate::error::AppError> {
+        use crate::export::{euros_cell, hours_cell};
+        let fail = |e: csv::Error| crate::error::AppError::unavailable("csv", e);
+        let mut out = crate::export::belgian_csv();
+        out.write_record(i18n::message(lang, M::AttestCsvHeader, &[]).split(';'))
+            .map_err(fail)?;
         for l in &self.lines {
-            let minutes = l.minutes.unwrap_or(0);
-            let hours = format!("{},{:02}", minutes / 60, minutes % 60 * 100 / 60);
             out.write_record([
                 crate::brussels::local_date(l.paid_at).to_string(),
                 l.work_date.to_string(),
                 l.worker_name.clone(),
                 l.activity.clone(),
-                hours,
+                hours_cell(l.minutes.unwrap_or(0)),
                 l.cheques.to_string(),
-                format!("{},{:02}", l.amount_cents / 100, l.amount_cents % 100),
-            ])?;
+                euros_cell(l.amount_cents),
+            ])
+            .map_err(fail)?;
         }
-        let bytes = out.into_inner().map_err(|e| e.into_error())?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        crate::export::finish_csv(out)
     }
 
     fn line_text(&self, lang: Lang, l: &PaidLine) -> String {
@@ -167,62 +166,39 @@ impl Year {
 }
 
 /// `GET /client/attest/2026.pdf` (or `.csv`): the calling private person's Jaaroverzicht as a
-/// download. Refusals are the app's errors, in the request's language.
+/// download.
 pub async fn download(
     axum::extract::State(state): axum::extract::State<crate::AppState>,
     session: tower_sessions::Session,
     axum::extract::Path(file): axum::extract::Path<String>,
     headers: axum::http::HeaderMap,
 ) -> axum::response::Response {
-    use axum::http::{StatusCode, header};
-    use axum::response::IntoResponse;
-    let lang = i18n::lang_of(&headers);
-    let answer = async {
-        let now = state.clock.now();
-        let caller = crate::request::caller_in(&session, &state.db, now)
-            .await?
-            .ok_or(crate::error::AppError::NotLoggedIn)?;
-        let ctx = crate::request::Ctx { caller, now };
-        let (year, extension) = file
-            .split_once('.')
-            .ok_or(crate::error::AppError::NotFound)?;
-        let year: i32 = year.parse().map_err(|_| crate::error::AppError::NotFound)?;
+    use crate::error::AppError;
+    use crate::export::{CSV, Download};
+    crate::export::serve(state, session, headers, |ctx, db, lang| async move {
+        let (year, extension) = file.split_once('.').ok_or(AppError::NotFound)?;
+        let year: i32 = year.parse().map_err(|_| AppError::NotFound)?;
         if !matches!(extension, "pdf" | "csv") {
-            return Err(crate::error::AppError::NotFound);
+            return Err(AppError::NotFound);
         }
-        let mut conn = state.db.conn().await?;
+        let mut conn = db.conn().await?;
         let overview = super::service::year_overview(&ctx, &mut conn, year).await?;
-        let name = overview.file_name(extension);
-        let (kind, body) = if extension == "pdf" {
-            ("application/pdf", overview.pdf(lang))
+        let file_name = overview.file_name(extension);
+        Ok(if extension == "pdf" {
+            Download {
+                content_type: "application/pdf",
+                file_name,
+                body: overview.pdf(lang),
+            }
         } else {
-            let text = overview
-                .csv(lang)
-                .map_err(|e| crate::error::AppError::unavailable("csv", e))?;
-            ("text/csv; charset=utf-8", text.into_bytes())
-        };
-        Ok::<_, crate::error::AppError>((kind, name, body))
-    }
-    .await;
-    match answer {
-        Ok((kind, name, body)) => (
-            [
-                (header::CONTENT_TYPE, kind.to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_string()),
-            ],
-            body,
-        )
-            .into_response(),
-        Err(e) => {
-            let status =
-                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, i18n::error_message(lang, &e)).into_response()
-        }
-    }
+            Download {
+                content_type: CSV,
+                file_name,
+                body: overview.csv(lang)?,
+            }
+        })
+    })
+    .await
 }
 
 /// Text for the PDF's standard font (Helvetica, WinAnsiEncoding): Latin-1 as it is, the euro

@@ -154,9 +154,8 @@ pub async fn record_purchase(
     if paid_on > today || paid_on <= year_ago {
         return Err(AppError::Invalid(Field::PaidOn));
     }
-    let price_cents = organisations::settings(tx.c(), organisation)
-        .await?
-        .cheque_price_cents;
+    // The price of the day the gebruiker paid (a price change applies from its day on).
+    let price_cents = organisations::cheque_price_on(tx.c(), organisation, paid_on).await?;
     let batch = NewBatch {
         organisation_id: organisation,
         client_id,
@@ -327,13 +326,12 @@ async fn wallet(
     client_id: ClientId,
     organisation_id: OrganisationId,
 ) -> Result<Wallet, AppError> {
-    let price_cents = organisations::settings(conn.c(), organisation_id)
-        .await?
-        .cheque_price_cents;
+    let today = clock::local_date(ctx.now);
+    let price_cents = organisations::cheque_price_on(conn.c(), organisation_id, today).await?;
     let attest_years = attest_years(ctx, conn, client_id).await?;
     Ok(Wallet {
         client_id,
-        today: clock::local_date(ctx.now),
+        today,
         attest_years,
         balance: store::balance(conn.c(), client_id).await?,
         price_cents,
@@ -395,12 +393,10 @@ pub async fn year_overview(
     if !(2018..=today.year()).contains(&year) {
         return Err(AppError::NotFound);
     }
-    let start = |y: i32| {
-        NaiveDate::from_ymd_opt(y, 1, 1).map(|d| clock::instant(d, chrono::NaiveTime::MIN))
-    };
-    let (Some(from), Some(until)) = (start(year), start(year + 1)) else {
+    let Some(first_day) = NaiveDate::from_ymd_opt(year, 1, 1) else {
         return Err(AppError::NotFound);
     };
+    let (from, until) = clock::days_span(crate::rules::year_bounds(first_day));
     let lines = store::paid_between(conn.c(), client_id, from, until).await?;
     let organisation = organisations::name(conn.c(), file.organisation_id).await?;
     let address = crate::rules::Address {

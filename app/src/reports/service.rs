@@ -21,12 +21,7 @@ pub async fn month_hours(ctx: &Ctx, conn: &mut Conn) -> Result<MonthHours, AppEr
 pub async fn cheque_year(ctx: &Ctx, conn: &mut Conn) -> Result<ChequeYear, AppError> {
     let organisation = ctx.caller.staff()?;
     let today = clock::local_date(ctx.now);
-    let (from, until) = rules::year_bounds(today);
-    let midnight = chrono::NaiveTime::MIN;
-    let (from, until) = (
-        clock::instant(from, midnight),
-        clock::instant(until, midnight),
-    );
+    let (from, until) = clock::days_span(rules::year_bounds(today));
     let municipalities = store::cheque_figures(conn.c(), organisation, from, until).await?;
     Ok(ChequeYear {
         year: today.year(),

@@ -429,7 +429,7 @@ async fn confirm_one_unanswered(
     let needed = rules::cheques_for(entry.minutes, entry.cheque_rounding);
     let (organisation, client) = (entry.organisation_id, entry.client_id);
     let balance = cheques::usable_balance(tx, organisation, client, now).await?;
-    let owed = if balance >= needed { 0 } else { needed };
+    let owed = rules::cheques_owed(balance, needed);
     if !store::confirm_automatically(tx.c(), entry.id, owed, now).await? {
         // Answered meanwhile, by the gebruiker or by this job in another process.
         return Ok(false);
@@ -437,11 +437,7 @@ async fn confirm_one_unanswered(
     if owed == 0 {
         cheques::pay(tx, organisation, client, entry.id, needed, None, now).await?;
     }
-    let detail = if owed > 0 {
-        format!("{needed} cheques owed: balance {balance}")
-    } else {
-        format!("{needed} cheques")
-    };
+    let detail = payment_detail(needed, owed, balance);
     audit::record(
         tx.c(),
         Event {
@@ -643,6 +639,15 @@ pub async fn confirm_all(
     Ok(done)
 }
 
+/// The audit trail's words for a confirmation's payment, by hand or automatic alike.
+fn payment_detail(needed: i64, owed: i64, balance: i64) -> String {
+    if owed > 0 {
+        format!("{needed} cheques owed: balance {balance}")
+    } else {
+        format!("{needed} cheques")
+    }
+}
+
 /// Confirm a waiting prestatie in the caller's transaction (the gebruiker's row locked, so
 /// `balance` is still true): its cheques are debited when `balance` covers them — exactly one
 /// payment per prestatie — or it waits for them. Answers the cheques it waits for.
@@ -654,7 +659,7 @@ async fn confirm_and_pay(
     needed: i64,
     balance: i64,
 ) -> Result<i64, AppError> {
-    let cheques_owed = if balance >= needed { 0 } else { needed };
+    let cheques_owed = rules::cheques_owed(balance, needed);
     let decision = store::Decision {
         status: EntryStatus::Confirmed,
         dispute_reason: None,
@@ -663,14 +668,12 @@ async fn confirm_and_pay(
     if !store::decide(tx.c(), entry, decision, ctx.caller.account, ctx.now).await? {
         return Err(AppError::AlreadyDecided);
     }
-    let detail = if cheques_owed > 0 {
-        format!("{needed} cheques owed: balance {balance}")
-    } else {
+    if cheques_owed == 0 {
         let by = Some(ctx.caller.account);
         let (organisation, client) = (client.organisation_id, client.id);
         cheques::pay(tx, organisation, client, entry, needed, by, ctx.now).await?;
-        format!("{needed} cheques")
-    };
+    }
+    let detail = payment_detail(needed, cheques_owed, balance);
     let organisation = client.organisation_id;
     audit_entry(tx, ctx, organisation, Action::EntryConfirm, entry, detail).await?;
     Ok(cheques_owed)

@@ -261,6 +261,8 @@ pub struct Answer {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// The body as it came (a spreadsheet, a PDF).
+    pub bytes: Vec<u8>,
 }
 
 impl Answer {
@@ -365,12 +367,13 @@ impl User {
                     }
                 }
             }
+            let bytes = res.body_mut().read_to_vec().expect("body");
             Answer {
                 status: res.status().as_u16(),
                 headers,
                 // Lossy: a PDF's binary bytes become U+FFFD, its (uncompressed) text stays.
-                body: String::from_utf8_lossy(&res.body_mut().read_to_vec().expect("body"))
-                    .into_owned(),
+                body: String::from_utf8_lossy(&bytes).into_owned(),
+                bytes,
             }
         })
         .await

@@ -17,6 +17,7 @@ mod phone;
 mod requests;
 mod schema;
 mod security;
+mod settings;
 mod sync;
 
 use harness::{Backend, TestApp};
@@ -47,6 +48,9 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    settings::settings_are_checked_audited_and_stay_in_the_organisation,
+    settings::a_new_cheque_price_applies_from_its_day,
+    settings::the_allowance_export_adds_up_confirmed_hours_and_km,
     cheques::a_purchase_is_dated_priced_and_paid_from_oldest_first,
     cheques::a_purchase_recorded_by_mistake_is_undone_by_a_reversing_row,
     cheques::cheques_expire_after_their_year_and_never_pay,

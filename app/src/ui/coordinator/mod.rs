@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+pub mod allowances;
 pub mod clients;
 pub mod organisation;
 pub mod requests;
+pub mod settings;
 pub mod week;
 pub mod workers;
 

@@ -30,7 +30,9 @@ pub fn StaffNav() -> impl IntoView {
             <a href="/coordinator/clients" class="btn">{t(T::ToClients)}</a>
             <a href="/coordinator/requests" class="btn">{t(T::ToRequests)}</a>
             <a href="/coordinator/week" class="btn">{t(T::ToWeek)}</a>
+            <a href="/coordinator/allowances" class="btn">{t(T::ToAllowances)}</a>
             <a href="/coordinator/organisation" class="btn">{t(T::ToOrganisation)}</a>
+            <a href="/coordinator/settings" class="btn">{t(T::ToSettings)}</a>
         </nav>
     }
 }

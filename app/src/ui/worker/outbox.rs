@@ -275,7 +275,7 @@ pub fn OutboxStrip() -> impl IntoView {
             .map(|r| {
                 let id = r.action.id;
                 let what = kind_words(r.action.kind.name());
-                let why = i18n::error_message(lang, &r.problem);
+                let why = i18n::phone_error_message(lang, &r.problem);
                 view! {
                     <li class="refusal">
                         <p>

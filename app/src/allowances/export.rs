@@ -1,0 +1,204 @@
+//! The allowance export as files: CSV for a Belgian spreadsheet and XLSX, both with the
+//! organisation's name and the month in the file name and in the first lines.
+
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+
+use super::AllowanceMonth;
+use crate::error::AppError;
+use crate::export::{CSV, Download, XLSX, euros_cell, hours_cell, hours_number};
+use crate::i18n::{self, Lang, M, T};
+
+fn columns(lang: Lang) -> [&'static str; 8] {
+    [
+        T::ColWorker,
+        T::FieldMunicipality,
+        T::ColEntries,
+        T::ColHours,
+        T::ColKm,
+        T::ColHoursAllowance,
+        T::ColKmAllowance,
+        T::ColTotalAllowance,
+    ]
+    .map(|key| key.text(lang))
+}
+
+impl AllowanceMonth {
+    pub fn file_name(&self, extension: &str) -> String {
+        format!(
+            "vergoedingen-{}-{}.{extension}",
+            crate::export::slug(&self.organisation),
+            self.month
+        )
+    }
+
+    /// "Vergoedingen november 2026" and the rates they were reckoned at.
+    fn title(&self, lang: Lang) -> (String, String) {
+        let month = i18n::month_name(lang, self.month.year, self.month.month);
+        let title = i18n::message(lang, M::AllowanceTitle, &[("month", month.into())]);
+        let rates = i18n::message(
+            lang,
+            M::AllowanceRates,
+            &[
+                (
+                    "hour",
+                    i18n::money(lang, self.allowance_cents_per_hour).into(),
+                ),
+                ("km", i18n::money(lang, self.km_rate_cents).into()),
+            ],
+        );
+        (title, rates)
+    }
+
+    /// A row per worker, then the totals (the last, `true`).
+    fn rows(&self, lang: Lang) -> Vec<(Row, bool)> {
+        let mut rows: Vec<(Row, bool)> = self
+            .lines
+            .iter()
+            .map(|l| {
+                let w = &l.work;
+                let row = Row {
+                    name: format!("{} {}", w.first_name, w.last_name),
+                    municipality: w.municipality.clone(),
+                    entries: w.entries,
+                    minutes: w.minutes,
+                    km: w.km,
+                    hours_cents: l.hours_cents,
+                    km_cents: l.km_cents,
+                    total_cents: l.total_cents,
+                };
+                (row, false)
+            })
+            .collect();
+        let t = &self.totals;
+        let total = Row {
+            name: T::TotalRow.text(lang).to_string(),
+            municipality: String::new(),
+            entries: t.entries,
+            minutes: t.minutes,
+            km: t.km,
+            hours_cents: t.hours_cents,
+            km_cents: t.km_cents,
+            total_cents: t.total_cents,
+        };
+        rows.push((total, true));
+        rows
+    }
+
+    pub fn csv(&self, lang: Lang) -> Result<Vec<u8>, AppError> {
+        let fail = |e: csv::Error| AppError::unavailable("csv", e);
+        let (title, rates) = self.title(lang);
+        let mut out = crate::export::belgian_csv();
+        out.write_record([self.organisation.as_str(), &title, &rates])
+            .map_err(fail)?;
+        out.write_record(columns(lang)).map_err(fail)?;
+        for (r, _) in self.rows(lang) {
+            out.write_record([
+                r.name,
+                r.municipality,
+                r.entries.to_string(),
+                hours_cell(r.minutes),
+                r.km.to_string(),
+                euros_cell(r.hours_cents),
+                euros_cell(r.km_cents),
+                euros_cell(r.total_cents),
+            ])
+            .map_err(fail)?;
+        }
+        crate::export::finish_csv(out)
+    }
+
+    /// One sheet: the organisation and the month on top, a row per worker, the totals row.
+    /// Numbers are numbers (hours to the hundredth, euro in a currency format), not text.
+    pub fn xlsx(&self, lang: Lang) -> Result<Vec<u8>, AppError> {
+        self.workbook(lang)
+            .map_err(|e| AppError::unavailable("xlsx", e))
+    }
+
+    fn workbook(&self, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+        let (title, rates) = self.title(lang);
+        // (text, count, hours, euro), plain and bold (the totals).
+        let formats = |bold: bool| {
+            let f = |num: &str| {
+                let format = Format::new().set_num_format(num);
+                if bold { format.set_bold() } else { format }
+            };
+            (f("@"), f("0"), f("0.00"), f("€ #,##0.00"))
+        };
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name(self.month.to_string())?;
+        let bold = Format::new().set_bold();
+        sheet.write_string_with_format(0, 0, &self.organisation, &bold)?;
+        sheet.write_string(1, 0, &title)?;
+        sheet.write_string(2, 0, &rates)?;
+        for (col, name) in (0u16..).zip(columns(lang)) {
+            sheet.write_string_with_format(4, col, name, &bold)?;
+        }
+        for (row, (r, total)) in (5u32..).zip(self.rows(lang)) {
+            let (text, count, hours, euro) = formats(total);
+            sheet.write_string_with_format(row, 0, &r.name, &text)?;
+            sheet.write_string_with_format(row, 1, &r.municipality, &text)?;
+            sheet.write_number_with_format(row, 2, r.entries as f64, &count)?;
+            sheet.write_number_with_format(row, 3, hours_number(r.minutes), &hours)?;
+            sheet.write_number_with_format(row, 4, r.km as f64, &count)?;
+            sheet.write_number_with_format(row, 5, cents(r.hours_cents), &euro)?;
+            sheet.write_number_with_format(row, 6, cents(r.km_cents), &euro)?;
+            sheet.write_number_with_format(row, 7, cents(r.total_cents), &euro)?;
+        }
+        sheet.set_column_width(0, 28)?;
+        sheet.set_column_width(1, 16)?;
+        for col in 2..8 {
+            sheet.set_column_width(col, 14)?;
+        }
+        book.save_to_buffer()
+    }
+}
+
+/// One row of the files: a worker's, or the totals.
+struct Row {
+    name: String,
+    municipality: String,
+    entries: i64,
+    minutes: i64,
+    km: i64,
+    hours_cents: i64,
+    km_cents: i64,
+    total_cents: i64,
+}
+
+fn cents(c: i64) -> f64 {
+    c as f64 / 100.0
+}
+
+/// `GET /coordinator/allowances/2026-11.csv` (or `.xlsx`): the month's export for the
+/// organisation's bemiddelaars.
+pub async fn download(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    session: tower_sessions::Session,
+    axum::extract::Path(file): axum::extract::Path<String>,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    crate::export::serve(state, session, headers, |ctx, db, lang| async move {
+        let (month, extension) = file.split_once('.').ok_or(AppError::NotFound)?;
+        if !matches!(extension, "csv" | "xlsx") {
+            return Err(AppError::NotFound);
+        }
+        let mut conn = db.conn().await?;
+        let export = super::service::month(&ctx, &mut conn, Some(month.to_string())).await?;
+        let file_name = export.file_name(extension);
+        Ok(if extension == "csv" {
+            Download {
+                content_type: CSV,
+                file_name,
+                body: export.csv(lang)?,
+            }
+        } else {
+            Download {
+                content_type: XLSX,
+                file_name,
+                body: export.xlsx(lang)?,
+            }
+        })
+    })
+    .await
+}

@@ -1,0 +1,171 @@
+//! The bounds of an organisation's settings, for the phone and the server alike.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::Field;
+
+/// The cheque prices the decree allows: €5.95 to €7.45 in steps of €0.50 (BVR 29-9-2017,
+/// art. 38; shared/DOMAIN.md).
+pub const CHEQUE_PRICES: [i64; 4] = [595, 645, 695, 745];
+
+/// At most €20 an hour and €1 a km: far above what any organisation pays, low enough to
+/// catch a typing mistake (410 euro for 4,10).
+pub const MAX_ALLOWANCE_CENTS: i64 = 2000;
+pub const MAX_KM_RATE_CENTS: i64 = 100;
+
+/// An amount in euro as people type it: "4,10", "4.10", "4", "€ 0,15". At most two decimals.
+pub fn parse_euros(text: &str) -> Option<i64> {
+    let text = text.trim().trim_start_matches('€').trim().replace(',', ".");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !fraction.chars().all(|c| c.is_ascii_digit())
+        || fraction.len() > 2
+        || whole.len() > 6
+    {
+        return None;
+    }
+    let euros: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let cents: i64 = match fraction.len() {
+        0 => 0,
+        1 => fraction.parse::<i64>().ok()? * 10,
+        _ => fraction.parse().ok()?,
+    };
+    Some(euros * 100 + cents)
+}
+
+/// "4,10": how an amount is shown in a form field, so that it reads back as itself.
+pub fn euros_field(cents: i64) -> String {
+    format!("{},{:02}", cents / 100, cents % 100)
+}
+
+/// The settings as entered, checked: each bound in one place, the first field wrong named.
+pub fn check(
+    allowance_cents: Option<i64>,
+    km_rate_cents: Option<i64>,
+    auto_confirm_days: i64,
+    reminder_minutes: i64,
+    close_hours: i64,
+) -> Result<(i64, i64), Field> {
+    let allowance = allowance_cents
+        .filter(|c| (0..=MAX_ALLOWANCE_CENTS).contains(c))
+        .ok_or(Field::AllowanceRate)?;
+    let km = km_rate_cents
+        .filter(|c| (0..=MAX_KM_RATE_CENTS).contains(c))
+        .ok_or(Field::KmRate)?;
+    if !(1..=30).contains(&auto_confirm_days) {
+        return Err(Field::AutoConfirmDays);
+    }
+    if !(0..=240).contains(&reminder_minutes) {
+        return Err(Field::ForgottenReminder);
+    }
+    if !(1..=12).contains(&close_hours) {
+        return Err(Field::ForgottenClose);
+    }
+    Ok((allowance, km))
+}
+
+/// A new cheque price: one of the four, from today on (a price never changes what was bought).
+pub fn check_price(price_cents: i64, valid_from: NaiveDate, today: NaiveDate) -> Result<(), Field> {
+    if !CHEQUE_PRICES.contains(&price_cents) {
+        return Err(Field::ChequePrice);
+    }
+    if valid_from < today || valid_from.year() > today.year() + 2 {
+        return Err(Field::PriceFrom);
+    }
+    Ok(())
+}
+
+/// The day a new price starts unless chosen otherwise: the next 1 January (the decree's rule).
+pub fn next_price_from(today: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(today.year() + 1, 1, 1).unwrap_or(today)
+}
+
+/// The price on `day`: the last change in force on it, otherwise the price from the start.
+pub fn price_on(first_price_cents: i64, changes: &[super::PriceChange], day: NaiveDate) -> i64 {
+    changes
+        .iter()
+        .filter(|c| c.valid_from <= day)
+        .max_by_key(|c| c.valid_from)
+        .map_or(first_price_cents, |c| c.price_cents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn amounts_are_read_the_way_people_type_them() {
+        assert_eq!(parse_euros("4,10"), Some(410));
+        assert_eq!(parse_euros(" 4.1 "), Some(410));
+        assert_eq!(parse_euros("€ 0,15"), Some(15));
+        assert_eq!(parse_euros("4"), Some(400));
+        assert_eq!(parse_euros(",5"), Some(50));
+        assert_eq!(parse_euros("4,105"), None);
+        assert_eq!(parse_euros("-1"), None);
+        assert_eq!(parse_euros("vier"), None);
+        assert_eq!(parse_euros(""), None);
+        assert_eq!(parse_euros(","), None);
+        assert_eq!(parse_euros(&euros_field(410)), Some(410));
+        assert_eq!(euros_field(15), "0,15");
+    }
+
+    #[test]
+    fn settings_stay_within_their_bounds() {
+        assert_eq!(check(Some(410), Some(15), 4, 30, 10), Ok((410, 15)));
+        assert_eq!(
+            check(Some(41000), Some(15), 4, 30, 10),
+            Err(Field::AllowanceRate)
+        );
+        assert_eq!(check(None, Some(15), 4, 30, 10), Err(Field::AllowanceRate));
+        assert_eq!(check(Some(410), Some(101), 4, 30, 10), Err(Field::KmRate));
+        assert_eq!(
+            check(Some(410), Some(15), 0, 30, 10),
+            Err(Field::AutoConfirmDays)
+        );
+        assert_eq!(
+            check(Some(410), Some(15), 4, 241, 10),
+            Err(Field::ForgottenReminder)
+        );
+        assert_eq!(
+            check(Some(410), Some(15), 4, 30, 13),
+            Err(Field::ForgottenClose)
+        );
+    }
+
+    #[test]
+    fn a_price_is_one_of_four_and_applies_from_its_day() {
+        let today = d(2026, 12, 2);
+        assert_eq!(check_price(695, d(2027, 1, 1), today), Ok(()));
+        assert_eq!(
+            check_price(700, d(2027, 1, 1), today),
+            Err(Field::ChequePrice)
+        );
+        assert_eq!(
+            check_price(695, d(2026, 12, 1), today),
+            Err(Field::PriceFrom)
+        );
+        assert_eq!(next_price_from(today), d(2027, 1, 1));
+        let changes = [
+            super::super::PriceChange {
+                valid_from: d(2027, 1, 1),
+                price_cents: 695,
+            },
+            super::super::PriceChange {
+                valid_from: d(2026, 1, 1),
+                price_cents: 645,
+            },
+        ];
+        assert_eq!(price_on(745, &changes, d(2025, 6, 1)), 745);
+        assert_eq!(price_on(745, &changes, d(2026, 12, 31)), 645);
+        assert_eq!(price_on(745, &changes, d(2027, 1, 1)), 695);
+    }
+}

@@ -1,0 +1,100 @@
+// The bemiddelaar's money screens, on a laptop and on a phone: the month's Vergoedingen with
+// their totals, the hourly allowance changed in Organisatie-instellingen and the export
+// following it, and the export downloaded as XLSX and CSV.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  assertNoErrors,
+  checkScreen,
+  launchBrowser,
+  login,
+  pageIn,
+  phonePage,
+  startServer,
+  waitForHydration,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const LAPTOP = { width: 1280, height: 800 };
+
+/// The Brussels month of the demo's confirmed prestatie of Ahmed (1 u 30, nine days ago).
+function demoMonth() {
+  const nineDaysAgo = new Date(Date.now() - 9 * 24 * 3600 * 1000);
+  return nineDaysAgo.toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' }).slice(0, 7);
+}
+
+for (const [size, viewport, rate] of [['laptop', LAPTOP, '4,50'], ['phone', null, '4,80']]) {
+  test(`a changed hourly allowance is followed by the month's export, downloaded as XLSX and CSV (${size})`, async () => {
+    const page = viewport
+      ? await pageIn(await browser.newContext({ viewport, locale: 'nl-BE', timezoneId: 'Europe/Brussels', acceptDownloads: true }))
+      : await phonePage(browser);
+    await login(page, server.base, 'sofie@demo.test');
+    await page.waitForURL('**/coordinator');
+    const month = demoMonth();
+
+    await page.getByRole('link', { name: 'Instellingen' }).click();
+    await page.waitForURL('**/coordinator/settings');
+    await waitForHydration(page);
+    await page.getByRole('heading', { name: 'Organisatie-instellingen' }).waitFor();
+    await checkScreen(page, `coordinator-settings-${size}`);
+    // A typing mistake is refused in words, and nothing changes.
+    await page.getByLabel('Vergoeding per uur (euro)').fill('450');
+    await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+    await page.getByRole('alert').getByText('Vul de vergoeding per uur in euro in').waitFor();
+    // The refusal's 422 is the browser's console line for it, not a fault.
+    page.errors = page.errors.filter((e) => !/422/.test(e));
+    await page.getByLabel('Vergoeding per uur (euro)').fill(rate);
+    await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+    await page.getByRole('status').getByText('Bewaard').waitFor();
+    // Kept: the page opened again shows it.
+    await page.reload();
+    await waitForHydration(page);
+    assert.equal(await page.getByLabel('Vergoeding per uur (euro)').inputValue(), rate);
+
+    await page.goto(`${server.base}/coordinator/allowances?month=${month}`);
+    await page.getByRole('heading', { name: /^Vergoedingen / }).waitFor();
+    await checkScreen(page, `coordinator-allowances-${size}`);
+    const perHour = Number(rate.replace(',', '')); // cents
+    await page.getByText(`€ ${rate} per uur`).waitFor();
+    // Ahmed's 1 u 30 at the new rate, rounded to the cent.
+    const ahmed = page.locator('li.allowance-line', { hasText: 'Ahmed' });
+    assert.equal(Number(await ahmed.locator('strong').getAttribute('data-cents')), Math.floor((90 * perHour + 30) / 60));
+    const lineCents = await page.locator('li.allowance-line strong').evaluateAll((els) =>
+      els.map((el) => Number(el.dataset.cents)));
+    const total = Number(await page.locator('.allowance-total').getAttribute('data-total-cents'));
+    assert.equal(total, lineCents.reduce((a, b) => a + b, 0), 'the total is the sum of the lines');
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download Excel (XLSX)' }).click(),
+    ]);
+    assert.equal(xlsx.suggestedFilename(), `vergoedingen-wijk-werken-scheldeland-${month}.xlsx`);
+    const bytes = readFileSync(await xlsx.path());
+    // An Office Open XML workbook is a zip archive holding the sheet.
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+    assert.ok(bytes.includes(Buffer.from('xl/worksheets/sheet1.xml')), 'a worksheet in the workbook');
+
+    const csv = await page.request.get(`${server.base}/coordinator/allowances/${month}.csv`);
+    assert.equal(csv.status(), 200);
+    const rows = (await csv.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((r) => r.split(';'));
+    const ahmedRow = rows.find((r) => r[0].startsWith('Ahmed'));
+    assert.equal(ahmedRow[3], '1,50');
+    assert.equal(Number(ahmedRow[7].replace(',', '')), Math.floor((90 * perHour + 30) / 60));
+    assert.equal(Number(rows.at(-1)[7].replace(',', '')), total);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+}
