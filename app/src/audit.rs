@@ -32,6 +32,9 @@ crate::text_enum! {
         /// Nobody answered in the organisation's days: confirmed by the server.
         EntryAutoConfirm = "prestatie_auto_confirm",
         EntryDispute = "prestatie_dispute",
+        /// A bemiddelaar confirmed a disputed or held prestatie for the gebruiker (the detail:
+        /// the reason and the payment).
+        EntryConfirmedOnBehalf = "prestatie_confirmed_on_behalf",
         OfferAccepted = "offer_accepted",
         OfferDeclined = "offer_declined",
         OrganisationCreated = "organisation_created",

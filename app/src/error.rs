@@ -78,6 +78,8 @@ pub enum Field {
     ForgottenClose,
     /// A month of the allowance export: from 2018 to this month.
     Month,
+    /// Why a bemiddelaar settles a prestatie: 3 to 500 characters.
+    SettleReason,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]

@@ -379,6 +379,15 @@ catalogue! {
     InvalidForgottenReminder => "De herinnering komt 0 tot 240 minuten na het geplande einde.", "The reminder comes 0 to 240 minutes after the planned end.", "Le rappel vient 0 à 240 minutes après la fin prévue.";
     InvalidForgottenClose => "Een vergeten klok sluit na 1 tot 12 uur.", "A forgotten clock closes after 1 to 12 hours.", "Une horloge oubliée se ferme après 1 à 12 heures.";
     InvalidMonth => "Kies een maand vanaf januari 2018 tot deze maand.", "Choose a month from January 2018 up to this month.", "Choisissez un mois de janvier 2018 jusqu’à ce mois-ci.";
+    InvalidSettleReason => "Schrijf kort waarom (3 tot 500 tekens), bijvoorbeeld wat de gebruiker aan de telefoon zei.", "Write briefly why (3 to 500 characters), for example what the user said on the phone.", "Écrivez brièvement pourquoi (3 à 500 caractères), par exemple ce que l’utilisateur a dit au téléphone.";
+    ToReview => "Te bekijken", "To review", "À examiner";
+    ReviewIntro => "Prestaties die betwist zijn of die de server vasthield (niet gestopt, of te lang). Bevestig namens de gebruiker met een reden: de cheques worden gebruikt zoals bij de gebruiker zelf.", "Prestaties that were disputed or that the server held (not stopped, or too long). Confirm on behalf of the user with a reason: the cheques are used as when the user confirms.", "Prestations contestées ou retenues par le serveur (non arrêtées, ou trop longues). Confirmez au nom de l’utilisateur avec une raison : les chèques sont utilisés comme si l’utilisateur confirmait.";
+    NothingToReview => "Niets te bekijken.", "Nothing to review.", "Rien à examiner.";
+    HeldByServer => "Vastgehouden: de klok werd niet gestopt of liep te lang.", "Held: the clock was not stopped or ran too long.", "Retenue : l’horloge n’a pas été arrêtée ou a tourné trop longtemps.";
+    DisputedNoReason => "Betwist door de gebruiker (zonder reden).", "Disputed by the user (no reason given).", "Contestée par l’utilisateur (sans raison).";
+    FieldSettleReason => "Waarom bevestig je namens de gebruiker?", "Why do you confirm on behalf of the user?", "Pourquoi confirmez-vous au nom de l’utilisateur ?";
+    ConfirmOnBehalf => "Bevestigen namens de gebruiker", "Confirm on behalf of the user", "Confirmer au nom de l’utilisateur";
+    ConfirmedOnBehalf => "Bevestigd namens de gebruiker.", "Confirmed on behalf of the user.", "Confirmé au nom de l’utilisateur.";
     ToAllowances => "Vergoedingen", "Allowances", "Indemnités";
     ToSettings => "Instellingen", "Settings", "Paramètres";
     AllowancesIntro => "Bevestigde prestaties van de maand: uren × de vergoeding per uur, plus km × de km-vergoeding.", "Confirmed prestaties of the month: hours × the allowance per hour, plus km × the km rate.", "Prestations confirmées du mois : heures × l’indemnité par heure, plus km × le tarif au km.";
@@ -648,6 +657,7 @@ messages! {
     OverlapRunning => "Deze uren vallen samen met je lopende tijd (sinds {day} {from}). Stop die eerst.", "These hours overlap with your running time (since {day} {from}). Stop it first.", "Ces heures tombent en même temps que votre temps en cours (depuis le {day} à {from}). Arrêtez-le d’abord.";
     ForgotToStop => "Ben je vergeten te stoppen? Je werk was gepland tot {time}. Druk op Stop als je klaar bent.", "Did you forget to stop? Your work was planned until {time}. Press Stop when you are done.", "Avez-vous oublié d’arrêter ? Votre travail était prévu jusqu’à {time}. Appuyez sur « Arrêter » quand vous avez fini.";
     CallClient => "Bel {name}", "Call {name}", "Appeler {name}";
+    DisputedBecause => "Betwist: “{reason}”", "Disputed: “{reason}”", "Contestée : « {reason} »";
     EntriesCount => "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestation} other {# prestations}}";
     AllowanceTitle => "Vergoedingen {month}", "Allowances {month}", "Indemnités {month}";
     AllowanceRates => "{hour} per uur · {km} per km", "{hour} per hour · {km} per km", "{hour} par heure · {km} par km";
@@ -1000,6 +1010,7 @@ pub fn field_message(field: &crate::error::Field) -> T {
         F::ForgottenReminder => T::InvalidForgottenReminder,
         F::ForgottenClose => T::InvalidForgottenClose,
         F::Month => T::InvalidMonth,
+        F::SettleReason => T::InvalidSettleReason,
     }
 }
 

@@ -213,6 +213,11 @@ pub fn App() -> impl IntoView {
                     ssr=SsrMode::Async
                 />
                 <Route
+                    path=path!("/coordinator/review")
+                    view=ui::coordinator::review::ReviewPage
+                    ssr=SsrMode::Async
+                />
+                <Route
                     path=path!("/coordinator/settings")
                     view=ui::coordinator::settings::SettingsPage
                     ssr=SsrMode::Async

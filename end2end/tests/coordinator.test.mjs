@@ -98,3 +98,32 @@ for (const [size, viewport, rate] of [['laptop', LAPTOP, '4,50'], ['phone', null
     await page.context().close();
   });
 }
+
+test('a dispute is settled in Te bekijken: confirmed on behalf of the gebruiker with a reason (laptop and phone)', async () => {
+  const laptop = await pageIn(await browser.newContext({ viewport: LAPTOP, locale: 'nl-BE', timezoneId: 'Europe/Brussels' }));
+  await login(laptop, server.base, 'sofie@demo.test');
+  await laptop.waitForURL('**/coordinator');
+  await laptop.getByRole('link', { name: 'Te bekijken' }).click();
+  await laptop.waitForURL('**/coordinator/review');
+  await waitForHydration(laptop);
+  await laptop.getByRole('heading', { name: 'Te bekijken' }).waitFor();
+  await checkScreen(laptop, 'coordinator-review-laptop');
+  assertNoErrors(laptop);
+  await laptop.context().close();
+
+  const page = await phonePage(browser);
+  await login(page, server.base, 'sofie@demo.test');
+  await page.waitForURL('**/coordinator');
+  await page.goto(`${server.base}/coordinator/review`);
+  await waitForHydration(page);
+  await checkScreen(page, 'coordinator-review-phone');
+  // The demo's dispute: Kevin's 2 u 30 for the vzw.
+  const card = page.locator('li.review-item', { hasText: 'Kevin' }).filter({ hasText: 'vzw De Buurtwinkel' });
+  await card.getByText('Betwist door de gebruiker').waitFor();
+  await card.getByLabel('Waarom bevestig je namens de gebruiker?').fill('De vzw belde: het was toch in orde.');
+  await card.getByRole('button', { name: 'Bevestigen namens de gebruiker' }).click();
+  await page.getByRole('status').getByText('Bevestigd namens de gebruiker.').waitFor();
+  await card.waitFor({ state: 'detached' });
+  assertNoErrors(page);
+  await page.context().close();
+});

@@ -281,6 +281,41 @@ pub async fn confirm_all(entry_ids: Vec<EntryId>) -> Result<ConfirmedAll, AppErr
 }
 
 /// The gebruiker disputes a prestatie; a coordinator looks at it. No cheques are used.
+/// A prestatie for the bemiddelaar to settle (Te bekijken): disputed by the gebruiker, or held
+/// because a clock was closed by the server (nobody stopped it) or ran too long.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ReviewItem {
+    pub id: EntryId,
+    pub status: EntryStatus,
+    pub work_date: NaiveDate,
+    pub started_at: chrono::DateTime<chrono::Utc>,
+    pub ended_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub minutes: Option<i64>,
+    pub pause_minutes: i64,
+    pub km: i64,
+    pub note: String,
+    /// The gebruiker's words, for a dispute.
+    pub dispute_reason: Option<String>,
+    pub worker_first_name: String,
+    pub worker_last_name: String,
+    pub client_name: String,
+    pub activity: String,
+}
+
+/// The organisation's prestaties to settle, oldest work first.
+#[server(prefix = "/api", endpoint = "review_queue", output = crate::wire::Json)]
+pub async fn get_review_queue() -> Result<Vec<ReviewItem>, AppError> {
+    crate::read_case!(service::review_queue)
+}
+
+/// A bemiddelaar confirms a disputed or held prestatie on behalf of the gebruiker, with the
+/// reason (e.g. what the gebruiker said on the phone); it is paid like the gebruiker's own.
+#[server(prefix = "/api", endpoint = "confirm_on_behalf", output = crate::wire::Json)]
+pub async fn confirm_on_behalf(entry_id: EntryId, reason: String) -> Result<Confirmed, AppError> {
+    crate::write_case!(service::confirm_on_behalf, entry_id, reason)
+}
+
 #[server(prefix = "/api", endpoint = "dispute_entry", output = crate::wire::Json)]
 pub async fn dispute_entry(entry_id: EntryId, reason: String) -> Result<(), AppError> {
     crate::write_case!(service::dispute, entry_id, reason)

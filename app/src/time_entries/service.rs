@@ -6,11 +6,11 @@
 use chrono::{DateTime, Utc};
 
 use super::store::{self, NewEntry, RunningClockRow};
-use super::{Confirmed, EntrySource, EntryStatus, Hours, Stopped};
+use super::{Confirmed, EntrySource, EntryStatus, Hours, ReviewItem, Stopped};
 use crate::audit::{self, Action, Event};
 use crate::cheques::service as cheques;
 use crate::clients::store as clients;
-use crate::db::{Db, Tx};
+use crate::db::{Conn, Db, Tx};
 use crate::error::{AppError, Field};
 use crate::i18n::hm;
 use crate::ids::{AssignmentId, EntryId, OrganisationId};
@@ -677,6 +677,69 @@ async fn confirm_and_pay(
     let organisation = client.organisation_id;
     audit_entry(tx, ctx, organisation, Action::EntryConfirm, entry, detail).await?;
     Ok(cheques_owed)
+}
+
+/// Te bekijken, for the organisation's bemiddelaars.
+pub async fn review_queue(ctx: &Ctx, conn: &mut Conn) -> Result<Vec<ReviewItem>, AppError> {
+    let organisation = ctx.caller.staff()?;
+    Ok(store::to_review(conn.c(), organisation).await?)
+}
+
+/// A disputed or held prestatie confirmed by a bemiddelaar on behalf of the gebruiker, with a
+/// reason: paid from the gebruiker's cheques like their own confirmation (or waiting for
+/// cheques), in the one lock every payment takes, audited with the reason.
+pub async fn confirm_on_behalf(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    entry_id: EntryId,
+    reason: String,
+) -> Result<Confirmed, AppError> {
+    let organisation = ctx.caller.staff()?;
+    let reason = reason.trim();
+    if !(3..=500).contains(&reason.chars().count()) {
+        return Err(AppError::Invalid(Field::SettleReason));
+    }
+    let entry = store::in_organisation(tx.c(), entry_id, organisation)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !matches!(entry.status, EntryStatus::Disputed | EntryStatus::Review) {
+        return Err(AppError::AlreadyDecided);
+    }
+    if !clients::lock(tx.c(), entry.client_id).await? {
+        return Err(AppError::NotFound);
+    }
+    let settings = organisations::settings(tx.c(), organisation).await?;
+    let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.cheque_rounding);
+    let balance = cheques::usable_balance(tx, organisation, entry.client_id, ctx.now).await?;
+    let owed = rules::cheques_owed(balance, needed);
+    let by = ctx.caller.account;
+    if !store::settle_confirmed(tx.c(), entry.id, owed, by, ctx.now).await? {
+        return Err(AppError::AlreadyDecided);
+    }
+    if owed == 0 {
+        let client = entry.client_id;
+        cheques::pay(
+            tx,
+            organisation,
+            client,
+            entry.id,
+            needed,
+            Some(by),
+            ctx.now,
+        )
+        .await?;
+    }
+    let detail = format!(
+        "on behalf of the gebruiker, was {}: {reason}; {}",
+        entry.status.as_str(),
+        payment_detail(needed, owed, balance)
+    );
+    let action = Action::EntryConfirmedOnBehalf;
+    audit_entry(tx, ctx, organisation, action, entry.id, detail).await?;
+    Ok(Confirmed {
+        balance: balance - (needed - owed),
+        cheques_owed: owed,
+    })
 }
 
 pub async fn dispute(

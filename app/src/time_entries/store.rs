@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{EntryLine, EntrySource, EntryStatus, MyEntry};
+use super::{EntryLine, EntrySource, EntryStatus, MyEntry, ReviewItem};
 use crate::db::DbConn;
 use crate::ids::{AccountId, AssignmentId, ClientId, EntryId, OrganisationId, WorkerId};
 use crate::on;
@@ -72,6 +72,55 @@ pub async fn for_client(
 ) -> Result<Option<Entry>, sqlx::Error> {
     let sql = format!("{ENTRY} WHERE e.id = $1 AND a.client_id = $2");
     on!(c, c => sqlx::query_as(&sql).bind(entry_id).bind(client_id).fetch_optional(c).await)
+}
+
+/// A prestatie of the organisation (for its bemiddelaars).
+pub async fn in_organisation(
+    c: DbConn<'_>,
+    entry_id: EntryId,
+    organisation_id: OrganisationId,
+) -> Result<Option<Entry>, sqlx::Error> {
+    let sql = format!("{ENTRY} WHERE e.id = $1 AND e.organisation_id = $2");
+    on!(c, c => sqlx::query_as(&sql).bind(entry_id).bind(organisation_id).fetch_optional(c).await)
+}
+
+/// Te bekijken: the organisation's disputed and held prestaties, oldest work first.
+pub async fn to_review(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Vec<ReviewItem>, sqlx::Error> {
+    const SQL: &str = "SELECT e.id, e.status, e.work_date, e.started_at, e.ended_at, e.minutes, \
+        e.pause_minutes, e.km, e.note, e.dispute_reason, w.first_name AS worker_first_name, \
+        w.last_name AS worker_last_name, c.name AS client_name, act.name AS activity \
+        FROM time_entry e \
+        JOIN assignment a ON a.id = e.assignment_id \
+        JOIN client c ON c.id = a.client_id \
+        JOIN worker w ON w.id = e.worker_id \
+        JOIN activity act ON act.id = a.activity_id \
+        WHERE e.organisation_id = $1 AND e.status IN ('disputed', 'review') \
+        ORDER BY e.work_date, e.started_at, e.id";
+    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
+}
+
+/// A disputed or held prestatie confirmed by a bemiddelaar. False when it was settled (or
+/// changed by the worker) meanwhile.
+pub async fn settle_confirmed(
+    c: DbConn<'_>,
+    entry_id: EntryId,
+    cheques_owed: i64,
+    by_account: AccountId,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE time_entry SET status = 'confirmed', cheques_owed = $2, \
+        decided_by = $3, decided_at = $4 WHERE id = $1 AND status IN ('disputed', 'review')";
+    on!(c, c => sqlx::query(SQL)
+        .bind(entry_id)
+        .bind(cheques_owed)
+        .bind(by_account)
+        .bind(at)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
 }
 
 /// Kilometres of the worker's prestaties that count, from `from` to before `until`.

@@ -15,6 +15,7 @@ mod pages;
 mod people;
 mod phone;
 mod requests;
+mod review;
 mod schema;
 mod security;
 mod settings;
@@ -48,6 +49,7 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    review::a_dispute_is_confirmed_on_behalf_of_the_gebruiker_with_a_reason,
     settings::settings_are_checked_audited_and_stay_in_the_organisation,
     settings::a_new_cheque_price_applies_from_its_day,
     settings::the_allowance_export_adds_up_confirmed_hours_and_km,

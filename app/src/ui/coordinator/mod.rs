@@ -7,6 +7,7 @@ pub mod allowances;
 pub mod clients;
 pub mod organisation;
 pub mod requests;
+pub mod review;
 pub mod settings;
 pub mod week;
 pub mod workers;

@@ -26,6 +26,7 @@ pub fn StaffNav() -> impl IntoView {
     view! {
         <nav class="staff-nav" aria-label=t(T::ToOverview)>
             <a href="/coordinator" class="btn">{t(T::ToOverview)}</a>
+            <a href="/coordinator/review" class="btn">{t(T::ToReview)}</a>
             <a href="/coordinator/workers" class="btn">{t(T::ToWorkers)}</a>
             <a href="/coordinator/clients" class="btn">{t(T::ToClients)}</a>
             <a href="/coordinator/requests" class="btn">{t(T::ToRequests)}</a>
