@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use super::AllowanceMonth;
 use crate::error::AppError;
 use crate::export::{CSV, Download, XLSX, euros_cell, hours_cell, hours_number};
-use crate::i18n::{self, Lang, M, T};
+use crate::i18n::{Lang, T};
 
 fn columns(lang: Lang) -> [&'static str; 8] {
     [
@@ -29,24 +29,6 @@ impl AllowanceMonth {
             crate::export::slug(&self.organisation),
             self.month
         )
-    }
-
-    /// "Vergoedingen november 2026" and the rates they were reckoned at.
-    fn title(&self, lang: Lang) -> (String, String) {
-        let month = i18n::month_name(lang, self.month.year, self.month.month);
-        let title = i18n::message(lang, M::AllowanceTitle, &[("month", month.into())]);
-        let rates = i18n::message(
-            lang,
-            M::AllowanceRates,
-            &[
-                (
-                    "hour",
-                    i18n::money(lang, self.allowance_cents_per_hour).into(),
-                ),
-                ("km", i18n::money(lang, self.km_rate_cents).into()),
-            ],
-        );
-        (title, rates)
     }
 
     /// A row per worker, then the totals (the last, `true`).

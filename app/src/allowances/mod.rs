@@ -64,6 +64,24 @@ pub struct AllowanceMonth {
     pub totals: AllowanceTotals,
 }
 
+impl AllowanceMonth {
+    /// "Vergoedingen november 2026" and the rates it was reckoned at: the screen's and the
+    /// files' first lines.
+    pub fn title(&self, lang: crate::i18n::Lang) -> (String, String) {
+        use crate::i18n::{M, message, money, month_name};
+        let month = month_name(lang, self.month.year, self.month.month);
+        let title = message(lang, M::AllowanceTitle, &[("month", month.into())]);
+        let hour = money(lang, self.allowance_cents_per_hour);
+        let km = money(lang, self.km_rate_cents);
+        let rates = message(
+            lang,
+            M::AllowanceRates,
+            &[("hour", hour.into()), ("km", km.into())],
+        );
+        (title, rates)
+    }
+}
+
 /// `month` as "2026-11"; without one, the month before this one (the one to pay).
 #[server(prefix = "/api", endpoint = "allowance_month", output = crate::wire::Json)]
 pub async fn get_allowance_month(

@@ -85,15 +85,6 @@ pub fn next_price_from(today: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(today.year() + 1, 1, 1).unwrap_or(today)
 }
 
-/// The price on `day`: the last change in force on it, otherwise the price from the start.
-pub fn price_on(first_price_cents: i64, changes: &[super::PriceChange], day: NaiveDate) -> i64 {
-    changes
-        .iter()
-        .filter(|c| c.valid_from <= day)
-        .max_by_key(|c| c.valid_from)
-        .map_or(first_price_cents, |c| c.price_cents)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,7 +133,7 @@ mod tests {
     }
 
     #[test]
-    fn a_price_is_one_of_four_and_applies_from_its_day() {
+    fn a_price_is_one_of_four_from_today_on() {
         let today = d(2026, 12, 2);
         assert_eq!(check_price(695, d(2027, 1, 1), today), Ok(()));
         assert_eq!(
@@ -154,18 +145,5 @@ mod tests {
             Err(Field::PriceFrom)
         );
         assert_eq!(next_price_from(today), d(2027, 1, 1));
-        let changes = [
-            super::super::PriceChange {
-                valid_from: d(2027, 1, 1),
-                price_cents: 695,
-            },
-            super::super::PriceChange {
-                valid_from: d(2026, 1, 1),
-                price_cents: 645,
-            },
-        ];
-        assert_eq!(price_on(745, &changes, d(2025, 6, 1)), 745);
-        assert_eq!(price_on(745, &changes, d(2026, 12, 31)), 645);
-        assert_eq!(price_on(745, &changes, d(2027, 1, 1)), 695);
     }
 }

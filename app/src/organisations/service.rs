@@ -43,13 +43,11 @@ pub async fn create(
 pub async fn overview(ctx: &Ctx, conn: &mut Conn) -> Result<OrganisationSettings, AppError> {
     let organisation = ctx.caller.staff()?;
     let today = clock::local_date(ctx.now);
-    let first = store::first_cheque_price(conn.c(), organisation).await?;
-    let price_changes = store::price_changes(conn.c(), organisation).await?;
     Ok(OrganisationSettings {
         name: store::name(conn.c(), organisation).await?,
         settings: store::settings(conn.c(), organisation).await?,
-        price_today_cents: rules::price_on(first, &price_changes, today),
-        price_changes,
+        price_today_cents: store::cheque_price_on(conn.c(), organisation, today).await?,
+        price_changes: store::price_changes(conn.c(), organisation).await?,
         next_price_from: rules::next_price_from(today),
     })
 }

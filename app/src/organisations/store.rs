@@ -100,15 +100,6 @@ pub async fn set_settings(
         .map(|_| ()))
 }
 
-/// The price before the first change (the organisation's own column).
-pub async fn first_cheque_price(
-    c: DbConn<'_>,
-    organisation_id: OrganisationId,
-) -> Result<i64, sqlx::Error> {
-    const SQL: &str = "SELECT cheque_price_cents FROM organisation WHERE id = $1";
-    on!(c, c => sqlx::query_scalar(SQL).bind(organisation_id).fetch_one(c).await)
-}
-
 /// Every change of the cheque price, latest first.
 pub async fn price_changes(
     c: DbConn<'_>,

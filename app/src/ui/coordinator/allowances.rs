@@ -40,25 +40,7 @@ pub fn AllowancesPage() -> impl IntoView {
 fn Export(export: AllowanceMonth) -> impl IntoView {
     let lang = use_lang();
     let month = export.month;
-    let title = message(
-        lang,
-        M::AllowanceTitle,
-        &[(
-            "month",
-            i18n::month_name(lang, month.year, month.month).into(),
-        )],
-    );
-    let rates = message(
-        lang,
-        M::AllowanceRates,
-        &[
-            (
-                "hour",
-                i18n::money(lang, export.allowance_cents_per_hour).into(),
-            ),
-            ("km", i18n::money(lang, export.km_rate_cents).into()),
-        ],
-    );
+    let (title, rates) = export.title(lang);
     let totals = &export.totals;
     let summary = message(
         lang,
