@@ -55,7 +55,7 @@ fn WorkerAssignments() -> impl IntoView {
                             let copy = known.copy_of_ms.is_some();
                             let l = pending::apply_to_assignments(
                                 known.value,
-                                &(if ready.get() { outbox.pending.get() } else { Vec::new() }),
+                                &(if ready.get() { outbox.shown_over(as_of_ms) } else { Vec::new() }),
                             );
                             let offers = l
                                 .offers

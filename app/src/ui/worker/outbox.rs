@@ -13,6 +13,9 @@ use crate::ui::icons::{Icon, Svg};
 pub struct Outbox {
     /// Tapped, not yet answered by the server; oldest first.
     pub pending: RwSignal<Vec<Action>>,
+    /// Delivered, with the server's time of the answer: shown on top of data older than that,
+    /// so the timer or the answered offer does not flash back while the screen reloads.
+    pub delivered: RwSignal<Vec<(Action, i64)>>,
     /// Refused by the server, until the worker tapped OK.
     pub refused: RwSignal<Vec<Refused>>,
     /// The last round got no answer.
@@ -33,6 +36,7 @@ impl Outbox {
     pub fn new() -> Self {
         Outbox {
             pending: RwSignal::new(Vec::new()),
+            delivered: RwSignal::new(Vec::new()),
             refused: RwSignal::new(Vec::new()),
             offline: RwSignal::new(false),
             all_sent: RwSignal::new(false),
@@ -61,6 +65,21 @@ impl Outbox {
             self.send().await;
         });
         id
+    }
+
+    /// The taps a screen shows on top of data the server sent as of `as_of_ms`: those still
+    /// waiting and those delivered after it (tracked; tap order).
+    pub fn shown_over(self, as_of_ms: i64) -> Vec<Action> {
+        let mut shown: Vec<Action> = self
+            .delivered
+            .get()
+            .into_iter()
+            .filter(|(_, answered_ms)| *answered_ms > as_of_ms)
+            .map(|(action, _)| action)
+            .chain(self.pending.get())
+            .collect();
+        shown.sort_by_key(|a| a.tapped_at_ms);
+        shown
     }
 
     /// The server's time now, as well as the phone knows it (its own clock until measured).
@@ -107,6 +126,24 @@ impl Outbox {
                 crate::ui::worker::service_worker::request_background_sync();
             }
             Sent::NoAnswer(_) => {}
+        }
+        // What was delivered stays shown until the screens hold data newer than its answer.
+        let answered_ms = match sent {
+            Sent::Answered { server_now_ms } => server_now_ms,
+            _ => self.server_now_ms(),
+        };
+        let answered: Vec<Action> = self
+            .pending
+            .get_untracked()
+            .into_iter()
+            .filter(|a| !pending.iter().any(|p| p.id == a.id))
+            .filter(|a| !refused.iter().any(|r| r.action.id == a.id))
+            .collect();
+        if !answered.is_empty() {
+            self.delivered.update(|list| {
+                list.retain(|(_, at)| answered_ms - at < KEEP_DELIVERED_MS);
+                list.extend(answered.into_iter().map(|a| (a, answered_ms)));
+            });
         }
         // Refusals first: a form waiting for its action sees it refused, not merely gone.
         self.refused.set(refused);
@@ -225,6 +262,9 @@ pub fn use_outbox() -> Outbox {
 /// A page rendered less than this long ago shows the server's data as it is now.
 #[cfg(feature = "hydrate")]
 const FRESH_PAGE_MS: i64 = 30_000;
+/// How long a delivered action is kept to be shown over older data (a reload takes seconds).
+#[cfg(feature = "hydrate")]
+const KEEP_DELIVERED_MS: i64 = 120_000;
 
 /// How long ago the server rendered this page (`<html data-rendered-ms>`, server time).
 #[cfg(feature = "hydrate")]

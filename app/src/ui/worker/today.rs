@@ -70,7 +70,7 @@ fn ShownDayView(known: Known<WorkerDay>) -> impl IntoView {
             (false, Some(measured)) => measured,
             _ => fallback_offset,
         };
-        let shown = pending::apply(known.value.clone(), &outbox.pending.get(), offset);
+        let shown = pending::apply(known.value.clone(), &outbox.shown_over(as_of_ms), offset);
         view! {
             <CopyNotice as_of_ms copy=!fresh />
             <WorkerDayView shown offset />
