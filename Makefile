@@ -15,7 +15,7 @@ DATABASE_URL ?= sqlite://data/wijkwerk.db
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVER := target/release/server
 
-.PHONY: run build tools test test-unit test-sqlite test-postgres test-e2e lint fmt clean measure
+.PHONY: run build tools test test-unit test-sqlite test-postgres test-e2e lint fmt clean measure bench
 
 run: build
 	@echo ""
@@ -56,6 +56,11 @@ test-postgres:
 test-e2e:
 	@echo "==> End-to-end tests in Chromium"
 	WIJKWERK_SERVER='$(CURDIR)/$(SERVER)' npm --prefix end2end test
+
+# Rapport per gemeente on 10 000 wijk-werkers and 1.5 million prestaties, SQLite and PostgreSQL:
+# fails when a report takes a second or more.
+bench:
+	cargo run --release -p server --example report_bench
 
 # What a phone downloads per route (first and repeat visit), against the release build.
 measure: build

@@ -35,6 +35,13 @@ crate::text_enum! {
         /// A bemiddelaar confirmed a disputed or held prestatie for the gebruiker (the detail:
         /// the reason and the payment).
         EntryConfirmedOnBehalf = "prestatie_confirmed_on_behalf",
+        /// A bemiddelaar corrected a prestatie (the detail: before, after, the reason and what
+        /// the cheques did).
+        EntryCorrected = "prestatie_corrected",
+        /// A bemiddelaar rejected a prestatie (the detail: the reason and any refund).
+        EntryRejected = "prestatie_rejected",
+        /// A bemiddelaar handled a phone action the rules refused (the detail: its UUID).
+        PhoneActionHandled = "phone_action_handled",
         OfferAccepted = "offer_accepted",
         OfferDeclined = "offer_declined",
         OrganisationCreated = "organisation_created",

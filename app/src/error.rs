@@ -80,6 +80,8 @@ pub enum Field {
     Month,
     /// Why a bemiddelaar settles a prestatie: 3 to 500 characters.
     SettleReason,
+    /// A report's period: from 2018 on, the first day not after the last, at most 3 years.
+    Period,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]

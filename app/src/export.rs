@@ -49,6 +49,29 @@ pub fn euros_cell(cents: i64) -> String {
     format!("{sign}{},{:02}", cents.abs() / 100, cents.abs() % 100)
 }
 
+/// The same figures as a CSV or an XLSX file, by the extension asked for (already checked to be
+/// one of the two).
+pub fn csv_or_xlsx(
+    extension: &str,
+    file_name: String,
+    csv: impl FnOnce() -> Result<Vec<u8>, AppError>,
+    xlsx: impl FnOnce() -> Result<Vec<u8>, AppError>,
+) -> Result<Download, AppError> {
+    Ok(if extension == "csv" {
+        Download {
+            content_type: CSV,
+            file_name,
+            body: csv()?,
+        }
+    } else {
+        Download {
+            content_type: XLSX,
+            file_name,
+            body: xlsx()?,
+        }
+    })
+}
+
 /// A name as part of a file name: lower case letters, digits and dashes.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();

@@ -378,17 +378,57 @@ catalogue! {
     InvalidAutoConfirmDays => "Automatisch bevestigen na 1 tot 30 dagen.", "Confirm automatically after 1 to 30 days.", "Confirmer automatiquement après 1 à 30 jours.";
     InvalidForgottenReminder => "De herinnering komt 0 tot 240 minuten na het geplande einde.", "The reminder comes 0 to 240 minutes after the planned end.", "Le rappel vient 0 à 240 minutes après la fin prévue.";
     InvalidForgottenClose => "Een vergeten klok sluit na 1 tot 12 uur.", "A forgotten clock closes after 1 to 12 hours.", "Une horloge oubliée se ferme après 1 à 12 heures.";
+    InvalidPeriod => "Kies een periode vanaf 2018 van hoogstens 3 jaar, met de eerste dag vóór de laatste.", "Choose a period from 2018 on of at most 3 years, with the first day before the last.", "Choisissez une période à partir de 2018 d’au plus 3 ans, le premier jour avant le dernier.";
     InvalidMonth => "Kies een maand vanaf januari 2018 tot deze maand.", "Choose a month from January 2018 up to this month.", "Choisissez un mois de janvier 2018 jusqu’à ce mois-ci.";
     InvalidSettleReason => "Schrijf kort waarom (3 tot 500 tekens), bijvoorbeeld wat de gebruiker aan de telefoon zei.", "Write briefly why (3 to 500 characters), for example what the user said on the phone.", "Écrivez brièvement pourquoi (3 à 500 caractères), par exemple ce que l’utilisateur a dit au téléphone.";
     ToReview => "Te bekijken", "To review", "À examiner";
-    ReviewIntro => "Prestaties die betwist zijn of die de server vasthield (niet gestopt, of te lang). Bevestig namens de gebruiker met een reden: de cheques worden gebruikt zoals bij de gebruiker zelf.", "Prestaties that were disputed or that the server held (not stopped, or too long). Confirm on behalf of the user with a reason: the cheques are used as when the user confirms.", "Prestations contestées ou retenues par le serveur (non arrêtées, ou trop longues). Confirmez au nom de l’utilisateur avec une raison : les chèques sont utilisés comme si l’utilisateur confirmait.";
+    ReviewIntro => "Prestaties die betwist zijn of die de server vasthield (niet gestopt, of te lang). Regel ze met een reden: bevestig namens de gebruiker, corrigeer de uren of wijs af. De cheques volgen vanzelf.", "Prestaties that were disputed or that the server held (not stopped, or too long). Settle them with a reason: confirm on behalf of the user, correct the hours or reject. The cheques follow by themselves.", "Prestations contestées ou retenues par le serveur (non arrêtées, ou trop longues). Réglez-les avec une raison : confirmez au nom de l’utilisateur, corrigez les heures ou refusez. Les chèques suivent d’eux-mêmes.";
     NothingToReview => "Niets te bekijken.", "Nothing to review.", "Rien à examiner.";
     HeldByServer => "Vastgehouden: de klok werd niet gestopt of liep te lang.", "Held: the clock was not stopped or ran too long.", "Retenue : l’horloge n’a pas été arrêtée ou a tourné trop longtemps.";
     DisputedNoReason => "Betwist door de gebruiker (zonder reden).", "Disputed by the user (no reason given).", "Contestée par l’utilisateur (sans raison).";
     FieldSettleReason => "Waarom bevestig je namens de gebruiker?", "Why do you confirm on behalf of the user?", "Pourquoi confirmez-vous au nom de l’utilisateur ?";
     ConfirmOnBehalf => "Bevestigen namens de gebruiker", "Confirm on behalf of the user", "Confirmer au nom de l’utilisateur";
     ConfirmedOnBehalf => "Bevestigd namens de gebruiker.", "Confirmed on behalf of the user.", "Confirmé au nom de l’utilisateur.";
+    SelectEntry => "Selecteren om samen te bevestigen", "Select to confirm together", "Sélectionner pour confirmer ensemble";
+    ConfirmSelectedIntro => "Eenvoudige gevallen samen regelen: vink ze hieronder aan en bevestig ze met één reden namens de gebruikers.", "Settle simple cases together: tick them below and confirm them with one reason on behalf of the users.", "Réglez les cas simples ensemble : cochez-les ci-dessous et confirmez-les avec une seule raison au nom des utilisateurs.";
+    RefusalHandled => "Afgehandeld", "Handled", "Traité";
+    CorrectEntry => "Corrigeren", "Correct", "Corriger";
+    CorrectIntro => "Zet de uren zoals ze gewerkt zijn. De prestatie telt dan zo; was ze al betaald, dan krijgt de gebruiker die cheques terug en betaalt hij de nieuwe uren.", "Set the hours as they were worked. The prestatie then counts that way; if it was paid, the user gets those cheques back and pays the new hours.", "Indiquez les heures telles qu’elles ont été prestées. La prestation compte alors ainsi ; si elle était payée, l’utilisateur récupère ces chèques et paie les nouvelles heures.";
+    FieldCorrectReason => "Waarom corrigeer je?", "Why do you correct it?", "Pourquoi corrigez-vous ?";
+    SaveCorrection => "Correctie opslaan", "Save the correction", "Enregistrer la correction";
+    EntryCorrected => "Gecorrigeerd. De uren en de cheques zijn aangepast.", "Corrected. The hours and the cheques were adjusted.", "Corrigé. Les heures et les chèques ont été ajustés.";
+    RejectEntry => "Afwijzen", "Reject", "Refuser";
+    RejectIntro => "Niet gewerkt of geen wijk-werk? Dan telt de prestatie niet mee en krijgt de gebruiker betaalde cheques terug.", "Not worked, or not wijk-werk? Then the prestatie does not count and the user gets paid cheques back.", "Pas prestée, ou pas du wijk-werk ? La prestation ne compte pas et l’utilisateur récupère les chèques payés.";
+    FieldRejectEntryReason => "Waarom wijs je af?", "Why do you reject it?", "Pourquoi refusez-vous ?";
+    EntryRejected => "Afgewezen. De uren tellen niet meer mee.", "Rejected. The hours no longer count.", "Refusé. Les heures ne comptent plus.";
     ToAllowances => "Vergoedingen", "Allowances", "Indemnités";
+    ToReports => "Rapport per gemeente", "Report per municipality", "Rapport par commune";
+    ReportIntro => "Het statusrapport voor de gemeenten: wijk-werkers wonend in de gemeente, gebruikers gelegen in de gemeente.", "The status report for the municipalities: workers living in the municipality, users located there.", "Le rapport de situation pour les communes : travailleurs habitant la commune, utilisateurs situés dans la commune.";
+    FieldFrom => "Van", "From", "Du";
+    FieldUntil => "Tot en met", "Up to and including", "Jusqu’au";
+    FieldAnonymous => "Versie voor buiten de organisatie: zonder namen, kleine groepen afgeschermd", "Version for outside the organisation: no names, small groups shielded", "Version pour l’extérieur : sans noms, petits groupes masqués";
+    ShowReport => "Toon het rapport", "Show the report", "Afficher le rapport";
+    ReportAnonymous => "Versie voor buiten de organisatie", "Version for outside the organisation", "Version pour l’extérieur";
+    ReportInternal => "Interne versie (met namen)", "Internal version (with names)", "Version interne (avec noms)";
+    ShieldedNote => "Afgeschermd: een groep van minder dan 5 personen, of een groep waaruit die te berekenen is.", "Shielded: a group of fewer than 5 people, or one from which it could be worked out.", "Masqué : un groupe de moins de 5 personnes, ou un groupe permettant de le calculer.";
+    Shielded => "afgeschermd", "shielded", "masqué";
+    ActiveWorkers => "Actieve wijk-werkers (in traject)", "Active workers (in a trajectory)", "Travailleurs actifs (en trajet)";
+    WorkingWorkers => "Wijk-werkers die werkten", "Workers who worked", "Travailleurs ayant presté";
+    TrajectoriesStarted => "Gestarte trajecten", "Trajectories started", "Trajets commencés";
+    TrajectoriesEnded => "Beëindigde trajecten", "Trajectories ended", "Trajets terminés";
+    HoursWorked => "Gewerkte uren", "Hours worked", "Heures prestées";
+    HoursByGroup => "Uren per activiteitengroep", "Hours per activity group", "Heures par groupe d’activités";
+    ClientsByKind => "Gebruikers met prestaties, per soort", "Users with prestaties, per kind", "Utilisateurs avec prestations, par type";
+    ReportChequesUsed => "Gebruikte cheques", "Cheques used", "Chèques utilisés";
+    ReportWorkers => "Wijk-werkers in deze periode", "Workers in this period", "Travailleurs dans cette période";
+    ColGroup => "groep", "group", "groupe";
+    ColWorkers => "wijk-werkers", "workers", "travailleurs";
+    ColFigure => "cijfer", "figure", "chiffre";
+    ColValue => "waarde", "value", "valeur";
+    ColTrajectory => "traject", "trajectory", "trajet";
+    ColOutcome => "uitstroom", "outcome", "sortie";
+    PrintableVersion => "Afdrukbare versie", "Printable version", "Version imprimable";
+    StillRunning => "loopt", "running", "en cours";
     ToSettings => "Instellingen", "Settings", "Paramètres";
     AllowancesIntro => "Bevestigde prestaties van de maand: uren × de vergoeding per uur, plus km × de km-vergoeding.", "Confirmed prestaties of the month: hours × the allowance per hour, plus km × the km rate.", "Prestations confirmées du mois : heures × l’indemnité par heure, plus km × le tarif au km.";
     NoAllowances => "Geen bevestigde prestaties in deze maand.", "No confirmed prestaties in this month.", "Aucune prestation confirmée ce mois-ci.";
@@ -497,6 +537,7 @@ catalogue! {
     ErrUnavailable => "Er ging iets mis bij ons. Er is niets veranderd. Probeer het straks opnieuw.", "Something went wrong on our side. Nothing was changed. Please try again later.", "Un problème est survenu chez nous. Rien n’a été changé. Réessayez plus tard.";
     ErrMonthLimitReached => "Je hebt deze maand al 60 uur gewerkt. Meer mag niet. Volgende maand kan je weer werken.", "You have already worked 60 hours this month. More is not allowed. You can work again next month.", "Vous avez déjà travaillé 60 heures ce mois-ci. Vous ne pouvez pas travailler plus. Le mois prochain, vous pourrez de nouveau travailler.";
     StatusCorrected => "Gecorrigeerd", "Corrected", "Corrigé";
+    StatusRejected => "Afgewezen", "Rejected", "Refusé";
     NavToday => "Vandaag", "Today", "Aujourd’hui";
     NavAssignments => "Opdrachten", "Assignments", "Missions";
     NavHours => "Mijn uren", "My hours", "Mes heures";
@@ -619,6 +660,7 @@ messages! {
     LedgerPurchase => "Aankoop van {day}", "Purchase of {day}", "Achat du {day}";
     LedgerPayment => "Prestatie van {worker} op {day}", "Prestatie by {worker} on {day}", "Prestation de {worker} le {day}";
     LedgerExpired => "Vervallen (aankoop van {day})", "Expired (purchase of {day})", "Expiré (achat du {day})";
+    LedgerRefund => "Terug: prestatie van {worker} op {day} werd gecorrigeerd of afgewezen", "Back: the prestatie by {worker} on {day} was corrected or rejected", "Rendu : la prestation de {worker} le {day} a été corrigée ou refusée";
     LedgerReversal => "Ongedaan gemaakt (aankoop van {day})", "Undone (purchase of {day})", "Annulé (achat du {day})";
     PurchaseRecorded => "Aankoop genoteerd.{settled, plural, =0 {} one { # prestatie die op cheques wachtte is nu betaald.} other { # prestaties die op cheques wachtten zijn nu betaald.}}", "Purchase recorded.{settled, plural, =0 {} one { # prestatie that waited for cheques is paid now.} other { # prestaties that waited for cheques are paid now.}}", "Achat enregistré.{settled, plural, =0 {} one { # prestation qui attendait des chèques est payée.} other { # prestations qui attendaient des chèques sont payées.}}";
     AttestTitle => "Fiscaal attest wijk-werkcheques {year}", "Tax certificate wijk-werk cheques {year}", "Attestation fiscale chèques wijk-werk {year}";
@@ -657,6 +699,9 @@ messages! {
     OverlapRunning => "Deze uren vallen samen met je lopende tijd (sinds {day} {from}). Stop die eerst.", "These hours overlap with your running time (since {day} {from}). Stop it first.", "Ces heures tombent en même temps que votre temps en cours (depuis le {day} à {from}). Arrêtez-le d’abord.";
     ForgotToStop => "Ben je vergeten te stoppen? Je werk was gepland tot {time}. Druk op Stop als je klaar bent.", "Did you forget to stop? Your work was planned until {time}. Press Stop when you are done.", "Avez-vous oublié d’arrêter ? Votre travail était prévu jusqu’à {time}. Appuyez sur « Arrêter » quand vous avez fini.";
     CallClient => "Bel {name}", "Call {name}", "Appeler {name}";
+    ReportPeriod => "{from} tot en met {until}", "{from} up to and including {until}", "du {from} au {until}";
+    ConfirmSelected => "Geselecteerde bevestigen ({count})", "Confirm the selected ({count})", "Confirmer la sélection ({count})";
+    ConfirmedSeveral => "{count} prestaties bevestigd namens de gebruikers.", "{count} prestaties confirmed on behalf of the users.", "{count} prestations confirmées au nom des utilisateurs.";
     DisputedBecause => "Betwist: “{reason}”", "Disputed: “{reason}”", "Contestée : « {reason} »";
     EntriesCount => "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestation} other {# prestations}}";
     AllowanceTitle => "Vergoedingen {month}", "Allowances {month}", "Indemnités {month}";
@@ -1011,6 +1056,7 @@ pub fn field_message(field: &crate::error::Field) -> T {
         F::ForgottenClose => T::InvalidForgottenClose,
         F::Month => T::InvalidMonth,
         F::SettleReason => T::InvalidSettleReason,
+        F::Period => T::InvalidPeriod,
     }
 }
 

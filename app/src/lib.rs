@@ -227,6 +227,11 @@ pub fn App() -> impl IntoView {
                     view=ui::coordinator::allowances::AllowancesPage
                     ssr=SsrMode::Async
                 />
+                <Route
+                    path=path!("/coordinator/reports")
+                    view=ui::coordinator::reports::ReportsPage
+                    ssr=SsrMode::Async
+                />
             </Routes>
         </Router>
         // Last on the page: hydrated after every island above it.

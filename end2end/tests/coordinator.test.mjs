@@ -127,3 +127,69 @@ test('a dispute is settled in Te bekijken: confirmed on behalf of the gebruiker 
   assertNoErrors(page);
   await page.context().close();
 });
+
+test('a dispute is settled with a correction of the hours, and the gebruiker pays the corrected hours (laptop and phone)', async () => {
+  // Maria disputes Ahmed's 2 u: "he was here one hour".
+  const maria = await phonePage(browser);
+  await login(maria, server.base, 'maria@demo.test');
+  await maria.waitForURL('**/client');
+  await waitForHydration(maria);
+  const before = Number(await maria.locator('.balance').getAttribute('data-balance'));
+  const pending = maria.locator('article.prestatie', { hasText: '2 u 00 min' });
+  await pending.getByText('Niet akkoord').click();
+  await pending.getByLabel('Wat klopt er niet?').fill('Ahmed was er maar één uur.');
+  await pending.getByRole('button', { name: 'Verstuur' }).click();
+  await pending.waitFor({ state: 'detached' });
+
+  // On the laptop, the correction form opens in place, filled with the prestatie's hours.
+  const laptop = await pageIn(await browser.newContext({ viewport: LAPTOP, locale: 'nl-BE', timezoneId: 'Europe/Brussels' }));
+  await login(laptop, server.base, 'sofie@demo.test');
+  await laptop.waitForURL('**/coordinator');
+  await laptop.goto(`${server.base}/coordinator/review`);
+  await waitForHydration(laptop);
+  const wide = laptop.locator('li.review-item', { hasText: 'Ahmed' });
+  await wide.getByText('Ahmed was er maar één uur.').waitFor();
+  await wide.getByText('Corrigeren', { exact: true }).click();
+  assert.equal(await wide.getByLabel('Begonnen om').inputValue(), '09:00');
+  assert.equal(await wide.getByLabel('Gestopt om').inputValue(), '11:00');
+  await checkScreen(laptop, 'coordinator-correct-laptop');
+  assertNoErrors(laptop);
+  await laptop.context().close();
+
+  // On the phone: a correction without a reason is refused in words; with one it settles.
+  const page = await phonePage(browser);
+  await login(page, server.base, 'sofie@demo.test');
+  await page.waitForURL('**/coordinator');
+  await page.goto(`${server.base}/coordinator/review`);
+  await waitForHydration(page);
+  const card = page.locator('li.review-item', { hasText: 'Ahmed' });
+  await card.getByText('Corrigeren', { exact: true }).click();
+  await card.getByLabel('Gestopt om').fill('10:00');
+  await card.getByLabel('Kilometers gereden').fill('3');
+  const reason = card.getByLabel('Waarom corrigeer je?');
+  await reason.fill('x');
+  await reason.evaluate((el) => el.removeAttribute('minlength'));
+  await card.getByRole('button', { name: 'Correctie opslaan' }).click();
+  await page.getByRole('alert').waitFor();
+  await checkScreen(page, 'coordinator-correct-refused-phone');
+  await reason.fill('Gebeld met Maria en Ahmed: het was één uur.');
+  await card.getByRole('button', { name: 'Correctie opslaan' }).click();
+  await page.getByRole('status').getByText('Gecorrigeerd. De uren en de cheques zijn aangepast.').waitFor();
+  await card.waitFor({ state: 'detached' });
+  await checkScreen(page, 'coordinator-corrected-phone');
+  // The refusal's 422 is the browser's console line for it, not a fault.
+  page.errors = page.errors.filter((e) => !/422/.test(e));
+  assertNoErrors(page);
+  await page.context().close();
+
+  // Maria sees it corrected to one hour, paid with one cheque.
+  await maria.reload();
+  await waitForHydration(maria);
+  const settled = maria.locator('ul.entries li.entry', { hasText: 'Gecorrigeerd' });
+  await settled.waitFor();
+  assert.match(await settled.innerText(), /1 u 00 min/);
+  assert.equal(Number(await maria.locator('.balance').getAttribute('data-balance')), before - 1);
+  await checkScreen(maria, 'client-after-correction');
+  assertNoErrors(maria);
+  await maria.context().close();
+});

@@ -248,6 +248,10 @@ fn with_sessions<S: SessionStore + Clone>(
             "/coordinator/allowances/{file}",
             axum::routing::get(app::allowances::export::download),
         )
+        .route(
+            "/coordinator/reports/{file}",
+            axum::routing::get(app::reports::export::download),
+        )
         .leptos_routes_with_context(&state, routes, app::security::provide_page_nonce, {
             let options = options.clone();
             move || shell(options.clone())

@@ -5,7 +5,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::AllowanceMonth;
 use crate::error::AppError;
-use crate::export::{CSV, Download, XLSX, euros_cell, hours_cell, hours_number};
+use crate::export::{euros_cell, hours_cell, hours_number};
 use crate::i18n::{Lang, T};
 
 fn columns(lang: Lang) -> [&'static str; 8] {
@@ -168,19 +168,12 @@ pub async fn download(
         let mut conn = db.conn().await?;
         let export = super::service::month(&ctx, &mut conn, Some(month.to_string())).await?;
         let file_name = export.file_name(extension);
-        Ok(if extension == "csv" {
-            Download {
-                content_type: CSV,
-                file_name,
-                body: export.csv(lang)?,
-            }
-        } else {
-            Download {
-                content_type: XLSX,
-                file_name,
-                body: export.xlsx(lang)?,
-            }
-        })
+        crate::export::csv_or_xlsx(
+            extension,
+            file_name,
+            || export.csv(lang),
+            || export.xlsx(lang),
+        )
     })
     .await
 }

@@ -21,7 +21,7 @@ pub async fn worked(
          FROM time_entry e \
          JOIN worker w ON w.id = e.worker_id \
          JOIN municipality m ON m.id = w.municipality_id \
-         WHERE e.organisation_id = $1 AND e.status = 'confirmed' \
+         WHERE e.organisation_id = $1 AND e.status IN ('confirmed', 'corrected') \
            AND e.work_date >= $2 AND e.work_date < $3 \
          GROUP BY w.id, w.first_name, w.last_name, m.name \
          ORDER BY w.last_name, w.first_name, w.id";

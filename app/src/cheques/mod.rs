@@ -27,6 +27,8 @@ crate::text_enum! {
         Expired = "expired",
         /// A purchase recorded by mistake, undone.
         Reversal = "reversal",
+        /// A prestatie's payment given back (it was corrected or rejected after payment).
+        Refund = "refund",
     }
 }
 

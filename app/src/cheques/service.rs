@@ -124,6 +124,41 @@ pub async fn pay(
     Ok(())
 }
 
+/// Give back the payment of the prestatie's current revision, if it was paid: a refund row and
+/// the cheques back to the batches they came from (rows added, none changed). The caller holds
+/// the gebruiker's lock. Answers the cheques given back (0 when it was not paid).
+pub async fn refund(
+    tx: &mut Tx,
+    organisation_id: OrganisationId,
+    client_id: ClientId,
+    entry: EntryId,
+    by: Option<AccountId>,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let Some((payment_id, cheques)) = store::standing_payment(tx.c(), entry).await? else {
+        return Ok(0);
+    };
+    let change = Change {
+        organisation_id,
+        client_id,
+        change: cheques,
+        reason: LedgerReason::Refund,
+        time_entry_id: Some(entry),
+        batch_id: None,
+        created_by: by,
+    };
+    let refund_id = match store::append(tx.c(), change, now).await {
+        Ok(id) => id,
+        // One refund per revision (unique index): settled meanwhile.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(AppError::AlreadyDecided);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    store::return_uses(tx.c(), refund_id, payment_id).await?;
+    Ok(cheques)
+}
+
 /// The organisation's gebruiker `id` (`clients::service::managed`), locked for the rest of
 /// `tx`.
 async fn managed_client(

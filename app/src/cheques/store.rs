@@ -94,9 +94,11 @@ pub struct Change {
 }
 
 pub async fn append(c: DbConn<'_>, ch: Change, now: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    // A payment or refund belongs to the prestatie's revision of the moment.
     const SQL: &str = "INSERT INTO cheque_ledger \
         (organisation_id, client_id, change, reason, time_entry_id, batch_id, created_by, \
-         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+         created_at, revision) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
+         COALESCE((SELECT revision FROM time_entry WHERE id = $5), 0)) RETURNING id";
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(ch.organisation_id)
         .bind(ch.client_id)
@@ -120,6 +122,30 @@ pub async fn record_use(
     const SQL: &str = "INSERT INTO cheque_use (ledger_id, batch_id, cheques) VALUES ($1, $2, $3)";
     on!(c, c => sqlx::query(SQL).bind(ledger_id).bind(batch_id).bind(cheques).execute(c).await
         .map(|_| ()))
+}
+
+/// The payment of the prestatie's current revision not refunded yet: (ledger row, cheques).
+pub async fn standing_payment(
+    c: DbConn<'_>,
+    time_entry_id: EntryId,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    const SQL: &str = "SELECT l.id, -l.change FROM cheque_ledger l \
+        JOIN time_entry e ON e.id = l.time_entry_id AND e.revision = l.revision \
+        WHERE l.time_entry_id = $1 AND l.reason = 'prestatie' \
+          AND NOT EXISTS (SELECT 1 FROM cheque_ledger r WHERE r.time_entry_id = l.time_entry_id \
+            AND r.revision = l.revision AND r.reason = 'refund')";
+    on!(c, c => sqlx::query_as(SQL).bind(time_entry_id).fetch_optional(c).await)
+}
+
+/// The refund `refund_id` gives back to each batch what the payment `payment_id` took from it.
+pub async fn return_uses(
+    c: DbConn<'_>,
+    refund_id: i64,
+    payment_id: i64,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO cheque_use (ledger_id, batch_id, cheques) \
+        SELECT $1, batch_id, -cheques FROM cheque_use WHERE ledger_id = $2";
+    on!(c, c => sqlx::query(SQL).bind(refund_id).bind(payment_id).execute(c).await.map(|_| ()))
 }
 
 /// How many ledger rows pay this prestatie (0 or 1; tests use it to prove "never twice").
@@ -147,6 +173,8 @@ pub async fn history(
 
 /// The prestaties the gebruiker paid in [from, until): when, which work, how many cheques and
 /// what was paid for them (each cheque at its batch's price). The fiscal attest and its CSV.
+/// A refund (a prestatie corrected or rejected after payment) is a line with a negative
+/// count and amount, so the totals are what the gebruiker paid in the end.
 pub async fn paid_between(
     c: DbConn<'_>,
     client_id: ClientId,
@@ -163,7 +191,7 @@ pub async fn paid_between(
         JOIN activity act ON act.id = a.activity_id \
         JOIN cheque_use u ON u.ledger_id = l.id \
         JOIN cheque_batch b ON b.id = u.batch_id \
-        WHERE l.client_id = $1 AND l.reason = 'prestatie' \
+        WHERE l.client_id = $1 AND l.reason IN ('prestatie', 'refund') \
           AND l.created_at >= $2 AND l.created_at < $3 \
         GROUP BY l.id, l.created_at, e.work_date, w.first_name, act.name, e.minutes, l.change \
         ORDER BY l.created_at, l.id";

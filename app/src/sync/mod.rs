@@ -174,6 +174,12 @@ pub struct RefusedAction {
     pub problem: AppError,
 }
 
+/// A bemiddelaar handled a refused phone action: it leaves Te bekijken.
+#[server(prefix = "/api", endpoint = "handle_refusal", output = crate::wire::Json)]
+pub async fn handle_refusal(action_id: ActionId) -> Result<(), AppError> {
+    crate::write_case!(service::handle_refusal, action_id)
+}
+
 /// The organisation's refused phone actions nobody reviewed yet, oldest first.
 #[server(prefix = "/api", endpoint = "refused_actions", output = crate::wire::Json)]
 pub async fn refused_actions() -> Result<Vec<RefusedAction>, AppError> {

@@ -11,7 +11,8 @@ use chrono::{DateTime, Utc};
 
 use super::store::{self, NewRecord};
 use super::{
-    Action, ActionKind, ActionResult, Batch, ClockRef, MAX_BATCH, RefusedAction, SyncAnswer,
+    Action, ActionId, ActionKind, ActionResult, Batch, ClockRef, MAX_BATCH, RefusedAction,
+    SyncAnswer,
 };
 use crate::db::{Conn, Db, Tx};
 use crate::error::{AppError, Field};
@@ -205,4 +206,29 @@ async fn running_entry(ctx: &Ctx, tx: &mut Tx, clock: ClockRef) -> Result<EntryI
 pub async fn refused_actions(ctx: &Ctx, conn: &mut Conn) -> Result<Vec<RefusedAction>, AppError> {
     let organisation = ctx.caller.staff()?;
     Ok(store::refused_for_review(conn.c(), organisation).await?)
+}
+
+/// Afgehandeld: the bemiddelaar dealt with a refused phone action (entered the hours, called
+/// the worker, ...): it leaves Te bekijken, audited. One of another organisation, or handled
+/// already, is not found.
+pub async fn handle_refusal(ctx: &Ctx, tx: &mut Tx, action_id: ActionId) -> Result<(), AppError> {
+    let organisation = ctx.caller.staff()?;
+    let by = ctx.caller.account;
+    if !store::mark_handled(tx.c(), action_id, organisation, by, ctx.now).await? {
+        return Err(AppError::NotFound);
+    }
+    crate::audit::record(
+        tx.c(),
+        crate::audit::Event {
+            organisation_id: Some(organisation),
+            account_id: Some(by),
+            action: crate::audit::Action::PhoneActionHandled,
+            subject: "sync_action",
+            subject_id: None,
+            detail: action_id.to_string(),
+        },
+        ctx.now,
+    )
+    .await?;
+    Ok(())
 }

@@ -134,6 +134,27 @@ pub async fn refused_for_review(
         .collect())
 }
 
+/// A bemiddelaar handled a refused action of the organisation (it leaves the queue). False
+/// when there is no such action to handle (another organisation's, or handled already).
+pub async fn mark_handled(
+    c: DbConn<'_>,
+    id: ActionId,
+    organisation_id: OrganisationId,
+    by: AccountId,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE sync_action SET reviewed_at = $3, reviewed_by = $4 \
+        WHERE id = $1 AND organisation_id = $2 AND outcome = 'refused' AND reviewed_at IS NULL";
+    on!(c, c => sqlx::query(SQL)
+        .bind(id.to_string())
+        .bind(organisation_id)
+        .bind(now)
+        .bind(by)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
+}
+
 /// Every delivered action of a worker, for tests: (id, kind, tapped_at, outcome).
 pub async fn all_for_worker(
     c: DbConn<'_>,

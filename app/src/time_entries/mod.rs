@@ -27,8 +27,10 @@ crate::text_enum! {
         Disputed = "disputed",
         /// "Te controleren": held for a coordinator (e.g. a clock that ran over 12 hours).
         Review = "review",
-        /// "Gecorrigeerd": a coordinator changed it; it counts as they set it.
+        /// "Gecorrigeerd": a bemiddelaar changed it; settled, it counts as they set it.
         Corrected = "corrected",
+        /// "Afgewezen": a bemiddelaar found it was not worked; it does not count.
+        Rejected = "rejected",
     }
 }
 
@@ -301,6 +303,8 @@ pub struct ReviewItem {
     pub worker_last_name: String,
     pub client_name: String,
     pub activity: String,
+    /// The bemiddelaar's corrections so far: a correction or rejection names the one it saw.
+    pub revision: i64,
 }
 
 /// The organisation's prestaties to settle, oldest work first.
@@ -314,6 +318,50 @@ pub async fn get_review_queue() -> Result<Vec<ReviewItem>, AppError> {
 #[server(prefix = "/api", endpoint = "confirm_on_behalf", output = crate::wire::Json)]
 pub async fn confirm_on_behalf(entry_id: EntryId, reason: String) -> Result<Confirmed, AppError> {
     crate::write_case!(service::confirm_on_behalf, entry_id, reason)
+}
+
+/// Bevestig de geselecteerde: a bemiddelaar confirms several prestaties of Te bekijken at once,
+/// with one reason.
+#[server(prefix = "/api", endpoint = "confirm_all_on_behalf", input = leptos::server_fn::codec::Json, output = crate::wire::Json)]
+pub async fn confirm_all_on_behalf(
+    entry_ids: Vec<EntryId>,
+    reason: String,
+) -> Result<ConfirmedAll, AppError> {
+    crate::write_case!(service::confirm_all_on_behalf, entry_ids, reason)
+}
+
+/// A bemiddelaar corrects a prestatie's times, pause and km with a reason, and settles it; a
+/// payment made before is refunded and the corrected hours paid anew.
+#[server(prefix = "/api", endpoint = "correct_entry", output = crate::wire::Json)]
+pub async fn correct_entry(
+    entry_id: EntryId,
+    revision: i64,
+    start: NaiveTime,
+    end: NaiveTime,
+    pause_minutes: i64,
+    km: i64,
+    reason: String,
+) -> Result<Confirmed, AppError> {
+    crate::write_case!(
+        service::correct,
+        entry_id,
+        revision,
+        start,
+        end,
+        pause_minutes,
+        km,
+        reason
+    )
+}
+
+/// A bemiddelaar rejects a prestatie with a reason: it no longer counts; a payment is refunded.
+#[server(prefix = "/api", endpoint = "reject_entry", output = crate::wire::Json)]
+pub async fn reject_entry(
+    entry_id: EntryId,
+    revision: i64,
+    reason: String,
+) -> Result<(), AppError> {
+    crate::write_case!(service::reject, entry_id, revision, reason)
 }
 
 #[server(prefix = "/api", endpoint = "dispute_entry", output = crate::wire::Json)]

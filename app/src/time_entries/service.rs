@@ -695,15 +695,66 @@ pub async fn confirm_on_behalf(
     reason: String,
 ) -> Result<Confirmed, AppError> {
     let organisation = ctx.caller.staff()?;
+    let reason = checked_reason(&reason)?;
+    confirm_one_on_behalf(ctx, tx, organisation, entry_id, reason)
+        .await?
+        .ok_or(AppError::AlreadyDecided)
+}
+
+/// Bevestig de geselecteerde: the simple cases of Te bekijken at once, with one reason, in one
+/// transaction; one settled meanwhile is left as it is, one of another organisation refuses
+/// the whole. Answers how many were confirmed and how many of those wait for cheques.
+pub async fn confirm_all_on_behalf(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    entry_ids: Vec<EntryId>,
+    reason: String,
+) -> Result<super::ConfirmedAll, AppError> {
+    let organisation = ctx.caller.staff()?;
+    let reason = checked_reason(&reason)?;
+    if entry_ids.is_empty() || entry_ids.len() > 200 {
+        return Err(AppError::Invalid(Field::Entries));
+    }
+    let mut done = super::ConfirmedAll::default();
+    let mut seen = std::collections::HashSet::new();
+    for id in entry_ids {
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Some(one) = confirm_one_on_behalf(ctx, tx, organisation, id, reason).await? {
+            done.confirmed += 1;
+            if one.cheques_owed > 0 {
+                done.waiting_for_cheques += 1;
+                done.cheques_owed += one.cheques_owed;
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// A settling reason: 3 to 500 characters, trimmed.
+fn checked_reason(reason: &str) -> Result<&str, AppError> {
     let reason = reason.trim();
     if !(3..=500).contains(&reason.chars().count()) {
         return Err(AppError::Invalid(Field::SettleReason));
     }
+    Ok(reason)
+}
+
+/// Confirm one disputed or held prestatie of `organisation` on behalf of its gebruiker; `None`
+/// when it was settled already.
+async fn confirm_one_on_behalf(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    organisation: OrganisationId,
+    entry_id: EntryId,
+    reason: &str,
+) -> Result<Option<Confirmed>, AppError> {
     let entry = store::in_organisation(tx.c(), entry_id, organisation)
         .await?
         .ok_or(AppError::NotFound)?;
     if !matches!(entry.status, EntryStatus::Disputed | EntryStatus::Review) {
-        return Err(AppError::AlreadyDecided);
+        return Ok(None);
     }
     if !clients::lock(tx.c(), entry.client_id).await? {
         return Err(AppError::NotFound);
@@ -714,7 +765,8 @@ pub async fn confirm_on_behalf(
     let owed = rules::cheques_owed(balance, needed);
     let by = ctx.caller.account;
     if !store::settle_confirmed(tx.c(), entry.id, owed, by, ctx.now).await? {
-        return Err(AppError::AlreadyDecided);
+        // Settled by another bemiddelaar between the read and the lock.
+        return Ok(None);
     }
     if owed == 0 {
         let client = entry.client_id;
@@ -736,10 +788,148 @@ pub async fn confirm_on_behalf(
     );
     let action = Action::EntryConfirmedOnBehalf;
     audit_entry(tx, ctx, organisation, action, entry.id, detail).await?;
+    Ok(Some(Confirmed {
+        balance: balance - (needed - owed),
+        cheques_owed: owed,
+    }))
+}
+
+/// The prestatie of the bemiddelaar's organisation that they settle, as they saw it
+/// (`revision`), with its worker and gebruiker locked (in that order, as everywhere) for the
+/// rest of `tx`, and the reason checked.
+async fn to_settle(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    entry_id: EntryId,
+    revision: i64,
+    reason: &str,
+) -> Result<(OrganisationId, store::Entry), AppError> {
+    let organisation = ctx.caller.staff()?;
+    checked_reason(reason)?;
+    let found = store::in_organisation(tx.c(), entry_id, organisation)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    workers::lock(tx.c(), found.worker_id).await?;
+    clients::lock(tx.c(), found.client_id).await?;
+    // Read again under the locks: what another bemiddelaar settled meanwhile is seen.
+    let entry = store::in_organisation(tx.c(), entry_id, organisation)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // The revision the bemiddelaar saw: a correction by someone else meanwhile is not
+    // overwritten unseen.
+    let settleable = matches!(
+        entry.status,
+        EntryStatus::Disputed
+            | EntryStatus::Review
+            | EntryStatus::Confirmed
+            | EntryStatus::Corrected
+    );
+    if !settleable || entry.revision != revision {
+        return Err(AppError::AlreadyDecided);
+    }
+    Ok((organisation, entry))
+}
+
+/// Corrigeren: a bemiddelaar sets the start, end, pause and km of a prestatie (on its day),
+/// with a reason, and so settles it: it counts as corrected (the limits and overlaps checked
+/// as for the worker, without its old hours). Paid before? The payment is refunded and the
+/// corrected hours paid anew: two rows added to the ledger, none changed. Otherwise paid now,
+/// or waiting for cheques. Audited with before and after.
+pub async fn correct(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    entry_id: EntryId,
+    revision: i64,
+    start: chrono::NaiveTime,
+    end: chrono::NaiveTime,
+    pause_minutes: i64,
+    km: i64,
+    reason: String,
+) -> Result<Confirmed, AppError> {
+    let reason = reason.trim();
+    let (organisation, old) = to_settle(ctx, tx, entry_id, revision, reason).await?;
+    let worker = workers::by_id(tx.c(), old.worker_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let hours = Hours {
+        date: old.work_date,
+        start,
+        end,
+        pause_minutes,
+        km,
+        note: old.note.clone(),
+    };
+    let new = check_hours(ctx, tx, &worker, old.assignment_id, &hours, Some(&old)).await?;
+    let by = Some(ctx.caller.account);
+    let client = old.client_id;
+    let refunded = cheques::refund(tx, organisation, client, old.id, by, ctx.now).await?;
+    let settings = organisations::settings(tx.c(), organisation).await?;
+    let needed = rules::cheques_for(new.minutes.unwrap_or(0), settings.cheque_rounding);
+    let balance = cheques::usable_balance(tx, organisation, client, ctx.now).await?;
+    let owed = rules::cheques_owed(balance, needed);
+    let account = ctx.caller.account;
+    if !store::correct(tx.c(), old.id, old.revision, &new, owed, account, ctx.now).await? {
+        return Err(AppError::AlreadyDecided);
+    }
+    if owed == 0 {
+        cheques::pay(tx, organisation, client, old.id, needed, by, ctx.now).await?;
+    }
+    let detail = format!(
+        "before: {}; after: {}; reason: {reason}; refunded {refunded}, {}",
+        describe_entry(&old),
+        describe(&NewEntry {
+            status: EntryStatus::Corrected,
+            ..new
+        }),
+        payment_detail(needed, owed, balance)
+    );
+    audit_entry(
+        tx,
+        ctx,
+        organisation,
+        Action::EntryCorrected,
+        old.id,
+        detail,
+    )
+    .await?;
     Ok(Confirmed {
         balance: balance - (needed - owed),
         cheques_owed: owed,
     })
+}
+
+/// Afwijzen: a bemiddelaar finds a prestatie was not worked (or not as wijk-werk), with a
+/// reason: it no longer counts against the worker's hours, owes nothing, and a payment is
+/// refunded (a row added to the ledger). Audited with the reason.
+pub async fn reject(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    entry_id: EntryId,
+    revision: i64,
+    reason: String,
+) -> Result<(), AppError> {
+    let reason = reason.trim();
+    let (organisation, entry) = to_settle(ctx, tx, entry_id, revision, reason).await?;
+    let by = Some(ctx.caller.account);
+    let client = entry.client_id;
+    let refunded = cheques::refund(tx, organisation, client, entry.id, by, ctx.now).await?;
+    let account = ctx.caller.account;
+    if !store::reject(tx.c(), entry.id, entry.revision, account, ctx.now).await? {
+        return Err(AppError::AlreadyDecided);
+    }
+    let detail = format!(
+        "was {}: {reason}; refunded {refunded}",
+        describe_entry(&entry)
+    );
+    audit_entry(
+        tx,
+        ctx,
+        organisation,
+        Action::EntryRejected,
+        entry.id,
+        detail,
+    )
+    .await
 }
 
 pub async fn dispute(

@@ -32,6 +32,10 @@ pub struct Entry {
     pub km: i64,
     pub note: String,
     pub status: EntryStatus,
+    /// Confirmed without the cheques to pay it: how many it waits for.
+    pub cheques_owed: i64,
+    /// The bemiddelaar's corrections so far (a guard against two at once).
+    pub revision: i64,
 }
 
 impl Entry {
@@ -45,7 +49,7 @@ impl Entry {
 
 const ENTRY: &str = "SELECT e.id, e.organisation_id, e.assignment_id, e.worker_id, a.client_id, \
     e.work_date, e.started_at, e.ended_at, e.minutes, e.pause_minutes, e.paused_at, e.km, \
-    e.note, e.status \
+    e.note, e.status, e.cheques_owed, e.revision \
     FROM time_entry e JOIN assignment a ON a.id = e.assignment_id";
 
 pub async fn running_for_worker(
@@ -91,7 +95,8 @@ pub async fn to_review(
 ) -> Result<Vec<ReviewItem>, sqlx::Error> {
     const SQL: &str = "SELECT e.id, e.status, e.work_date, e.started_at, e.ended_at, e.minutes, \
         e.pause_minutes, e.km, e.note, e.dispute_reason, w.first_name AS worker_first_name, \
-        w.last_name AS worker_last_name, c.name AS client_name, act.name AS activity \
+        w.last_name AS worker_last_name, c.name AS client_name, act.name AS activity, \
+        e.revision \
         FROM time_entry e \
         JOIN assignment a ON a.id = e.assignment_id \
         JOIN client c ON c.id = a.client_id \
@@ -118,6 +123,67 @@ pub async fn settle_confirmed(
         .bind(cheques_owed)
         .bind(by_account)
         .bind(at)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
+}
+
+/// The statuses a bemiddelaar settles from: in Te bekijken (disputed, held) or settled before
+/// (confirmed, corrected), e.g. a mistake found after payment.
+pub const SETTLEABLE: &str = "('disputed', 'review', 'confirmed', 'corrected')";
+
+/// A bemiddelaar's correction of revision `revision`: the new times, pause and km, settled
+/// (`corrected`) and waiting for `cheques_owed`. False when it changed meanwhile.
+pub async fn correct(
+    c: DbConn<'_>,
+    entry_id: EntryId,
+    revision: i64,
+    h: &NewEntry,
+    cheques_owed: i64,
+    by_account: AccountId,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!(
+        "UPDATE time_entry SET started_at = $3, ended_at = $4, minutes = $5, \
+           pause_minutes = $6, km = $7, status = 'corrected', cheques_owed = $8, \
+           revision = revision + 1, decided_by = $9, decided_at = $10, updated_at = $10 \
+         WHERE id = $1 AND revision = $2 AND status IN {SETTLEABLE}"
+    );
+    on!(c, c => sqlx::query(&sql)
+        .bind(entry_id)
+        .bind(revision)
+        .bind(h.started_at)
+        .bind(h.ended_at)
+        .bind(h.minutes)
+        .bind(h.pause_minutes)
+        .bind(h.km)
+        .bind(cheques_owed)
+        .bind(by_account)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1))
+}
+
+/// A bemiddelaar rejects revision `revision`: it no longer counts and owes nothing. False when
+/// it changed meanwhile.
+pub async fn reject(
+    c: DbConn<'_>,
+    entry_id: EntryId,
+    revision: i64,
+    by_account: AccountId,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!(
+        "UPDATE time_entry SET status = 'rejected', cheques_owed = 0, decided_by = $3, \
+           decided_at = $4, updated_at = $4 \
+         WHERE id = $1 AND revision = $2 AND status IN {SETTLEABLE}"
+    );
+    on!(c, c => sqlx::query(&sql)
+        .bind(entry_id)
+        .bind(revision)
+        .bind(by_account)
+        .bind(now)
         .execute(c)
         .await
         .map(|r| r.rows_affected() == 1))
@@ -177,7 +243,8 @@ pub async fn decided_for_client(
     client_id: ClientId,
     limit: i64,
 ) -> Result<Vec<EntryLine>, sqlx::Error> {
-    let filter = "a.client_id = $1 AND e.status IN ('confirmed', 'disputed') \
+    let filter = "a.client_id = $1 \
+        AND e.status IN ('confirmed', 'disputed', 'corrected', 'rejected') \
         ORDER BY e.work_date DESC, e.started_at DESC, e.id DESC";
     lines(c, filter, client_id.0, limit).await
 }

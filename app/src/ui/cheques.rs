@@ -206,6 +206,17 @@ fn HistoryItem(line: LedgerLine) -> impl IntoView {
                 ),
             ],
         ),
+        LedgerReason::Refund => message(
+            lang,
+            M::LedgerRefund,
+            &[
+                ("day", day(line.work_date).into()),
+                (
+                    "worker",
+                    line.worker_name.clone().unwrap_or_default().into(),
+                ),
+            ],
+        ),
         LedgerReason::Expired => message(
             lang,
             M::LedgerExpired,

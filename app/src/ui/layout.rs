@@ -267,6 +267,7 @@ pub fn StatusBadge(
         EntryStatus::Disputed => ("badge disputed", Icon::Cross, T::StatusDisputed),
         EntryStatus::Review => ("badge review", Icon::Clock, T::StatusReview),
         EntryStatus::Corrected => ("badge corrected", Icon::Edit, T::StatusCorrected),
+        EntryStatus::Rejected => ("badge disputed", Icon::Cross, T::StatusRejected),
     };
     view! {
         <span class=class>

@@ -14,6 +14,7 @@ mod offers;
 mod pages;
 mod people;
 mod phone;
+mod reports;
 mod requests;
 mod review;
 mod schema;
@@ -50,6 +51,10 @@ macro_rules! on_both_backends {
 
 on_both_backends!(
     review::a_dispute_is_confirmed_on_behalf_of_the_gebruiker_with_a_reason,
+    review::a_dispute_is_settled_by_a_correction_and_corrected_again_after_payment,
+    review::a_rejected_prestatie_frees_the_hours_and_refunds_its_cheques,
+    review::simple_cases_are_confirmed_on_behalf_together,
+    reports::the_report_per_municipality_adds_up_to_the_hand_computed_fixture,
     settings::settings_are_checked_audited_and_stay_in_the_organisation,
     settings::a_new_cheque_price_applies_from_its_day,
     settings::the_allowance_export_adds_up_confirmed_hours_and_km,

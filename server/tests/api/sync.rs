@@ -361,6 +361,26 @@ pub async fn refused_and_suspect_actions_are_kept_for_worker_and_coordinator(app
         403
     );
 
+    // Afgehandeld: one leaves the queue, audited; not by a worker, not by organisation B, and
+    // not twice.
+    let queue: Vec<RefusedAction> = sofie.call("refused_actions", &[]).await.unwrap();
+    let first = queue[0].id.to_string();
+    assert_eq!(handle(&kevin, &first).await.unwrap_err().0, 403);
+    assert_eq!(handle(&other, &first).await.unwrap_err().0, 404);
+    handle(&sofie, &first).await.unwrap();
+    assert_eq!(handle(&sofie, &first).await.unwrap_err().0, 404);
+    let left: Vec<RefusedAction> = sofie.call("refused_actions", &[]).await.unwrap();
+    assert_eq!(left.len(), queue.len() - 1);
+    assert!(left.iter().all(|r| r.id != queue[0].id));
+    let audited = app
+        .scalar(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'phone_action_handled' \
+             AND organisation_id = $1",
+            app.a.organisation_id.0,
+        )
+        .await;
+    assert_eq!(audited, 1);
+
     // Only a wijk-werker syncs; a batch too big is refused whole and stores nothing.
     assert_eq!(RIGHT.send(app, &sofie, &[]).await.unwrap_err().0, 403);
     let many: Vec<Action> = (0..=MAX_BATCH as u128)
@@ -596,4 +616,8 @@ pub async fn random_replays_end_as_if_each_action_arrived_once(app: &TestApp) {
         }
         forget_outbox(app, ahmed_id).await;
     }
+}
+
+async fn handle(user: &User, action: &str) -> Result<(), (u16, AppError)> {
+    user.call("handle_refusal", &[("action_id", action)]).await
 }

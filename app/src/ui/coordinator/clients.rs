@@ -42,7 +42,7 @@ pub const KINDS: [(ClientKind, &str, T); 5] = [
     (ClientKind::Agriculture, "Agriculture", T::KindAgriculture),
 ];
 
-fn kind_key(kind: ClientKind) -> T {
+pub fn kind_key(kind: ClientKind) -> T {
     KINDS
         .iter()
         .find(|(k, ..)| *k == kind)

@@ -1,11 +1,12 @@
-//! The bemiddelaar: what the phones could not do (actions refused on arrival, for review), and
-//! hours this month per municipality, each worker against the 60-hour limit.
+//! The bemiddelaar's home: hours this month per municipality, each worker against the 60-hour
+//! limit, what waits for cheques and the year's cheques per municipality.
 
 use leptos::prelude::*;
 
 pub mod allowances;
 pub mod clients;
 pub mod organisation;
+pub mod reports;
 pub mod requests;
 pub mod review;
 pub mod settings;
@@ -17,7 +18,6 @@ use crate::clients::{OwingClient, waiting_for_cheques};
 use crate::error::AppError;
 use crate::i18n::{self, M, T, t, use_lang};
 use crate::reports::{ChequeYear, MonthHours, get_cheque_year, get_month_hours};
-use crate::sync::{RefusedAction, refused_actions};
 
 #[component]
 pub fn CoordinatorPage() -> impl IntoView {
@@ -26,7 +26,6 @@ pub fn CoordinatorPage() -> impl IntoView {
         || (),
         |_| async {
             Ok::<_, AppError>((
-                refused_actions().await?,
                 get_month_hours().await?,
                 waiting_for_cheques().await?,
                 get_cheque_year().await?,
@@ -39,12 +38,11 @@ pub fn CoordinatorPage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok((list, report, owing, cheques)) => {
+                        Ok((report, owing, cheques)) => {
                             view! {
                                 <Report report />
                                 <WaitingForCheques owing />
                                 <ChequesPerMunicipality cheques />
-                                <RefusedActions list />
                             }
                                 .into_any()
                         }
@@ -178,45 +176,6 @@ fn ChequesPerMunicipality(cheques: ChequeYear) -> impl IntoView {
                 }
                     .into_any()
             }}
-        </section>
-    }
-}
-
-/// Actions from the phones that the rules refused when they arrived (an offer answered
-/// elsewhere, a limit, a wrong phone clock): kept, with who, what, when and why.
-#[component]
-fn RefusedActions(list: Vec<RefusedAction>) -> impl IntoView {
-    let lang = use_lang();
-    let empty = list.is_empty();
-    let items = list
-        .into_iter()
-        .map(|r| {
-            let at = crate::brussels::local(crate::brussels::from_ms(r.tapped_at_ms));
-            let when = format!(
-                "{} {}",
-                i18n::short_date(lang, at.date()),
-                i18n::hm(at.time())
-            );
-            let why = i18n::error_message(lang, &r.problem);
-            view! {
-                <li class="refusal">
-                    <p>
-                        <strong>{r.worker_name}</strong>
-                        " · "
-                        {crate::ui::worker::outbox::kind_words(&r.kind)}
-                        " · "
-                        {when}
-                    </p>
-                    <p>{why}</p>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section aria-labelledby="refused-title" class="card">
-            <h2 id="refused-title">{t(T::RefusedActionsTitle)}</h2>
-            {empty.then(|| view! { <p>{t(T::NoRefusedActions)}</p> })}
-            <ul class="refusals">{items}</ul>
         </section>
     }
 }

@@ -11,7 +11,8 @@ use crate::i18n::{T, t};
 use crate::municipalities::{AddMunicipality, Municipality, UpdateMunicipality, municipalities};
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
 
-const CATEGORIES: [(&str, T); 8] = [
+/// The 8 groups of the Flemish activity list and their words (also the report's).
+pub const CATEGORIES: [(&str, T); 8] = [
     ("prevention", T::CategoryPrevention),
     ("administration", T::CategoryAdministration),
     ("repairs", T::CategoryRepairs),

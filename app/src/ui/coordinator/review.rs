@@ -1,12 +1,19 @@
 //! Te bekijken: the prestaties a bemiddelaar settles — disputed by the gebruiker, or held by
 //! the server (a clock nobody stopped, or one that ran too long) — each with its facts, and
-//! confirmed on behalf of the gebruiker with a reason.
+//! confirmed on behalf of the gebruiker (one or several at once), corrected or rejected, always
+//! with a reason; and the phone actions the rules refused on arrival, until handled.
 
 use leptos::prelude::*;
 
 use super::workers::StaffNav;
+use crate::error::AppError;
 use crate::i18n::{self, M, T, message, t, use_lang};
-use crate::time_entries::{ConfirmOnBehalf, EntryStatus, ReviewItem, get_review_queue};
+use crate::ids::EntryId;
+use crate::sync::{HandleRefusal, RefusedAction, refused_actions};
+use crate::time_entries::{
+    ConfirmAllOnBehalf, ConfirmOnBehalf, CorrectEntry, EntryStatus, RejectEntry, ReviewItem,
+    get_review_queue,
+};
 use crate::ui::layout::{ActionError, LoadError, Loading, Page, StatusBadge};
 
 /// `/coordinator/review`.
@@ -22,29 +29,72 @@ pub fn ReviewPage() -> impl IntoView {
 
 #[island(lazy)]
 fn StaffReview() -> impl IntoView {
-    let confirm = ServerAction::<ConfirmOnBehalf>::new();
-    let queue = Resource::new(move || confirm.version().get(), |_| get_review_queue());
-    let error = Signal::derive(move || confirm.value().get().and_then(|r| r.err()));
-    let done = move || matches!(confirm.value().get(), Some(Ok(_)));
+    let actions = Actions {
+        confirm: ServerAction::new(),
+        confirm_all: ServerAction::new(),
+        correct: ServerAction::new(),
+        reject: ServerAction::new(),
+        handle: ServerAction::new(),
+        selected: RwSignal::new(Vec::new()),
+    };
+    let queue = Resource::new(
+        move || actions.versions(),
+        |_| async { Ok::<_, AppError>((get_review_queue().await?, refused_actions().await?)) },
+    );
+    let error = Signal::derive(move || actions.last_error());
+    let confirmed = move || matches!(actions.confirm.value().get(), Some(Ok(_)));
+    let corrected = move || matches!(actions.correct.value().get(), Some(Ok(_)));
+    let rejected = move || matches!(actions.reject.value().get(), Some(Ok(_)));
+    let lang = use_lang();
+    let confirmed_all = move || {
+        actions
+            .confirm_all
+            .value()
+            .get()
+            .and_then(|r| r.ok())
+            .map(|done| {
+                message(
+                    lang,
+                    M::ConfirmedSeveral,
+                    &[("count", (done.confirmed as i64).into())],
+                )
+            })
+    };
+    // What was selected is settled (or gone): the selection starts again.
+    Effect::new(move |_| {
+        if actions.confirm_all.version().get() > 0 {
+            actions.selected.set(Vec::new());
+        }
+    });
     view! {
         <h1>{t(T::ToReview)}</h1>
         <p>{t(T::ReviewIntro)}</p>
         <ActionError error />
-        <Show when=done>
+        <Show when=confirmed>
             <p class="notice" role="status">{t(T::ConfirmedOnBehalf)}</p>
         </Show>
+        <Show when=corrected>
+            <p class="notice" role="status">{t(T::EntryCorrected)}</p>
+        </Show>
+        <Show when=rejected>
+            <p class="notice" role="status">{t(T::EntryRejected)}</p>
+        </Show>
+        {move || confirmed_all().map(|text| view! { <p class="notice" role="status">{text}</p> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match queue.await {
-                    Ok(items) if items.is_empty() => view! { <p>{t(T::NothingToReview)}</p> }.into_any(),
-                    Ok(items) => {
+                    Ok((items, refused)) => {
+                        let empty = items.is_empty();
                         view! {
+                            {empty.then(|| view! { <p>{t(T::NothingToReview)}</p> })}
+                            {(!empty).then(|| view! { <ConfirmSelected actions /> })}
                             <ul class="plain review-queue">
                                 {items
                                     .into_iter()
-                                    .map(|item| view! { <Item item confirm /> })
+                                    .map(|item| view! { <Item item actions /> })
                                     .collect_view()}
                             </ul>
+                            <RefusedActions list=refused handle=actions.handle />
                         }
                             .into_any()
                     }
@@ -55,8 +105,108 @@ fn StaffReview() -> impl IntoView {
     }
 }
 
+/// What a bemiddelaar can do in Te bekijken, and the prestaties ticked for Bevestig de
+/// geselecteerde.
+#[derive(Clone, Copy)]
+struct Actions {
+    confirm: ServerAction<ConfirmOnBehalf>,
+    confirm_all: ServerAction<ConfirmAllOnBehalf>,
+    correct: ServerAction<CorrectEntry>,
+    reject: ServerAction<RejectEntry>,
+    handle: ServerAction<HandleRefusal>,
+    selected: RwSignal<Vec<EntryId>>,
+}
+
+impl Actions {
+    /// Changes whenever an action was answered: the queue loads again.
+    fn versions(self) -> [usize; 5] {
+        [
+            self.confirm.version().get(),
+            self.confirm_all.version().get(),
+            self.correct.version().get(),
+            self.reject.version().get(),
+            self.handle.version().get(),
+        ]
+    }
+
+    /// The refusal of the action answered last, if it was refused (one message at a time).
+    fn last_error(self) -> Option<AppError> {
+        fn err<T>(r: Option<Result<T, AppError>>) -> Option<AppError> {
+            r.and_then(|r| r.err())
+        }
+        let answers = [
+            (
+                self.confirm.version().get(),
+                err(self.confirm.value().get()),
+            ),
+            (
+                self.confirm_all.version().get(),
+                err(self.confirm_all.value().get()),
+            ),
+            (
+                self.correct.version().get(),
+                err(self.correct.value().get()),
+            ),
+            (self.reject.version().get(), err(self.reject.value().get())),
+            (self.handle.version().get(), err(self.handle.value().get())),
+        ];
+        answers
+            .into_iter()
+            .filter(|(_, e)| e.is_some())
+            .max_by_key(|(version, _)| *version)
+            .and_then(|(_, e)| e)
+    }
+}
+
+/// Bevestig de geselecteerde: the ticked prestaties confirmed on behalf of their gebruikers,
+/// with one reason.
 #[component]
-fn Item(item: ReviewItem, confirm: ServerAction<ConfirmOnBehalf>) -> impl IntoView {
+fn ConfirmSelected(actions: Actions) -> impl IntoView {
+    let lang = use_lang();
+    let reason = RwSignal::new(String::new());
+    let count = move || actions.selected.get().len();
+    let label = move || {
+        message(
+            lang,
+            M::ConfirmSelected,
+            &[("count", (count() as i64).into())],
+        )
+    };
+    view! {
+        <form
+            class="card confirm-selected"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                actions
+                    .confirm_all
+                    .dispatch(ConfirmAllOnBehalf {
+                        entry_ids: actions.selected.get_untracked(),
+                        reason: reason.get_untracked(),
+                    });
+            }
+        >
+            <p>{t(T::ConfirmSelectedIntro)}</p>
+            <div class="field">
+                <label for="confirm-selected-reason">{t(T::FieldSettleReason)}</label>
+                <textarea
+                    id="confirm-selected-reason"
+                    rows="2"
+                    minlength="3"
+                    maxlength="500"
+                    required
+                    prop:value=move || reason.get()
+                    on:input=move |ev| reason.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <button type="submit" class="btn btn-primary" disabled=move || count() == 0>
+                {label}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn Item(item: ReviewItem, actions: Actions) -> impl IntoView {
     let lang = use_lang();
     let local = |at| crate::brussels::local_time(at);
     let span = i18n::time_span(local(item.started_at), item.ended_at.map(local));
@@ -82,9 +232,11 @@ fn Item(item: ReviewItem, confirm: ServerAction<ConfirmOnBehalf>) -> impl IntoVi
         (EntryStatus::Disputed, None) => t(T::DisputedNoReason).to_string(),
         _ => t(T::HeldByServer).to_string(),
     };
-    let id = item.id.to_string();
-    let entry = id.clone();
+    let id = item.id;
+    let entry = id.to_string();
     let reason_id = format!("settle-{id}");
+    let start = i18n::hm(local(item.started_at));
+    let end = i18n::hm(local(item.ended_at.unwrap_or(item.started_at)));
     let title = format!(
         "{} {} · {}",
         item.worker_first_name, item.worker_last_name, item.client_name
@@ -95,17 +247,126 @@ fn Item(item: ReviewItem, confirm: ServerAction<ConfirmOnBehalf>) -> impl IntoVi
             <p>
                 <StatusBadge status=item.status />
             </p>
+            <div class="field check">
+                <input
+                    id=format!("select-{}", item.id)
+                    type="checkbox"
+                    prop:checked=move || actions.selected.get().contains(&item.id)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        actions
+                            .selected
+                            .update(|list| {
+                                list.retain(|id| *id != item.id);
+                                if on {
+                                    list.push(item.id);
+                                }
+                            });
+                    }
+                />
+                <label for=format!("select-{}", item.id)>{t(T::SelectEntry)}</label>
+            </div>
             <p>{format!("{} · {}", item.activity, facts.join(" · "))}</p>
             {(!item.note.is_empty()).then(|| view! { <p class="muted">{item.note.clone()}</p> })}
             <p class="why">{why}</p>
-            <ActionForm action=confirm>
-                <input type="hidden" name="entry_id" value=id />
+            <ActionForm action=actions.confirm>
+                <input type="hidden" name="entry_id" value=id.to_string() />
                 <div class="field">
                     <label for=reason_id.clone()>{t(T::FieldSettleReason)}</label>
                     <textarea id=reason_id name="reason" rows="2" minlength="3" maxlength="500" required></textarea>
                 </div>
                 <button type="submit" class="btn btn-primary">{t(T::ConfirmOnBehalf)}</button>
             </ActionForm>
+            <details class="settle">
+                <summary class="btn btn-quiet">{t(T::CorrectEntry)}</summary>
+                <p>{t(T::CorrectIntro)}</p>
+                <ActionForm action=actions.correct attr:class="correct-form">
+                    <input type="hidden" name="entry_id" value=id.to_string() />
+                    <input type="hidden" name="revision" value=item.revision.to_string() />
+                    <div class="field-row">
+                        <div class="field">
+                            <label for=format!("start-{id}")>{t(T::FieldStart)}</label>
+                            <input id=format!("start-{id}") type="time" name="start" value=start required />
+                        </div>
+                        <div class="field">
+                            <label for=format!("end-{id}")>{t(T::FieldEnd)}</label>
+                            <input id=format!("end-{id}") type="time" name="end" value=end required />
+                        </div>
+                    </div>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for=format!("pause-{id}")>{t(T::FieldPause)}</label>
+                            <input id=format!("pause-{id}") type="number" name="pause_minutes" min="0" max="600" inputmode="numeric" value=item.pause_minutes.to_string() required />
+                        </div>
+                        <div class="field">
+                            <label for=format!("km-{id}")>{t(T::FieldKm)}</label>
+                            <input id=format!("km-{id}") type="number" name="km" min="0" max="500" inputmode="numeric" value=item.km.to_string() required />
+                        </div>
+                    </div>
+                    <div class="field">
+                        <label for=format!("correct-reason-{id}")>{t(T::FieldCorrectReason)}</label>
+                        <textarea id=format!("correct-reason-{id}") name="reason" rows="2" minlength="3" maxlength="500" required></textarea>
+                    </div>
+                    <button type="submit" class="btn btn-primary">{t(T::SaveCorrection)}</button>
+                </ActionForm>
+            </details>
+            <details class="settle">
+                <summary class="btn btn-quiet">{t(T::RejectEntry)}</summary>
+                <p>{t(T::RejectIntro)}</p>
+                <ActionForm action=actions.reject attr:class="reject-form">
+                    <input type="hidden" name="entry_id" value=id.to_string() />
+                    <input type="hidden" name="revision" value=item.revision.to_string() />
+                    <div class="field">
+                        <label for=format!("reject-reason-{id}")>{t(T::FieldRejectEntryReason)}</label>
+                        <textarea id=format!("reject-reason-{id}") name="reason" rows="2" minlength="3" maxlength="500" required></textarea>
+                    </div>
+                    <button type="submit" class="btn btn-stop">{t(T::RejectEntry)}</button>
+                </ActionForm>
+            </details>
         </li>
+    }
+}
+
+/// Actions from the phones that the rules refused when they arrived (an offer answered
+/// elsewhere, a limit, a wrong phone clock): kept, with who, what, when and why, until a
+/// bemiddelaar handled them.
+#[component]
+fn RefusedActions(list: Vec<RefusedAction>, handle: ServerAction<HandleRefusal>) -> impl IntoView {
+    let lang = use_lang();
+    let empty = list.is_empty();
+    let items = list
+        .into_iter()
+        .map(|r| {
+            let at = crate::brussels::local(crate::brussels::from_ms(r.tapped_at_ms));
+            let when = format!(
+                "{} {}",
+                i18n::short_date(lang, at.date()),
+                i18n::hm(at.time())
+            );
+            let why = i18n::error_message(lang, &r.problem);
+            view! {
+                <li class="refusal">
+                    <p>
+                        <strong>{r.worker_name}</strong>
+                        " · "
+                        {crate::ui::worker::outbox::kind_words(&r.kind)}
+                        " · "
+                        {when}
+                    </p>
+                    <p>{why}</p>
+                    <ActionForm action=handle>
+                        <input type="hidden" name="action_id" value=r.id.to_string() />
+                        <button type="submit" class="btn btn-quiet">{t(T::RefusalHandled)}</button>
+                    </ActionForm>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="refused-title" class="card">
+            <h2 id="refused-title">{t(T::RefusedActionsTitle)}</h2>
+            {empty.then(|| view! { <p>{t(T::NoRefusedActions)}</p> })}
+            <ul class="refusals">{items}</ul>
+        </section>
     }
 }

@@ -32,6 +32,7 @@ pub fn StaffNav() -> impl IntoView {
             <a href="/coordinator/requests" class="btn">{t(T::ToRequests)}</a>
             <a href="/coordinator/week" class="btn">{t(T::ToWeek)}</a>
             <a href="/coordinator/allowances" class="btn">{t(T::ToAllowances)}</a>
+            <a href="/coordinator/reports" class="btn">{t(T::ToReports)}</a>
             <a href="/coordinator/organisation" class="btn">{t(T::ToOrganisation)}</a>
             <a href="/coordinator/settings" class="btn">{t(T::ToSettings)}</a>
         </nav>
@@ -551,7 +552,7 @@ fn WorkerFileView(
     }
 }
 
-fn outcome_key(outcome: Outcome) -> T {
+pub fn outcome_key(outcome: Outcome) -> T {
     match outcome {
         Outcome::Work => T::OutcomeWork,
         Outcome::Training => T::OutcomeTraining,
