@@ -115,6 +115,24 @@ pub async fn record(c: DbConn<'_>, e: Event<'_>, now: DateTime<Utc>) -> Result<(
         .map(|_| ()))
 }
 
+/// The bemiddelaars' settlements of a worker's prestaties, newest first.
+pub async fn settlements_of_worker(
+    c: DbConn<'_>,
+    worker_id: crate::ids::WorkerId,
+    limit: i64,
+) -> Result<Vec<crate::time_entries::Settlement>, sqlx::Error> {
+    const SQL: &str = "SELECT a.created_at AS at, a.action, e.work_date, \
+        acc.display_name AS decided_by, a.detail \
+        FROM audit_event a \
+        JOIN time_entry e ON e.id = a.subject_id AND a.subject = 'time_entry' \
+        LEFT JOIN account acc ON acc.id = a.account_id \
+        WHERE e.worker_id = $1 AND a.organisation_id = e.organisation_id \
+          AND a.action IN ('prestatie_corrected', 'prestatie_rejected', \
+            'prestatie_confirmed_on_behalf') \
+        ORDER BY a.id DESC LIMIT $2";
+    on!(c, c => sqlx::query_as(SQL).bind(worker_id).bind(limit).fetch_all(c).await)
+}
+
 /// The actions of one organisation, newest first (for tests and, later, the coordinator).
 pub async fn actions(
     c: DbConn<'_>,

@@ -392,6 +392,8 @@ catalogue! {
     SelectEntry => "Selecteren om samen te bevestigen", "Select to confirm together", "Sélectionner pour confirmer ensemble";
     ConfirmSelectedIntro => "Eenvoudige gevallen samen regelen: vink ze hieronder aan en bevestig ze met één reden namens de gebruikers.", "Settle simple cases together: tick them below and confirm them with one reason on behalf of the users.", "Réglez les cas simples ensemble : cochez-les ci-dessous et confirmez-les avec une seule raison au nom des utilisateurs.";
     RefusalHandled => "Afgehandeld", "Handled", "Traité";
+    SettlementsTitle => "Beslist door de bemiddelaar", "Decided by the coordinator", "Décidé par le médiateur";
+    NoSettlements => "Nog geen prestatie van deze wijk-werker gecorrigeerd, afgewezen of namens de gebruiker bevestigd.", "No prestatie of this worker corrected, rejected or confirmed on behalf of the user yet.", "Aucune prestation de ce travailleur corrigée, refusée ou confirmée au nom de l’utilisateur.";
     CorrectEntry => "Corrigeren", "Correct", "Corriger";
     CorrectIntro => "Zet de uren zoals ze gewerkt zijn. De prestatie telt dan zo; was ze al betaald, dan krijgt de gebruiker die cheques terug en betaalt hij de nieuwe uren.", "Set the hours as they were worked. The prestatie then counts that way; if it was paid, the user gets those cheques back and pays the new hours.", "Indiquez les heures telles qu’elles ont été prestées. La prestation compte alors ainsi ; si elle était payée, l’utilisateur récupère ces chèques et paie les nouvelles heures.";
     FieldCorrectReason => "Waarom corrigeer je?", "Why do you correct it?", "Pourquoi corrigez-vous ?";
@@ -568,7 +570,7 @@ catalogue! {
     NoChequesThisYear => "Nog geen cheques dit jaar.", "No cheques this year yet.", "Pas encore de chèques cette année.";
     WaitingForChequesTitle => "Wacht op cheques", "Waiting for cheques", "En attente de chèques";
     NobodyWaitsForCheques => "Geen prestaties die op cheques wachten.", "No prestaties waiting for cheques.", "Aucune prestation n’attend de chèques.";
-    RefusedActionsTitle => "Te bekijken: acties van telefoons die niet konden", "To review: phone actions that could not be done", "À examiner : actions des téléphones impossibles";
+    RefusedActionsTitle => "Acties van telefoons die niet konden", "Phone actions that could not be done", "Actions des téléphones impossibles";
     NoRefusedActions => "Niets te bekijken.", "Nothing to review.", "Rien à examiner.";
     Offline => "Offline", "Offline", "Hors ligne";
     AllSent => "Alles is verzonden.", "Everything was sent.", "Tout a été envoyé.";

@@ -170,7 +170,7 @@ test('a dispute is settled with a correction of the hours, and the gebruiker pay
   await reason.fill('x');
   await reason.evaluate((el) => el.removeAttribute('minlength'));
   await card.getByRole('button', { name: 'Correctie opslaan' }).click();
-  await page.getByRole('alert').waitFor();
+  await page.getByRole('alert').getByText('Schrijf kort waarom').waitFor();
   await checkScreen(page, 'coordinator-correct-refused-phone');
   await reason.fill('Gebeld met Maria en Ahmed: het was één uur.');
   await card.getByRole('button', { name: 'Correctie opslaan' }).click();

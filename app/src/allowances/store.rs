@@ -8,7 +8,7 @@ use crate::ids::OrganisationId;
 use crate::on;
 
 /// Every worker with confirmed prestaties whose work day is in [from, until), summed in the
-/// database (index `time_entry_organisation_day`), by name.
+/// database (index `time_entry_organisation_period`), by name.
 pub async fn worked(
     c: DbConn<'_>,
     organisation_id: OrganisationId,

@@ -1,12 +1,18 @@
 //! Figures for the organisation's own staff, and the status report for its municipalities.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::Datelike;
 
 use super::rules as report_rules;
-use super::{ChequeYear, Figure, GroupHours, MonthHours, MunicipalityReport, ReportQuery, store};
+use super::{
+    ChequeYear, Figure, GroupHours, MonthHours, MunicipalityReport, ReportQuery, ReportWorker,
+    store,
+};
 use crate::clients::ClientKind;
 use crate::db::Conn;
 use crate::error::{AppError, Field};
+use crate::ids::{ClientId, MunicipalityId, WorkerId};
 use crate::request::Ctx;
 use crate::workers::Outcome;
 use crate::{clock, organisations, rules};
@@ -87,54 +93,83 @@ pub async fn municipality_report(
     };
     let m = query.municipality_id;
     let anonymous = query.anonymous;
+    let here = |place: MunicipalityId| m.is_none_or(|chosen| chosen == place);
     // The store's periods end before the day after the last.
     let end = until.succ_opt().unwrap_or(until);
-    let (active, started) = store::trajectory_counts(conn.c(), organisation, m, from, end).await?;
-    let ended = store::ended_by_outcome(conn.c(), organisation, m, from, end).await?;
-    let ended: Vec<i64> = OUTCOMES
-        .iter()
-        .map(|o| ended.iter().find(|(x, _)| x == o).map_or(0, |(_, n)| *n))
-        .collect();
-    let groups = store::minutes_by_group(conn.c(), organisation, m, from, end).await?;
-    let working = store::working_workers(conn.c(), organisation, m, from, end).await?;
-    let clients = store::clients_by_kind(conn.c(), organisation, m, from, end).await?;
-    let clients: Vec<i64> = KINDS
-        .iter()
-        .map(|k| clients.iter().find(|(x, _)| x == k).map_or(0, |(_, n)| *n))
-        .collect();
+    let sums = store::work_sums(conn.c(), organisation, from, end).await?;
+    let people = store::trajectories(conn.c(), organisation, m, from, end).await?;
     let (ledger_from, ledger_until) = clock::days_span((from, end));
     let cheques = store::cheques_used(conn.c(), organisation, m, ledger_from, ledger_until).await?;
+
+    // Worker figures by where the worker lives, gebruiker figures by where the gebruiker is.
+    let mut per_worker: HashMap<WorkerId, i64> = HashMap::new();
+    let mut group_minutes = [0i64; GROUPS.len()];
+    let mut group_workers: [HashSet<WorkerId>; GROUPS.len()] = Default::default();
+    let mut clients: [HashSet<ClientId>; KINDS.len()] = Default::default();
+    for sum in &sums {
+        if here(sum.worker_municipality) {
+            *per_worker.entry(sum.worker_id).or_default() += sum.minutes;
+            if let Some(g) = GROUPS.iter().position(|g| *g == sum.category) {
+                group_minutes[g] += sum.minutes;
+                group_workers[g].insert(sum.worker_id);
+            }
+        }
+        if here(sum.client_municipality)
+            && let Some(k) = KINDS.iter().position(|k| *k == sum.client_kind)
+        {
+            clients[k].insert(sum.client_id);
+        }
+    }
+    let in_period = |day: chrono::NaiveDate| day >= from && day < end;
+    let active: Vec<&ReportWorker> = people
+        .iter()
+        .filter(|w| {
+            w.trajectory_start < end && w.ended_on.unwrap_or(w.trajectory_planned_end) >= from
+        })
+        .collect();
+    let started = people
+        .iter()
+        .filter(|w| in_period(w.trajectory_start))
+        .count() as i64;
+    let ended: Vec<i64> = OUTCOMES
+        .iter()
+        .map(|o| {
+            let ended_so =
+                |w: &&ReportWorker| w.outcome == Some(*o) && w.ended_on.is_some_and(in_period);
+            people.iter().filter(ended_so).count() as i64
+        })
+        .collect();
+    let clients: Vec<i64> = clients.iter().map(|set| set.len() as i64).collect();
     let workers = if anonymous {
         Vec::new()
     } else {
-        store::report_workers(conn.c(), organisation, m, from, end).await?
+        active
+            .iter()
+            .map(|w| ReportWorker {
+                minutes: per_worker.get(&w.worker_id).copied().unwrap_or(0),
+                ..(*w).clone()
+            })
+            .collect()
     };
-
-    let group_rows: Vec<(i64, i64)> = GROUPS
-        .iter()
-        .map(|g| {
-            groups
-                .iter()
-                .find(|(x, ..)| x == g)
-                .map_or((0, 0), |(_, minutes, people)| (*minutes, *people))
-        })
-        .collect();
-    let people: Vec<i64> = group_rows.iter().map(|(_, p)| *p).collect();
-    let hidden = report_rules::shielded(&people, anonymous);
+    let people_per_group: Vec<i64> = group_workers.iter().map(|set| set.len() as i64).collect();
+    let hidden = report_rules::shielded(&people_per_group, anonymous);
     let by_group = GROUPS
         .iter()
-        .zip(group_rows)
+        .enumerate()
         .zip(hidden)
-        .map(|((g, (minutes, people)), hide)| GroupHours {
-            category: g.to_string(),
-            minutes: (!hide).then_some(minutes),
+        .map(|((g, name), hide)| GroupHours {
+            category: name.to_string(),
+            minutes: (!hide).then_some(group_minutes[g]),
             workers: if hide {
                 Figure::Shielded
             } else {
-                Figure::Count(people)
+                Figure::Count(people_per_group[g])
             },
         })
         .collect();
+    let active = active.len() as i64;
+    let working = per_worker.values().filter(|minutes| **minutes > 0).count() as i64;
+    let minutes = group_minutes.iter().sum();
     Ok(MunicipalityReport {
         organisation: organisations::name(conn.c(), organisation).await?,
         municipality,
@@ -150,7 +185,7 @@ pub async fn municipality_report(
             .zip(report_rules::breakdown(&ended, anonymous))
             .collect(),
         trajectories_ended_total: report_rules::figure(ended.iter().sum(), anonymous),
-        minutes: groups.iter().map(|(_, minutes, _)| minutes).sum(),
+        minutes,
         by_group,
         clients: KINDS
             .into_iter()

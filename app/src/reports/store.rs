@@ -5,9 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{ChequeFigures, ReportWorker, WorkerHours};
 use crate::clients::ClientKind;
 use crate::db::DbConn;
-use crate::ids::{MunicipalityId, OrganisationId};
+use crate::ids::{ClientId, MunicipalityId, OrganisationId, WorkerId};
 use crate::on;
-use crate::workers::Outcome;
 use crate::workers::store::COUNTED_STATUSES;
 
 /// Every worker of the organisation with the minutes that count in [from, until).
@@ -51,124 +50,73 @@ pub async fn cheque_figures(
     on!(c, c => sqlx::query_as(SQL).bind(organisation_id).bind(from).bind(until).fetch_all(c).await)
 }
 
-// ---- Rapport per gemeente: each figure one aggregate over an indexed range ----
+// ---- Rapport per gemeente ----
 //
-// `$1` is the organisation, `$2` the municipality or NULL for all, `$3` and `$4` the first day
-// of the period and the day after its last.
+// The prestaties of the period are read once, summed per assignment and worker on the covering
+// index `time_entry_organisation_period`; only those sums (at most one per assignment) are
+// joined to their worker, gebruiker and activity. The report is composed from them
+// (`service::municipality_report`), so 1.5 million prestaties cost one index range scan.
 
-/// (in a trajectory during the period, started in the period), of the workers living there.
-pub async fn trajectory_counts(
-    c: DbConn<'_>,
-    organisation_id: OrganisationId,
-    municipality_id: Option<MunicipalityId>,
-    from: NaiveDate,
-    until: NaiveDate,
-) -> Result<(i64, i64), sqlx::Error> {
-    const SQL: &str = "SELECT \
-           CAST(COALESCE(SUM(CASE WHEN w.trajectory_start < $4 \
-             AND COALESCE(w.ended_on, w.trajectory_planned_end) >= $3 THEN 1 ELSE 0 END), 0) \
-             AS BIGINT), \
-           CAST(COALESCE(SUM(CASE WHEN w.trajectory_start >= $3 AND w.trajectory_start < $4 \
-             THEN 1 ELSE 0 END), 0) AS BIGINT) \
-         FROM worker w \
-         WHERE w.organisation_id = $1 AND ($2 IS NULL OR w.municipality_id = $2)";
-    on!(c, c => sqlx::query_as(SQL)
-        .bind(organisation_id)
-        .bind(municipality_id)
-        .bind(from)
-        .bind(until)
-        .fetch_one(c)
-        .await)
+/// The counted minutes of the period per assignment and worker, with where the worker lives,
+/// who the gebruiker is, their kind and municipality, and the activity group.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct WorkSum {
+    pub worker_id: WorkerId,
+    pub worker_municipality: MunicipalityId,
+    pub client_id: ClientId,
+    pub client_kind: ClientKind,
+    pub client_municipality: MunicipalityId,
+    pub category: String,
+    pub minutes: i64,
 }
 
-/// Trajectories ended in the period, per outcome.
-pub async fn ended_by_outcome(
+pub async fn work_sums(
     c: DbConn<'_>,
     organisation_id: OrganisationId,
-    municipality_id: Option<MunicipalityId>,
     from: NaiveDate,
     until: NaiveDate,
-) -> Result<Vec<(Outcome, i64)>, sqlx::Error> {
-    const SQL: &str = "SELECT w.outcome, COUNT(*) FROM worker w \
-         WHERE w.organisation_id = $1 AND ($2 IS NULL OR w.municipality_id = $2) \
-           AND w.ended_on >= $3 AND w.ended_on < $4 AND w.outcome IS NOT NULL \
-         GROUP BY w.outcome";
-    on!(c, c => sqlx::query_as(SQL)
-        .bind(organisation_id)
-        .bind(municipality_id)
-        .bind(from)
-        .bind(until)
-        .fetch_all(c)
-        .await)
-}
-
-/// Per activity group: (group, minutes, workers), of the workers living there.
-pub async fn minutes_by_group(
-    c: DbConn<'_>,
-    organisation_id: OrganisationId,
-    municipality_id: Option<MunicipalityId>,
-    from: NaiveDate,
-    until: NaiveDate,
-) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+) -> Result<Vec<WorkSum>, sqlx::Error> {
     let sql = format!(
-        "SELECT act.category, CAST(SUM(e.minutes) AS BIGINT), COUNT(DISTINCT e.worker_id) \
-         FROM time_entry e \
-         JOIN worker w ON w.id = e.worker_id \
-         JOIN assignment a ON a.id = e.assignment_id \
-         JOIN activity act ON act.id = a.activity_id \
-         WHERE e.organisation_id = $1 AND ($2 IS NULL OR w.municipality_id = $2) \
-           AND e.work_date >= $3 AND e.work_date < $4 AND e.status IN {COUNTED_STATUSES} \
-         GROUP BY act.category"
-    );
-    on!(c, c => sqlx::query_as(&sql)
-        .bind(organisation_id)
-        .bind(municipality_id)
-        .bind(from)
-        .bind(until)
-        .fetch_all(c)
-        .await)
-}
-
-/// The workers living there with hours that count in the period.
-pub async fn working_workers(
-    c: DbConn<'_>,
-    organisation_id: OrganisationId,
-    municipality_id: Option<MunicipalityId>,
-    from: NaiveDate,
-    until: NaiveDate,
-) -> Result<i64, sqlx::Error> {
-    let sql = format!(
-        "SELECT COUNT(DISTINCT e.worker_id) FROM time_entry e \
-         JOIN worker w ON w.id = e.worker_id \
-         WHERE e.organisation_id = $1 AND ($2 IS NULL OR w.municipality_id = $2) \
-           AND e.work_date >= $3 AND e.work_date < $4 AND e.status IN {COUNTED_STATUSES}"
-    );
-    on!(c, c => sqlx::query_scalar(&sql)
-        .bind(organisation_id)
-        .bind(municipality_id)
-        .bind(from)
-        .bind(until)
-        .fetch_one(c)
-        .await)
-}
-
-/// Gebruikers living there with work that counts in the period, per kind.
-pub async fn clients_by_kind(
-    c: DbConn<'_>,
-    organisation_id: OrganisationId,
-    municipality_id: Option<MunicipalityId>,
-    from: NaiveDate,
-    until: NaiveDate,
-) -> Result<Vec<(ClientKind, i64)>, sqlx::Error> {
-    let sql = format!(
-        "SELECT cl.kind, COUNT(DISTINCT cl.id) FROM time_entry e \
-         JOIN assignment a ON a.id = e.assignment_id \
+        "SELECT t.worker_id, w.municipality_id AS worker_municipality, a.client_id, \
+           cl.kind AS client_kind, cl.municipality_id AS client_municipality, act.category, \
+           t.minutes \
+         FROM (SELECT e.assignment_id, e.worker_id, CAST(SUM(e.minutes) AS BIGINT) AS minutes \
+               FROM time_entry e \
+               WHERE e.organisation_id = $1 AND e.work_date >= $2 AND e.work_date < $3 \
+                 AND e.status IN {COUNTED_STATUSES} \
+               GROUP BY e.assignment_id, e.worker_id) t \
+         JOIN worker w ON w.id = t.worker_id \
+         JOIN assignment a ON a.id = t.assignment_id \
          JOIN client cl ON cl.id = a.client_id \
-         WHERE e.organisation_id = $1 AND ($2 IS NULL OR cl.municipality_id = $2) \
-           AND e.work_date >= $3 AND e.work_date < $4 AND e.status IN {COUNTED_STATUSES} \
-         GROUP BY cl.kind"
+         JOIN activity act ON act.id = a.activity_id"
     );
     on!(c, c => sqlx::query_as(&sql)
+        .bind(organisation_id)
+        .bind(from)
+        .bind(until)
+        .fetch_all(c)
+        .await)
+}
+
+/// The organisation's workers in a trajectory during [from, until), or whose trajectory started
+/// or ended in it: what the trajectory figures and the list of names are made of.
+pub async fn trajectories(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+    municipality_id: Option<MunicipalityId>,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<Vec<ReportWorker>, sqlx::Error> {
+    const SQL: &str = "SELECT w.id AS worker_id, w.first_name, w.last_name, \
+           m.name AS municipality, w.trajectory_start, w.trajectory_planned_end, w.ended_on, \
+           w.outcome, CAST(0 AS BIGINT) AS minutes \
+         FROM worker w JOIN municipality m ON m.id = w.municipality_id \
+         WHERE w.organisation_id = $1 AND ($2 IS NULL OR w.municipality_id = $2) \
+           AND ((w.trajectory_start < $4 \
+                 AND COALESCE(w.ended_on, w.trajectory_planned_end) >= $3) \
+             OR (w.ended_on >= $3 AND w.ended_on < $4)) \
+         ORDER BY m.name, w.last_name, w.first_name, w.id";
+    on!(c, c => sqlx::query_as(SQL)
         .bind(organisation_id)
         .bind(municipality_id)
         .bind(from)
@@ -178,7 +126,7 @@ pub async fn clients_by_kind(
 }
 
 /// Cheques of the gebruikers living there that paid prestaties in [from, until), less those
-/// given back.
+/// given back: summed per gebruiker on the index `cheque_ledger_organisation_day` first.
 pub async fn cheques_used(
     c: DbConn<'_>,
     organisation_id: OrganisationId,
@@ -186,48 +134,18 @@ pub async fn cheques_used(
     from: DateTime<Utc>,
     until: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    const SQL: &str = "SELECT CAST(COALESCE(SUM(-l.change), 0) AS BIGINT) FROM cheque_ledger l \
-         JOIN client cl ON cl.id = l.client_id \
-         WHERE l.organisation_id = $1 AND ($2 IS NULL OR cl.municipality_id = $2) \
-           AND l.created_at >= $3 AND l.created_at < $4 \
-           AND l.reason IN ('prestatie', 'refund')";
+    const SQL: &str = "SELECT CAST(COALESCE(SUM(t.used), 0) AS BIGINT) \
+         FROM (SELECT l.client_id, SUM(-l.change) AS used FROM cheque_ledger l \
+               WHERE l.organisation_id = $1 AND l.created_at >= $3 AND l.created_at < $4 \
+                 AND l.reason IN ('prestatie', 'refund') \
+               GROUP BY l.client_id) t \
+         JOIN client cl ON cl.id = t.client_id \
+         WHERE $2 IS NULL OR cl.municipality_id = $2";
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(organisation_id)
         .bind(municipality_id)
         .bind(from)
         .bind(until)
         .fetch_one(c)
-        .await)
-}
-
-/// The workers living there in a trajectory during the period, with their counted minutes in
-/// it: the organisation's own version only.
-pub async fn report_workers(
-    c: DbConn<'_>,
-    organisation_id: OrganisationId,
-    municipality_id: Option<MunicipalityId>,
-    from: NaiveDate,
-    until: NaiveDate,
-) -> Result<Vec<ReportWorker>, sqlx::Error> {
-    let sql = format!(
-        "SELECT w.id AS worker_id, w.first_name, w.last_name, m.name AS municipality, \
-           w.trajectory_start, w.trajectory_planned_end, w.ended_on, w.outcome, \
-           CAST(COALESCE(SUM(e.minutes), 0) AS BIGINT) AS minutes \
-         FROM worker w \
-         JOIN municipality m ON m.id = w.municipality_id \
-         LEFT JOIN time_entry e ON e.worker_id = w.id AND e.work_date >= $3 \
-           AND e.work_date < $4 AND e.status IN {COUNTED_STATUSES} \
-         WHERE w.organisation_id = $1 AND ($2 IS NULL OR w.municipality_id = $2) \
-           AND w.trajectory_start < $4 AND COALESCE(w.ended_on, w.trajectory_planned_end) >= $3 \
-         GROUP BY w.id, w.first_name, w.last_name, m.name, w.trajectory_start, \
-           w.trajectory_planned_end, w.ended_on, w.outcome \
-         ORDER BY m.name, w.last_name, w.first_name, w.id"
-    );
-    on!(c, c => sqlx::query_as(&sql)
-        .bind(organisation_id)
-        .bind(municipality_id)
-        .bind(from)
-        .bind(until)
-        .fetch_all(c)
         .await)
 }

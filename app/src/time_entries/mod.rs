@@ -307,6 +307,22 @@ pub struct ReviewItem {
     pub revision: i64,
 }
 
+/// What a bemiddelaar decided about one of a worker's prestaties (corrected, rejected,
+/// confirmed on behalf), as the audit trail keeps it: shown on the worker's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Settlement {
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The audit action's word: `prestatie_corrected`, `prestatie_rejected`,
+    /// `prestatie_confirmed_on_behalf`.
+    pub action: String,
+    pub work_date: NaiveDate,
+    /// Who decided (the bemiddelaar's name).
+    pub decided_by: Option<String>,
+    /// Before, after, the reason and what the cheques did.
+    pub detail: String,
+}
+
 /// The organisation's prestaties to settle, oldest work first.
 #[server(prefix = "/api", endpoint = "review_queue", output = crate::wire::Json)]
 pub async fn get_review_queue() -> Result<Vec<ReviewItem>, AppError> {

@@ -232,7 +232,10 @@ async fn check_hours(
     let assignment = assignments::store::accepted_for_worker(tx.c(), worker.id, assignment_id)
         .await?
         .ok_or(AppError::Invalid(Field::Assignment))?;
-    if !rules::may_start_on(assignment.planned_date, hours.date) {
+    // The day must be around the planned one, when it is set now (a change that keeps the
+    // day, e.g. a bemiddelaar's correction, was judged when it was recorded).
+    let day_kept = except.is_some_and(|old| old.work_date == hours.date);
+    if !day_kept && !rules::may_start_on(assignment.planned_date, hours.date) {
         return Err(AppError::NotPlannedToday {
             planned: assignment.planned_date,
         });

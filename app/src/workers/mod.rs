@@ -162,6 +162,8 @@ pub struct WorkerFile {
     pub outcome: Option<Outcome>,
     /// The server's today (Brussels): the end of a trajectory defaults to it.
     pub today: NaiveDate,
+    /// What bemiddelaars decided about the worker's prestaties, newest first.
+    pub settlements: Vec<crate::time_entries::Settlement>,
 }
 
 /// The answer to creating a worker: the new row and the activation code to hand over.

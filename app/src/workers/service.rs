@@ -221,6 +221,7 @@ pub async fn worker_file(ctx: &Ctx, conn: &mut Conn, id: WorkerId) -> Result<Wor
         ended_on: w.ended_on,
         outcome: w.outcome,
         today,
+        settlements: crate::audit::settlements_of_worker(conn.c(), w.id, 20).await?,
     })
 }
 

@@ -294,6 +294,22 @@ pub async fn a_dispute_is_settled_by_a_correction_and_corrected_again_after_paym
         detail[0]
     );
     assert!(detail[0].contains("het was één uur"), "{}", detail[0]);
+    // Shown on Kevin's page, with who decided.
+    let kevin = app.a.workers["kevin"].to_string();
+    let file: app::workers::WorkerFile = sofie
+        .call("worker_file", &[("worker_id", &kevin)])
+        .await
+        .unwrap();
+    assert_eq!(file.settlements.len(), 1);
+    assert_eq!(file.settlements[0].action, "prestatie_corrected");
+    assert_eq!(file.settlements[0].detail, detail[0]);
+    assert!(
+        file.settlements[0]
+            .decided_by
+            .as_deref()
+            .unwrap()
+            .starts_with("Sofie")
+    );
 
     // Corrected again after payment: 09:00–12:00 with 15 min pause is 2 u 45, 3 cheques. The
     // first payment is refunded by a row of its own and the new hours paid: the ledger of the

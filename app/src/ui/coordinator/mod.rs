@@ -99,7 +99,7 @@ fn Report(report: MonthHours) -> impl IntoView {
 /// Wacht op cheques: prestaties confirmed (mostly automatically) while the gebruiker had too
 /// few cheques; the bemiddelaar follows up the purchase.
 #[component]
-fn WaitingForCheques(owing: Vec<OwingClient>) -> impl IntoView {
+pub fn WaitingForCheques(owing: Vec<OwingClient>) -> impl IntoView {
     let lang = use_lang();
     let empty = owing.is_empty();
     let items = owing

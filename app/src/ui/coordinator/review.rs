@@ -1,11 +1,14 @@
 //! Te bekijken: the prestaties a bemiddelaar settles — disputed by the gebruiker, or held by
 //! the server (a clock nobody stopped, or one that ran too long) — each with its facts, and
 //! confirmed on behalf of the gebruiker (one or several at once), corrected or rejected, always
-//! with a reason; and the phone actions the rules refused on arrival, until handled.
+//! with a reason; the phone actions the rules refused on arrival, until handled; and the
+//! gebruikers whose confirmed prestaties wait for cheques (settled by recording a purchase on
+//! the gebruiker's page).
 
 use leptos::prelude::*;
 
 use super::workers::StaffNav;
+use crate::clients::waiting_for_cheques;
 use crate::error::AppError;
 use crate::i18n::{self, M, T, message, t, use_lang};
 use crate::ids::EntryId;
@@ -39,7 +42,13 @@ fn StaffReview() -> impl IntoView {
     };
     let queue = Resource::new(
         move || actions.versions(),
-        |_| async { Ok::<_, AppError>((get_review_queue().await?, refused_actions().await?)) },
+        |_| async {
+            Ok::<_, AppError>((
+                get_review_queue().await?,
+                refused_actions().await?,
+                waiting_for_cheques().await?,
+            ))
+        },
     );
     let error = Signal::derive(move || actions.last_error());
     let confirmed = move || matches!(actions.confirm.value().get(), Some(Ok(_)));
@@ -83,7 +92,7 @@ fn StaffReview() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match queue.await {
-                    Ok((items, refused)) => {
+                    Ok((items, refused, owing)) => {
                         let empty = items.is_empty();
                         view! {
                             {empty.then(|| view! { <p>{t(T::NothingToReview)}</p> })}
@@ -95,6 +104,7 @@ fn StaffReview() -> impl IntoView {
                                     .collect_view()}
                             </ul>
                             <RefusedActions list=refused handle=actions.handle />
+                            <super::WaitingForCheques owing />
                         }
                             .into_any()
                     }

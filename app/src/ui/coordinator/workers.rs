@@ -514,6 +514,7 @@ fn WorkerFileView(
                 })}
         </section>
         <MatchingSection worker_id=file.id list=matching.0 profile=matching.1 />
+        <Settlements list=file.settlements.clone() />
         <section class="card" aria-labelledby="change-title">
             <h2 id="change-title">{t(T::WorkerData)}</h2>
             <ActionForm action=update>
@@ -619,6 +620,45 @@ fn MatchingSection(
                     </fieldset>
                     <button type="submit" class="btn btn-primary btn-wide">{t(T::Save)}</button>
                 </form>
+        </section>
+    }
+}
+
+/// What bemiddelaars decided about the worker's prestaties: when, which day, who, and the
+/// audit trail's before, after and reason.
+#[component]
+fn Settlements(list: Vec<crate::time_entries::Settlement>) -> impl IntoView {
+    let lang = use_lang();
+    let empty = list.is_empty();
+    let items = list
+        .into_iter()
+        .map(|s| {
+            let what = match s.action.as_str() {
+                "prestatie_corrected" => T::StatusCorrected,
+                "prestatie_rejected" => T::StatusRejected,
+                _ => T::ConfirmOnBehalf,
+            };
+            let when = crate::brussels::local(s.at);
+            let head = format!(
+                "{} · {} {} · {}",
+                t(what),
+                short_date(lang, s.work_date),
+                short_date(lang, when.date()),
+                s.decided_by.unwrap_or_default()
+            );
+            view! {
+                <li class="settlement">
+                    <p><strong>{head}</strong></p>
+                    <p class="muted">{s.detail}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="settlements-title">
+            <h2 id="settlements-title">{t(T::SettlementsTitle)}</h2>
+            {empty.then(|| view! { <p>{t(T::NoSettlements)}</p> })}
+            <ul class="plain">{items}</ul>
         </section>
     }
 }
