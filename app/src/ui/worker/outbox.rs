@@ -13,9 +13,12 @@ use crate::ui::icons::{Icon, Svg};
 pub struct Outbox {
     /// Tapped, not yet answered by the server; oldest first.
     pub pending: RwSignal<Vec<Action>>,
-    /// Delivered, with the server's time of the answer: shown on top of data older than that,
-    /// so the timer or the answered offer does not flash back while the screen reloads.
-    pub delivered: RwSignal<Vec<(Action, i64)>>,
+    /// Delivered by the last round that delivered any: shown on top of data older than its
+    /// answer (`delivered_at_ms`, the server's clock), so the timer or the answered offer does
+    /// not flash back while the screen reloads. (Signal types the page already has, to keep
+    /// the first download small.)
+    pub delivered: RwSignal<Vec<Action>>,
+    pub delivered_at_ms: RwSignal<Option<i64>>,
     /// Refused by the server, until the worker tapped OK.
     pub refused: RwSignal<Vec<Refused>>,
     /// The last round got no answer.
@@ -37,6 +40,7 @@ impl Outbox {
         Outbox {
             pending: RwSignal::new(Vec::new()),
             delivered: RwSignal::new(Vec::new()),
+            delivered_at_ms: RwSignal::new(None),
             refused: RwSignal::new(Vec::new()),
             offline: RwSignal::new(false),
             all_sent: RwSignal::new(false),
@@ -67,18 +71,16 @@ impl Outbox {
         id
     }
 
-    /// The taps a screen shows on top of data the server sent as of `as_of_ms`: those still
-    /// waiting and those delivered after it (tracked; tap order).
+    /// The taps a screen shows on top of data the server sent as of `as_of_ms`: those the last
+    /// round delivered after it, then those still waiting (tracked).
     pub fn shown_over(self, as_of_ms: i64) -> Vec<Action> {
-        let mut shown: Vec<Action> = self
-            .delivered
-            .get()
-            .into_iter()
-            .filter(|(_, answered_ms)| *answered_ms > as_of_ms)
-            .map(|(action, _)| action)
-            .chain(self.pending.get())
-            .collect();
-        shown.sort_by_key(|a| a.tapped_at_ms);
+        let newer = self.delivered_at_ms.get().is_some_and(|at| at > as_of_ms);
+        let mut shown = if newer {
+            self.delivered.get()
+        } else {
+            Vec::new()
+        };
+        shown.extend(self.pending.get());
         shown
     }
 
@@ -140,10 +142,8 @@ impl Outbox {
             .filter(|a| !refused.iter().any(|r| r.action.id == a.id))
             .collect();
         if !answered.is_empty() {
-            self.delivered.update(|list| {
-                list.retain(|(_, at)| answered_ms - at < KEEP_DELIVERED_MS);
-                list.extend(answered.into_iter().map(|a| (a, answered_ms)));
-            });
+            self.delivered.set(answered);
+            self.delivered_at_ms.set(Some(answered_ms));
         }
         // Refusals first: a form waiting for its action sees it refused, not merely gone.
         self.refused.set(refused);
@@ -262,9 +262,6 @@ pub fn use_outbox() -> Outbox {
 /// A page rendered less than this long ago shows the server's data as it is now.
 #[cfg(feature = "hydrate")]
 const FRESH_PAGE_MS: i64 = 30_000;
-/// How long a delivered action is kept to be shown over older data (a reload takes seconds).
-#[cfg(feature = "hydrate")]
-const KEEP_DELIVERED_MS: i64 = 120_000;
 
 /// How long ago the server rendered this page (`<html data-rendered-ms>`, server time).
 #[cfg(feature = "hydrate")]
