@@ -9,7 +9,7 @@ use super::{Figure, MunicipalityReport, ReportQuery};
 use crate::error::AppError;
 use crate::export::{csv_or_xlsx, hours_cell, hours_number};
 use crate::i18n::{Lang, T};
-use crate::ui::coordinator::{clients::kind_key, organisation::CATEGORIES, workers::outcome_key};
+use crate::ui::coordinator::{clients::kind_key, organisation::category_key, workers::outcome_key};
 
 /// One cell of a figure's row.
 enum Value {
@@ -43,10 +43,7 @@ struct Line {
 }
 
 fn category_words(category: &str, lang: Lang) -> String {
-    CATEGORIES
-        .iter()
-        .find(|(c, _)| *c == category)
-        .map_or(category.to_string(), |(_, key)| key.text(lang).to_string())
+    category_key(category).map_or(category.to_string(), |key| key.text(lang).to_string())
 }
 
 impl MunicipalityReport {

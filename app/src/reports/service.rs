@@ -9,6 +9,7 @@ use super::{
     ChequeYear, Figure, GroupHours, MonthHours, MunicipalityReport, ReportQuery, ReportWorker,
     store,
 };
+use crate::activities::FLEMISH_LIST;
 use crate::clients::ClientKind;
 use crate::db::Conn;
 use crate::error::{AppError, Field};
@@ -38,30 +39,6 @@ pub async fn cheque_year(ctx: &Ctx, conn: &mut Conn) -> Result<ChequeYear, AppEr
     })
 }
 
-/// The 8 groups of the Flemish activity list, in the list's order.
-const GROUPS: [&str; 8] = [
-    "prevention",
-    "administration",
-    "repairs",
-    "garden",
-    "agriculture",
-    "logistics",
-    "accompanying",
-    "household",
-];
-const OUTCOMES: [Outcome; 4] = [
-    Outcome::Work,
-    Outcome::Training,
-    Outcome::OtherMeasure,
-    Outcome::Stopped,
-];
-const KINDS: [ClientKind; 5] = [
-    ClientKind::PrivatePerson,
-    ClientKind::LocalAuthority,
-    ClientKind::NonProfit,
-    ClientKind::School,
-    ClientKind::Agriculture,
-];
 /// The longest period a report covers.
 const LONGEST_PERIOD_DAYS: i64 = 3 * 366;
 
@@ -103,35 +80,30 @@ pub async fn municipality_report(
 
     // Worker figures by where the worker lives, gebruiker figures by where the gebruiker is.
     let mut per_worker: HashMap<WorkerId, i64> = HashMap::new();
-    let mut group_minutes = [0i64; GROUPS.len()];
-    let mut group_workers: [HashSet<WorkerId>; GROUPS.len()] = Default::default();
-    let mut clients: [HashSet<ClientId>; KINDS.len()] = Default::default();
+    // Per group of the Flemish list and per kind of gebruiker, in their order.
+    let mut group_minutes = vec![0i64; FLEMISH_LIST.len()];
+    let mut group_workers: Vec<HashSet<WorkerId>> = vec![HashSet::new(); FLEMISH_LIST.len()];
+    let mut clients: Vec<HashSet<ClientId>> = vec![HashSet::new(); ClientKind::ALL.len()];
     for sum in &sums {
         if here(sum.worker_municipality) {
             *per_worker.entry(sum.worker_id).or_default() += sum.minutes;
-            if let Some(g) = GROUPS.iter().position(|g| *g == sum.category) {
+            if let Some(g) = FLEMISH_LIST.iter().position(|(g, _)| *g == sum.category) {
                 group_minutes[g] += sum.minutes;
                 group_workers[g].insert(sum.worker_id);
             }
         }
         if here(sum.client_municipality)
-            && let Some(k) = KINDS.iter().position(|k| *k == sum.client_kind)
+            && let Some(k) = ClientKind::ALL.iter().position(|k| *k == sum.client_kind)
         {
             clients[k].insert(sum.client_id);
         }
     }
     let in_period = |day: chrono::NaiveDate| day >= from && day < end;
-    let active: Vec<&ReportWorker> = people
-        .iter()
-        .filter(|w| {
-            w.trajectory_start < end && w.ended_on.unwrap_or(w.trajectory_planned_end) >= from
-        })
-        .collect();
     let started = people
         .iter()
         .filter(|w| in_period(w.trajectory_start))
         .count() as i64;
-    let ended: Vec<i64> = OUTCOMES
+    let ended: Vec<i64> = Outcome::ALL
         .iter()
         .map(|o| {
             let ended_so =
@@ -143,21 +115,21 @@ pub async fn municipality_report(
     let workers = if anonymous {
         Vec::new()
     } else {
-        active
+        people
             .iter()
             .map(|w| ReportWorker {
                 minutes: per_worker.get(&w.worker_id).copied().unwrap_or(0),
-                ..(*w).clone()
+                ..w.clone()
             })
             .collect()
     };
     let people_per_group: Vec<i64> = group_workers.iter().map(|set| set.len() as i64).collect();
     let hidden = report_rules::shielded(&people_per_group, anonymous);
-    let by_group = GROUPS
+    let by_group = FLEMISH_LIST
         .iter()
         .enumerate()
         .zip(hidden)
-        .map(|((g, name), hide)| GroupHours {
+        .map(|((g, (name, _)), hide)| GroupHours {
             category: name.to_string(),
             minutes: (!hide).then_some(group_minutes[g]),
             workers: if hide {
@@ -167,8 +139,8 @@ pub async fn municipality_report(
             },
         })
         .collect();
-    let active = active.len() as i64;
-    let working = per_worker.values().filter(|minutes| **minutes > 0).count() as i64;
+    let active = people.len() as i64;
+    let working = per_worker.len() as i64;
     let minutes = group_minutes.iter().sum();
     Ok(MunicipalityReport {
         organisation: organisations::name(conn.c(), organisation).await?,
@@ -180,15 +152,17 @@ pub async fn municipality_report(
         active_workers: report_rules::figure(active, anonymous),
         working_workers: report_rules::figure(working, anonymous),
         trajectories_started: report_rules::figure(started, anonymous),
-        trajectories_ended: OUTCOMES
-            .into_iter()
+        trajectories_ended: Outcome::ALL
+            .iter()
+            .copied()
             .zip(report_rules::breakdown(&ended, anonymous))
             .collect(),
         trajectories_ended_total: report_rules::figure(ended.iter().sum(), anonymous),
         minutes,
         by_group,
-        clients: KINDS
-            .into_iter()
+        clients: ClientKind::ALL
+            .iter()
+            .copied()
             .zip(report_rules::breakdown(&clients, anonymous))
             .collect(),
         clients_total: report_rules::figure(clients.iter().sum(), anonymous),

@@ -98,8 +98,9 @@ pub async fn work_sums(
         .await)
 }
 
-/// The organisation's workers in a trajectory during [from, until), or whose trajectory started
-/// or ended in it: what the trajectory figures and the list of names are made of.
+/// The organisation's workers in a trajectory on a day of [from, until) (those whose trajectory
+/// started or ended in it among them: a trajectory ends on or after its start): what the
+/// trajectory figures and the list of names are made of.
 pub async fn trajectories(
     c: DbConn<'_>,
     organisation_id: OrganisationId,
@@ -112,9 +113,8 @@ pub async fn trajectories(
            w.outcome, CAST(0 AS BIGINT) AS minutes \
          FROM worker w JOIN municipality m ON m.id = w.municipality_id \
          WHERE w.organisation_id = $1 AND ($2 IS NULL OR w.municipality_id = $2) \
-           AND ((w.trajectory_start < $4 \
-                 AND COALESCE(w.ended_on, w.trajectory_planned_end) >= $3) \
-             OR (w.ended_on >= $3 AND w.ended_on < $4)) \
+           AND w.trajectory_start < $4 \
+           AND COALESCE(w.ended_on, w.trajectory_planned_end) >= $3 \
          ORDER BY m.name, w.last_name, w.first_name, w.id";
     on!(c, c => sqlx::query_as(SQL)
         .bind(organisation_id)

@@ -23,6 +23,14 @@ pub const CATEGORIES: [(&str, T); 8] = [
     ("household", T::CategoryHousehold),
 ];
 
+/// The words of an activity group (`None` for one not on the list).
+pub fn category_key(category: &str) -> Option<T> {
+    CATEGORIES
+        .iter()
+        .find(|(c, _)| *c == category)
+        .map(|(_, key)| *key)
+}
+
 /// `/coordinator/organisation`.
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
@@ -170,11 +178,7 @@ fn Activities(
                 .into_iter()
                 .map(|r| {
                     let id = r.activity.id.to_string();
-                    let group = CATEGORIES
-                        .iter()
-                        .find(|(c, _)| *c == r.activity.category)
-                        .map(|(_, key)| t(*key))
-                        .unwrap_or_default();
+                    let group = category_key(&r.activity.category).map(t).unwrap_or_default();
                     let place_toggles = places
                         .iter()
                         .map(|m| {

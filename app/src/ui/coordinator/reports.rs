@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::workers::StaffNav;
-use super::{clients::kind_key, organisation::CATEGORIES, workers::outcome_key};
+use super::{clients::kind_key, organisation::category_key, workers::outcome_key};
 use crate::i18n::{self, T, t, use_lang};
 use crate::ids::MunicipalityId;
 use crate::reports::{Figure, MunicipalityReport, ReportQuery, get_municipality_report};
@@ -81,10 +81,8 @@ fn Report(report: MunicipalityReport, query: ReportQuery, print: bool) -> impl I
         .by_group
         .iter()
         .map(|g| {
-            let label = CATEGORIES
-                .iter()
-                .find(|(c, _)| *c == g.category)
-                .map_or(g.category.clone(), |(_, key)| t(*key).to_string());
+            let label =
+                category_key(&g.category).map_or(g.category.clone(), |key| t(key).to_string());
             Bar {
                 label,
                 value: g.minutes,
