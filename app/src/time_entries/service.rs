@@ -799,16 +799,14 @@ async fn confirm_one_on_behalf(
 
 /// The prestatie of the bemiddelaar's organisation that they settle, as they saw it
 /// (`revision`), with its worker and gebruiker locked (in that order, as everywhere) for the
-/// rest of `tx`, and the reason checked.
+/// rest of `tx`.
 async fn to_settle(
     ctx: &Ctx,
     tx: &mut Tx,
     entry_id: EntryId,
     revision: i64,
-    reason: &str,
 ) -> Result<(OrganisationId, store::Entry), AppError> {
     let organisation = ctx.caller.staff()?;
-    checked_reason(reason)?;
     let found = store::in_organisation(tx.c(), entry_id, organisation)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -849,8 +847,9 @@ pub async fn correct(
     km: i64,
     reason: String,
 ) -> Result<Confirmed, AppError> {
-    let reason = reason.trim();
-    let (organisation, old) = to_settle(ctx, tx, entry_id, revision, reason).await?;
+    ctx.caller.staff()?;
+    let reason = checked_reason(&reason)?;
+    let (organisation, old) = to_settle(ctx, tx, entry_id, revision).await?;
     let worker = workers::by_id(tx.c(), old.worker_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -911,8 +910,9 @@ pub async fn reject(
     revision: i64,
     reason: String,
 ) -> Result<(), AppError> {
-    let reason = reason.trim();
-    let (organisation, entry) = to_settle(ctx, tx, entry_id, revision, reason).await?;
+    ctx.caller.staff()?;
+    let reason = checked_reason(&reason)?;
+    let (organisation, entry) = to_settle(ctx, tx, entry_id, revision).await?;
     let by = Some(ctx.caller.account);
     let client = entry.client_id;
     let refunded = cheques::refund(tx, organisation, client, entry.id, by, ctx.now).await?;

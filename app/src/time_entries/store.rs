@@ -32,8 +32,6 @@ pub struct Entry {
     pub km: i64,
     pub note: String,
     pub status: EntryStatus,
-    /// Confirmed without the cheques to pay it: how many it waits for.
-    pub cheques_owed: i64,
     /// The bemiddelaar's corrections so far (a guard against two at once).
     pub revision: i64,
 }
@@ -49,7 +47,7 @@ impl Entry {
 
 const ENTRY: &str = "SELECT e.id, e.organisation_id, e.assignment_id, e.worker_id, a.client_id, \
     e.work_date, e.started_at, e.ended_at, e.minutes, e.pause_minutes, e.paused_at, e.km, \
-    e.note, e.status, e.cheques_owed, e.revision \
+    e.note, e.status, e.revision \
     FROM time_entry e JOIN assignment a ON a.id = e.assignment_id";
 
 pub async fn running_for_worker(

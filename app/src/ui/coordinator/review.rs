@@ -50,25 +50,22 @@ fn StaffReview() -> impl IntoView {
             ))
         },
     );
-    let error = Signal::derive(move || actions.last_error());
-    let confirmed = move || matches!(actions.confirm.value().get(), Some(Ok(_)));
-    let corrected = move || matches!(actions.correct.value().get(), Some(Ok(_)));
-    let rejected = move || matches!(actions.reject.value().get(), Some(Ok(_)));
     let lang = use_lang();
-    let confirmed_all = move || {
-        actions
-            .confirm_all
-            .value()
-            .get()
-            .and_then(|r| r.ok())
-            .map(|done| {
-                message(
-                    lang,
-                    M::ConfirmedSeveral,
-                    &[("count", (done.confirmed as i64).into())],
-                )
-            })
-    };
+    // The answer to the action answered last: its notice, or its refusal (one at a time).
+    let outcome: RwSignal<Option<Result<String, AppError>>> = RwSignal::new(None);
+    let said = move |text: T| text.text(lang).to_string();
+    follow(actions.confirm, outcome, move |_| {
+        said(T::ConfirmedOnBehalf)
+    });
+    follow(actions.correct, outcome, move |_| said(T::EntryCorrected));
+    follow(actions.reject, outcome, move |_| said(T::EntryRejected));
+    follow(actions.handle, outcome, move |_| said(T::RefusalHandled));
+    follow(actions.confirm_all, outcome, move |done| {
+        let count = (done.confirmed as i64).into();
+        message(lang, M::ConfirmedSeveral, &[("count", count)])
+    });
+    let error = Signal::derive(move || outcome.get().and_then(|r| r.err()));
+    let notice = move || outcome.get().and_then(|r| r.ok());
     // What was selected is settled (or gone): the selection starts again.
     Effect::new(move |_| {
         if actions.confirm_all.version().get() > 0 {
@@ -79,16 +76,7 @@ fn StaffReview() -> impl IntoView {
         <h1>{t(T::ToReview)}</h1>
         <p>{t(T::ReviewIntro)}</p>
         <ActionError error />
-        <Show when=confirmed>
-            <p class="notice" role="status">{t(T::ConfirmedOnBehalf)}</p>
-        </Show>
-        <Show when=corrected>
-            <p class="notice" role="status">{t(T::EntryCorrected)}</p>
-        </Show>
-        <Show when=rejected>
-            <p class="notice" role="status">{t(T::EntryRejected)}</p>
-        </Show>
-        {move || confirmed_all().map(|text| view! { <p class="notice" role="status">{text}</p> })}
+        {move || notice().map(|text| view! { <p class="notice" role="status">{text}</p> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match queue.await {
@@ -138,34 +126,23 @@ impl Actions {
             self.handle.version().get(),
         ]
     }
+}
 
-    /// The refusal of the action answered last, if it was refused (one message at a time).
-    fn last_error(self) -> Option<AppError> {
-        fn err<T>(r: Option<Result<T, AppError>>) -> Option<AppError> {
-            r.and_then(|r| r.err())
+/// Write each answer of `action` to `outcome` as it arrives: the words `notice` makes of a
+/// success, or the refusal.
+fn follow<S>(
+    action: ServerAction<S>,
+    outcome: RwSignal<Option<Result<String, AppError>>>,
+    notice: impl Fn(&S::Output) -> String + 'static,
+) where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(answer) = action.value().get() {
+            outcome.set(Some(answer.map(|out| notice(&out))));
         }
-        let answers = [
-            (
-                self.confirm.version().get(),
-                err(self.confirm.value().get()),
-            ),
-            (
-                self.confirm_all.version().get(),
-                err(self.confirm_all.value().get()),
-            ),
-            (
-                self.correct.version().get(),
-                err(self.correct.value().get()),
-            ),
-            (self.reject.version().get(), err(self.reject.value().get())),
-            (self.handle.version().get(), err(self.handle.value().get())),
-        ];
-        answers
-            .into_iter()
-            .filter(|(_, e)| e.is_some())
-            .max_by_key(|(version, _)| *version)
-            .and_then(|(_, e)| e)
-    }
+    });
 }
 
 /// Bevestig de geselecteerde: the ticked prestaties confirmed on behalf of their gebruikers,
