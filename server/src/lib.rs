@@ -2,15 +2,25 @@
 //! axum router around the Leptos app. `main.rs` is the command line; the integration tests
 //! start the same router on a free port.
 
+pub mod config_file;
+pub mod health;
 pub mod offline;
+pub mod operations;
 pub mod security;
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::sync::watch;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::trace::TraceLayer;
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore, cookie::SameSite};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
@@ -37,6 +47,8 @@ pub struct Config {
     pub public_origin: Option<String>,
     /// Behind our own reverse proxy, which appends the client's address to `X-Forwarded-For`.
     pub behind_proxy: bool,
+    /// On SIGTERM, how long requests in flight (and a background job's step) may take.
+    pub shutdown_deadline: Duration,
 }
 
 /// An on/off setting: `1`, `true` or `yes` is on; anything else, or nothing, is off.
@@ -77,6 +89,12 @@ impl Config {
                 .map(|o| o.trim().trim_end_matches('/').to_string())
                 .filter(|o| !o.is_empty()),
             behind_proxy: flag("WIJKWERK_BEHIND_PROXY"),
+            shutdown_deadline: Duration::from_secs(
+                std::env::var("WIJKWERK_SHUTDOWN_SECONDS")
+                    .ok()
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(20),
+            ),
         }
     }
 
@@ -181,7 +199,8 @@ pub async fn router(
     };
     match &db {
         Db::Sqlite(pool) => {
-            let store = SqliteStore::new(pool.clone());
+            // Session writes are writes: on the one writer connection (`app::db::SqliteDb`).
+            let store = SqliteStore::new(pool.write.clone());
             store.migrate().await.map_err(sessions)?;
             Ok(with_sessions(state, store, config, policy))
         }
@@ -225,12 +244,18 @@ fn with_sessions<S: SessionStore + Clone>(
     Router::new()
         // The bundle as built, with its brotli and gzip copies made at build time (the
         // compression layer leaves an answer that is already encoded alone).
-        .nest_service(
+        .nest(
             &format!("/{}", options.site_pkg_dir),
-            tower_http::services::ServeDir::new(&pkg)
-                .precompressed_br()
-                .precompressed_gzip(),
+            Router::new()
+                .fallback_service(
+                    tower_http::services::ServeDir::new(&pkg)
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                )
+                .layer(axum::middleware::map_response(offline::cache_control)),
         )
+        .route("/livez", axum::routing::get(health::livez))
+        .route("/readyz", axum::routing::get(health::readyz))
         .route(
             "/sw.js",
             axum::routing::get(move || {
@@ -269,19 +294,87 @@ fn with_sessions<S: SessionStore + Clone>(
             policy,
             security::guard,
         ))
+        // Outermost: every answer, refusals included, is logged with its request id.
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_request(())
+                .on_response(
+                    tower_http::trace::DefaultOnResponse::new().level(tracing::Level::DEBUG),
+                ),
+        )
+        .layer(SetRequestIdLayer::x_request_id(RequestIds::default()))
         .with_state(state)
+}
+
+/// A request's log lines carry its id, method and path: never its query string, body or
+/// cookies, which can hold names, addresses and passwords.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!(
+        "request",
+        id,
+        method = %request.method(),
+        path = request.uri().path(),
+    )
+}
+
+/// Request ids: this process's start time and a counter. Unique across the servers behind one
+/// load balancer in practice, and cheap; a proxy's own `X-Request-Id` is kept instead.
+#[derive(Clone)]
+struct RequestIds {
+    process: u64,
+    next: std::sync::Arc<AtomicU64>,
+}
+
+impl Default for RequestIds {
+    fn default() -> Self {
+        let process = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_micros() as u64)
+            .unwrap_or_default()
+            ^ u64::from(std::process::id()) << 40;
+        RequestIds {
+            process,
+            next: Default::default(),
+        }
+    }
+}
+
+impl MakeRequestId for RequestIds {
+    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        let id = format!("{:x}-{n:x}", self.process);
+        axum::http::HeaderValue::from_str(&id)
+            .ok()
+            .map(RequestId::new)
+    }
 }
 
 /// The server's background work, every minute: forgotten clocks are closed at their planned end
 /// and held for a coordinator, cheques past their year expire, and prestaties nobody answered
-/// in the organisation's days are confirmed. Every server process runs it; each job is safe to run at once from several (see
-/// `time_entries::service::{close_forgotten, confirm_unanswered}`, `cheques::service::expire_all`).
-pub fn spawn_jobs(db: app::db::Db, clock: Clock) -> tokio::task::JoinHandle<()> {
+/// in the organisation's days are confirmed. Every server process runs it; each job is safe to
+/// run at once from several (see `time_entries::service::{close_forgotten, confirm_unanswered}`,
+/// `cheques::service::expire_all`). On shutdown it stops between two jobs; each job's steps are
+/// transactions of their own, so a job cut short by a crash leaves nothing half done.
+pub fn spawn_jobs(
+    db: Db,
+    clock: Clock,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
-            tick.tick().await;
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = stop.wait_for(|stop| *stop) => return,
+            }
             match app::time_entries::service::close_forgotten(&db, clock.now()).await {
                 Ok(0) => {}
                 Ok(closed) => tracing::info!(closed, "forgotten clocks closed for review"),
@@ -289,10 +382,16 @@ pub fn spawn_jobs(db: app::db::Db, clock: Clock) -> tokio::task::JoinHandle<()> 
                     tracing::warn!(error = %e, "forgotten-clock job failed; next minute again")
                 }
             }
+            if *stop.borrow() {
+                return;
+            }
             match app::cheques::service::expire_all(&db, clock.now()).await {
                 Ok(0) => {}
                 Ok(expired) => tracing::info!(expired, "cheques past their year expired"),
                 Err(e) => tracing::warn!(error = %e, "cheque expiry failed; next minute again"),
+            }
+            if *stop.borrow() {
+                return;
             }
             match app::time_entries::service::confirm_unanswered(&db, clock.now()).await {
                 Ok(0) => {}
@@ -305,29 +404,63 @@ pub fn spawn_jobs(db: app::db::Db, clock: Clock) -> tokio::task::JoinHandle<()> 
     })
 }
 
-/// Serve until SIGTERM or Ctrl-C; the peer address reaches the login throttle.
-pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(
+/// `true` once SIGTERM or SIGINT (Ctrl-C) arrived: the signal to stop.
+pub fn shutdown_signal() -> watch::Receiver<bool> {
+    let (tell, stop) = watch::channel(false);
+    tokio::spawn(async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        let terminate = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            () = ctrl_c => {},
+            () = terminate => {},
+        }
+        tracing::info!("stopping: no new connections; finishing the requests in flight");
+        let _ = tell.send(true);
+    });
+    stop
+}
+
+/// Serve until `stop` turns true; then accept nothing new and give the requests in flight up
+/// to `deadline` to finish (a phone's sync is a few milliseconds; an export a few seconds).
+/// The peer address reaches the login throttle.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    stop: watch::Receiver<bool>,
+    deadline: Duration,
+) -> std::io::Result<()> {
+    let mut graceful = stop.clone();
+    let server = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            s.recv().await;
-        }
-    };
+    .with_graceful_shutdown(async move {
+        let _ = graceful.wait_for(|stop| *stop).await;
+    });
+    let mut server = std::pin::pin!(server.into_future());
+    let mut stop = stop;
     tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        done = &mut server => return done,
+        _ = stop.wait_for(|stop| *stop) => {}
+    }
+    match tokio::time::timeout(deadline, server).await {
+        Ok(done) => done,
+        Err(_) => {
+            tracing::warn!(
+                ?deadline,
+                "requests still running at the shutdown deadline: cut off"
+            );
+            Ok(())
+        }
     }
 }
 
@@ -355,6 +488,7 @@ mod tests {
             dev_http,
             public_origin: None,
             behind_proxy: false,
+            shutdown_deadline: Duration::from_secs(1),
         }
     }
 

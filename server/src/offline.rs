@@ -121,6 +121,32 @@ pub fn drop_stale_copies(pkg: &Path) {
     }
 }
 
+/// How long a browser keeps a `/pkg` file. A file whose name carries a hash of its content
+/// (the split build's screens) never changes under that name: a year, without asking again.
+/// The main bundle keeps its name from build to build, so the browser asks each time and gets
+/// `304 Not Modified` while it is the same (the worker's phone has it in the service worker's
+/// cache anyway).
+pub async fn cache_control(uri: axum::http::Uri, mut response: Response) -> Response {
+    if response.status().is_success() {
+        let name = uri.path().rsplit('/').next().unwrap_or_default();
+        let value = if is_hashed(name) {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// A name with a content hash: a run of at least 16 hexadecimal digits between separators.
+pub fn is_hashed(name: &str) -> bool {
+    name.split(['.', '-', '_'])
+        .any(|part| part.len() >= 16 && part.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
 /// The answer for `/sw.js`: always checked with the server (`no-cache`), and allowed to fetch
 /// from our own origin (the pages' policy names nonces a worker does not have).
 pub fn response(script: &str) -> Response {
@@ -141,6 +167,25 @@ pub fn response(script: &str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_names_with_a_content_hash_are_kept_for_a_year() {
+        for hashed in [
+            "chunk_3.1f2e3d4c5b6a79880123.wasm",
+            "wijkwerk-0123456789abcdef.js",
+        ] {
+            assert!(is_hashed(hashed), "{hashed}");
+        }
+        for plain in [
+            "wijkwerk.wasm",
+            "wijkwerk.css",
+            "__wasm_split.js",
+            "split___WorkerHours_loader_1.wasm",
+            "chunk_12.wasm",
+        ] {
+            assert!(!is_hashed(plain), "{plain}");
+        }
+    }
 
     #[test]
     fn the_version_follows_the_assets() {

@@ -309,8 +309,9 @@ pub async fn remember_language(lang: &str) -> Result<(), AppError> {
         return Ok(());
     };
     let db = request::state().db;
-    let mut conn = db.conn().await?;
-    store::set_language(conn.c(), caller.account, lang).await?;
+    let mut tx = db.begin().await?;
+    store::set_language(tx.c(), caller.account, lang).await?;
+    tx.commit().await?;
     Ok(())
 }
 

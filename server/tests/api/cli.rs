@@ -10,17 +10,8 @@ use app::error::{AppError, Field};
 use crate::harness::TestApp;
 
 fn server(app: &TestApp) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
-    command
-        .env("DATABASE_URL", &app.database_url)
-        .env("LEPTOS_OUTPUT_NAME", "wijkwerk")
-        .env("RUST_LOG", "warn")
-        .env_remove("WIJKWERK_DEMO_DATA")
-        .env_remove("WIJKWERK_DEV_HTTP")
-        .env_remove("WIJKWERK_DEMO_DATA_ANYWHERE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut command = crate::process::command(&app.database_url);
+    command.stdin(Stdio::piped());
     command
 }
 

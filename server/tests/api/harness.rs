@@ -68,14 +68,50 @@ async fn serve(db: Db, clock: Clock, public_origin: Option<String>) -> String {
         dev_http: false,
         public_origin: Some(public_origin.unwrap_or_else(|| base.clone())),
         behind_proxy: false,
+        shutdown_deadline: std::time::Duration::from_secs(1),
     };
     let router = server::router(db, options, &config, clock)
         .await
         .expect("router");
     tokio::spawn(async move {
-        server::serve(listener, router).await.unwrap();
+        // Stops with the test process.
+        let (_keep, stop) = tokio::sync::watch::channel(false);
+        server::serve(listener, router, stop, std::time::Duration::from_secs(1))
+            .await
+            .unwrap();
     });
     base
+}
+
+/// A new, empty database: a SQLite file or a PostgreSQL schema.
+async fn fresh_database(backend: Backend) -> (Db, Cleanup, String) {
+    let name = unique_name();
+    match backend {
+        Backend::Sqlite => {
+            let path = std::env::temp_dir().join(format!("{name}.db"));
+            let url = format!("sqlite://{}", path.display());
+            let db = Db::connect(&url).await.expect("open sqlite");
+            (db, Cleanup::File(path), url)
+        }
+        Backend::Postgres => {
+            let url = postgres_url();
+            let admin = Db::connect(&url).await.expect("connect to PostgreSQL");
+            if let Db::Postgres(pool) = &admin {
+                sqlx::query(&format!("CREATE SCHEMA {name}"))
+                    .execute(pool)
+                    .await
+                    .expect("create schema");
+            }
+            admin.close().await;
+            let options = sqlx::postgres::PgConnectOptions::from_str(&url)
+                .unwrap()
+                .options([("search_path", name.as_str())]);
+            let db = Db::connect_postgres(options).await.expect("connect schema");
+            let separator = if url.contains('?') { '&' } else { '?' };
+            let schema_url = format!("{url}{separator}options=-c%20search_path%3D{name}");
+            (db, Cleanup::Schema(url, name.clone()), schema_url)
+        }
+    }
 }
 
 pub fn start() -> DateTime<Utc> {
@@ -84,33 +120,7 @@ pub fn start() -> DateTime<Utc> {
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
-        let name = unique_name();
-        let (db, cleanup, database_url) = match backend {
-            Backend::Sqlite => {
-                let path = std::env::temp_dir().join(format!("{name}.db"));
-                let url = format!("sqlite://{}", path.display());
-                let db = Db::connect(&url).await.expect("open sqlite");
-                (db, Cleanup::File(path), url)
-            }
-            Backend::Postgres => {
-                let url = postgres_url();
-                let admin = Db::connect(&url).await.expect("connect to PostgreSQL");
-                if let Db::Postgres(pool) = &admin {
-                    sqlx::query(&format!("CREATE SCHEMA {name}"))
-                        .execute(pool)
-                        .await
-                        .expect("create schema");
-                }
-                admin.close().await;
-                let options = sqlx::postgres::PgConnectOptions::from_str(&url)
-                    .unwrap()
-                    .options([("search_path", name.as_str())]);
-                let db = Db::connect_postgres(options).await.expect("connect schema");
-                let separator = if url.contains('?') { '&' } else { '?' };
-                let schema_url = format!("{url}{separator}options=-c%20search_path%3D{name}");
-                (db, Cleanup::Schema(url, name.clone()), schema_url)
-            }
-        };
+        let (db, cleanup, database_url) = fresh_database(backend).await;
         db.migrate().await.expect("migrate");
         let clock = Clock::manual(start());
         let a = app::demo::load(&db, "Organisatie A", "a.test", clock.now())
@@ -134,7 +144,40 @@ impl TestApp {
 
     pub async fn finish(self) {
         self.db.close().await;
-        match self.cleanup {
+        self.cleanup.run().await;
+    }
+
+    /// Another new database of the same backend, migrated and empty (for a server process
+    /// with the real clock, or a generated data set).
+    pub async fn scratch(&self) -> Scratch {
+        let backend = if self.database_url.starts_with("sqlite") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
+        let (db, cleanup, url) = fresh_database(backend).await;
+        db.migrate().await.expect("migrate");
+        Scratch { db, url, cleanup }
+    }
+}
+
+/// A database of a test's own, dropped by [`Scratch::finish`].
+pub struct Scratch {
+    pub db: Db,
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+impl Scratch {
+    pub async fn finish(self) {
+        self.db.close().await;
+        self.cleanup.run().await;
+    }
+}
+
+impl Cleanup {
+    async fn run(self) {
+        match self {
             Cleanup::File(path) => {
                 for suffix in ["", "-wal", "-shm"] {
                     let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
@@ -150,7 +193,9 @@ impl TestApp {
             }
         }
     }
+}
 
+impl TestApp {
     /// A second server process on the same database, behind the same public origin (as behind a
     /// load balancer): answers its address.
     pub async fn second_server(&self) -> String {
@@ -164,17 +209,7 @@ impl TestApp {
 
     /// A browser without a session.
     pub fn anonymous(&self) -> User {
-        User {
-            // Shows redirects and error statuses to the test instead of acting on them.
-            agent: ureq::Agent::config_builder()
-                .max_redirects(0)
-                .http_status_as_error(false)
-                .build()
-                .into(),
-            base: self.base.clone(),
-            origin: self.base.clone(),
-            session_cookie: Default::default(),
-        }
+        User::browser(&self.base)
     }
 
     /// Logged in as `email` (demo password).
@@ -291,6 +326,11 @@ pub struct Request<'a> {
 impl User {
     /// One HTTP request, off the async threads (ureq blocks).
     pub async fn send(&self, r: Request<'_>) -> Answer {
+        self.try_send(r).await.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// One HTTP request; `Err` when no answer came (the server is down, or died mid-request).
+    pub async fn try_send(&self, r: Request<'_>) -> Result<Answer, String> {
         let agent = self.agent.clone();
         let url = format!("{}{}", self.base, r.path);
         let base = self.origin.clone();
@@ -349,7 +389,7 @@ impl User {
                     None => req.send_form(form.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
                 }
             };
-            let mut res = result.unwrap_or_else(|e| panic!("request {method} {url}: {e}"));
+            let mut res = result.map_err(|e| format!("request {method} {url}: {e}"))?;
             let headers: Vec<(String, String)> = res
                 .headers()
                 .iter()
@@ -367,17 +407,75 @@ impl User {
                     }
                 }
             }
-            let bytes = res.body_mut().read_to_vec().expect("body");
-            Answer {
+            let bytes = res
+                .body_mut()
+                .read_to_vec()
+                .map_err(|e| format!("body of {method} {url}: {e}"))?;
+            Ok(Answer {
                 status: res.status().as_u16(),
                 headers,
                 // Lossy: a PDF's binary bytes become U+FFFD, its (uncompressed) text stays.
                 body: String::from_utf8_lossy(&bytes).into_owned(),
                 bytes,
-            }
+            })
         })
         .await
         .unwrap()
+    }
+
+    /// A browser on `base` (this test's server, or a server process of its own), without a
+    /// session.
+    pub fn browser(base: &str) -> User {
+        User {
+            // Shows redirects and error statuses to the test instead of acting on them.
+            agent: ureq::Agent::config_builder()
+                .max_redirects(0)
+                .http_status_as_error(false)
+                .build()
+                .into(),
+            base: base.to_string(),
+            origin: base.to_string(),
+            session_cookie: Default::default(),
+        }
+    }
+
+    /// Call a JSON server function; `Err` when no answer came at all.
+    pub async fn try_call_json<T: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        body: &serde_json::Value,
+    ) -> Result<Result<T, (u16, AppError)>, String> {
+        let body = body.to_string();
+        let answer = self
+            .try_send(Request {
+                method: "POST",
+                path: &format!("/api/{endpoint}"),
+                html: false,
+                form: &[],
+                json: Some(&body),
+                headers: &[],
+            })
+            .await?;
+        Ok(read(answer))
+    }
+
+    /// Call a form server function; `Err` when no answer came at all.
+    pub async fn try_call<T: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Result<Result<T, (u16, AppError)>, String> {
+        let answer = self
+            .try_send(Request {
+                method: "POST",
+                path: &format!("/api/{endpoint}"),
+                html: false,
+                form,
+                json: None,
+                headers: &[],
+            })
+            .await?;
+        Ok(read(answer))
     }
 
     /// POST a server function like the browser does (form-encoded, JSON answer).
@@ -399,18 +497,9 @@ impl User {
         endpoint: &str,
         body: &serde_json::Value,
     ) -> Result<T, (u16, AppError)> {
-        let body = body.to_string();
-        let answer = self
-            .send(Request {
-                method: "POST",
-                path: &format!("/api/{endpoint}"),
-                html: false,
-                form: &[],
-                json: Some(&body),
-                headers: &[],
-            })
-            .await;
-        read(answer)
+        self.try_call_json(endpoint, body)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// The same browser (same session) talking to another server process behind the same
@@ -430,7 +519,9 @@ impl User {
         endpoint: &str,
         form: &[(&str, &str)],
     ) -> Result<T, (u16, AppError)> {
-        read(self.post(endpoint, form).await)
+        self.try_call(endpoint, form)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     pub async fn get(&self, path: &str) -> Answer {

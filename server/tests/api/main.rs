@@ -11,9 +11,11 @@ mod confirm;
 mod harness;
 mod isolation;
 mod offers;
+mod operations;
 mod pages;
 mod people;
 mod phone;
+mod process;
 mod reports;
 mod requests;
 mod review;
@@ -50,6 +52,11 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    operations::backup_and_check_guard_the_data,
+    operations::generate_makes_a_large_consistent_data_set,
+    operations::health_and_graceful_shutdown,
+    operations::two_servers_share_sessions_throttle_and_jobs,
+    operations::a_killed_server_loses_no_answered_request,
     review::a_dispute_is_confirmed_on_behalf_of_the_gebruiker_with_a_reason,
     review::a_dispute_is_settled_by_a_correction_and_corrected_again_after_payment,
     review::a_rejected_prestatie_frees_the_hours_and_refunds_its_cheques,

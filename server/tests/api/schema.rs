@@ -30,9 +30,10 @@ async fn sqlite_shape() -> Shape {
         .await
         .unwrap();
     db.migrate().await.unwrap();
-    let Db::Sqlite(pool) = &db else {
+    let Db::Sqlite(sqlite) = &db else {
         unreachable!()
     };
+    let pool = &sqlite.read;
     let mut shape = Shape::default();
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
