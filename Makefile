@@ -57,10 +57,12 @@ test-e2e:
 	@echo "==> End-to-end tests in Chromium"
 	WIJKWERK_SERVER='$(CURDIR)/$(SERVER)' npm --prefix end2end test
 
-# Rapport per gemeente on 10 000 wijk-werkers and 1.5 million prestaties, SQLite and PostgreSQL:
-# fails when a report takes a second or more.
-bench:
-	cargo run --release -p server --example report_bench
+# Every figure of BENCHMARKS.md (scripts/bench/run.sh says which): load on the clock and confirm
+# on SQLite, PostgreSQL and two servers; TimeTagger beside it; bytes; Lighthouse; the report on
+# 1.5 million prestaties; memory and start. Takes about half an hour; never part of `make test`.
+bench: build
+	@scripts/ensure-test-services.sh
+	TEST_DATABASE_URL='$(TEST_DATABASE_URL)' scripts/bench/run.sh
 
 # What a phone downloads per route (first and repeat visit), against the release build.
 measure: build
