@@ -38,7 +38,8 @@ trap 'stop_servers; scripts/bench/timetagger.sh stop >/dev/null 2>&1 || true' EX
 
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 
-# start_server URL PORT: serve in the background, wait for /readyz; prints milliseconds taken.
+# start_server URL PORT ORIGIN-PORT: serve in the background, wait for /readyz; the
+# milliseconds it took go to $OUT/start_ms. (Not in a subshell: `pids` must keep the process.)
 start_server() {
   local began now
   began=$(date +%s%N)
@@ -48,7 +49,7 @@ start_server() {
   pids+=($!)
   until curl -sf "http://127.0.0.1:$2/readyz" >/dev/null; do sleep 0.01; done
   now=$(date +%s%N)
-  echo $(((now - began) / 1000000))
+  echo $(((now - began) / 1000000)) >"$OUT/start_ms"
 }
 
 # Highest RSS of the servers while a command runs.
@@ -88,14 +89,14 @@ for config in sqlite postgres postgres-2; do
   esac
   "$LOAD" setup "$url" "$ORGANISATIONS" "$OUT/lanes.json" >&2
   p1=3801; p2=3802
-  ms=$(start_server "$url" $p1 $p1)
+  start_server "$url" $p1 $p1
   bases="http://127.0.0.1:$p1"
   if [ "$config" = postgres-2 ]; then
-    start_server "$url" $p2 $p1 >/dev/null
+    start_server "$url" $p2 $p1
     bases="$bases http://127.0.0.1:$p2"
   fi
   if [ "$config" = sqlite ]; then
-    coldstart_ms=$ms
+    coldstart_ms=$(cat "$OUT/start_ms")
     sleep 2
     idle_rss=$(rss_kib "${pids[0]}")
   fi
@@ -104,7 +105,7 @@ for config in sqlite postgres postgres-2; do
   clock_rss=$(cat "$OUT/peak_rss")
   # shellcheck disable=SC2086
   peak_rss "$LOAD" wijkwerk confirm 100,1000,max "$SECONDS_PER_RUN" "$OUT/lanes.json" $bases >"$OUT/confirm.md"
-  load_md+=$'\n'"#### $config"$'\n\n'"Clock (sync: Start, Stop):"$'\n\n'"$header"$'\n'"$(cat "$OUT/clock.md")"$'\n\n'"Confirm (confirm_entry):"$'\n\n'"$header"$'\n'"$(cat "$OUT/confirm.md")"$'\n'
+  load_md+=$'\n'"#### $config"$'\n\n'"Clock (one sync: a Start and its Stop):"$'\n\n'"$header"$'\n'"$(cat "$OUT/clock.md")"$'\n\n'"Confirm (confirm_entry):"$'\n\n'"$header"$'\n'"$(cat "$OUT/confirm.md")"$'\n'
   memory_md+="| $config | ${idle_rss:-} | $clock_rss |"$'\n'
   [ "$config" = sqlite ] && cp "$OUT/clock.md" "$OUT/clock-sqlite.md"
   idle_rss=""
@@ -162,8 +163,9 @@ Open loop: each request is due at its time whatever the answers before it; laten
 from that due time; what is unanswered 10 s after the last request was due counts as an error.
 Each fixed run lasts $SECONDS_PER_RUN s; "highest sustained" is the highest rate (searched in 10 s
 steps from 250/s, doubling, then halving the gap) with at most 0.1 % errors and p99 ≤ 100 ms,
-then measured for $SECONDS_PER_RUN s. Throughput is answers that succeeded per second. A clock request is one sync of one tap (the phone's path);
-an error is a refused tap or any answer but 200.
+then measured for $SECONDS_PER_RUN s. Throughput is answers that succeeded per second. A clock
+request is one sync (the phone's path) carrying a Start and its Stop — two taps, one prestatie,
+as a phone sends what it kept offline; an error is a refused tap or any answer but 200.
 $load_md
 ## 2. Side by side: TimeTagger $timetagger_version
 
