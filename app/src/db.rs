@@ -30,8 +30,10 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use sqlx::TransactionManager;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::SqliteTransactionManager;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
@@ -245,7 +247,18 @@ impl Db {
     /// server on the same file is the only other writer, and waits in the busy timeout).
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.write.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite(p) => {
+                let mut conn = p.write.acquire().await?;
+                // sqlx runs a custom BEGIN, then checks that it took; a request dropped between
+                // the two (a phone that gave up waiting) leaves the transaction open on the
+                // connection, with nothing to roll it back. On the one writer that would refuse
+                // every later write: roll it back here.
+                while SqliteTransactionManager::get_transaction_depth(&conn) > 0 {
+                    tracing::warn!("a write left its transaction open: rolled back");
+                    SqliteTransactionManager::rollback(&mut conn).await?;
+                }
+                Tx::Sqlite(Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?)
+            }
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
