@@ -258,6 +258,38 @@ impl Target {
         }
     }
 
+    /// Before a run (untimed): let what an overloaded run left queued finish, and stop any
+    /// clock such a run left running (its Stop was cut off), so every lane starts clean.
+    async fn settle(&self) {
+        let Target::Wijkwerk {
+            scenario: Scenario::Clock,
+            lanes,
+        } = self
+        else {
+            return;
+        };
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        for lane in lanes {
+            let lane = lane.lock().await;
+            let Ok(mut conn) = Conn::open(&lane.base).await else {
+                continue;
+            };
+            let day = post(&lane.base, &lane.cookie, "worker_day", "form", "");
+            let Ok((200, _, body)) = conn.exchange(&day).await else {
+                continue;
+            };
+            let running = serde_json::from_str::<serde_json::Value>(&body)
+                .ok()
+                .and_then(|day| day["running"]["entry_id"].as_i64());
+            if let Some(entry) = running {
+                let stop = format!("entry_id={entry}&cap_at_limit=true");
+                let _ = conn
+                    .exchange(&post(&lane.base, &lane.cookie, "stop_clock", "form", &stop))
+                    .await;
+            }
+        }
+    }
+
     /// The `k`-th request: where to, and its bytes.
     async fn request(&self, k: usize) -> Option<(String, Vec<u8>)> {
         match self {
@@ -487,7 +519,7 @@ async fn runs(target: &Target, rates: &str, duration: Duration) {
             let search = Duration::from_secs(10).min(duration);
             let (mut good, mut bad) = (0u64, None::<u64>);
             let mut rate = 250u64;
-            for _ in 0..9 {
+            for _ in 0..6 {
                 let run = one_run(target, rate, search).await;
                 eprintln!(
                     "  search {}",
@@ -523,8 +555,10 @@ async fn runs(target: &Target, rates: &str, duration: Duration) {
 }
 
 async fn one_run(target: &Target, rate: u64, duration: Duration) -> Run {
+    target.settle().await;
     let total = (rate as f64 * duration.as_secs_f64()) as usize;
-    let idle: Arc<Mutex<Vec<Conn>>> = Arc::default();
+    // Idle connections per server: a request goes to its own server's connection.
+    let idle: Arc<Mutex<std::collections::HashMap<String, Vec<Conn>>>> = Arc::default();
     // At most this many connections at once (a file-descriptor limit is not the server's
     // fault); waiting for one counts in the latency, which runs from the due time.
     let connections = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
@@ -551,7 +585,7 @@ async fn one_run(target: &Target, rate: u64, duration: Duration) -> Run {
         let good = target.success();
         tasks.spawn(async move {
             let _permit = connections.acquire().await.expect("open");
-            let conn = idle.lock().await.pop();
+            let conn = idle.lock().await.get_mut(&base).and_then(Vec::pop);
             let conn = match conn {
                 Some(c) => Some(c),
                 None => Conn::open(&base).await.ok(),
@@ -574,7 +608,7 @@ async fn one_run(target: &Target, rate: u64, duration: Duration) -> Run {
                             eprintln!("  error answer: {status} {body:.300}");
                         }
                     }
-                    idle.lock().await.push(conn);
+                    idle.lock().await.entry(base).or_default().push(conn);
                 }
                 Err(_) => {
                     errors.fetch_add(1, Ordering::Relaxed);

@@ -57,6 +57,7 @@ on_both_backends!(
     operations::health_and_graceful_shutdown,
     operations::two_servers_share_sessions_throttle_and_jobs,
     operations::a_killed_server_loses_no_answered_request,
+    operations::phones_that_give_up_never_block_the_next_write,
     review::a_dispute_is_confirmed_on_behalf_of_the_gebruiker_with_a_reason,
     review::a_dispute_is_settled_by_a_correction_and_corrected_again_after_payment,
     review::a_rejected_prestatie_frees_the_hours_and_refunds_its_cheques,

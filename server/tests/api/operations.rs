@@ -589,3 +589,84 @@ async fn confirm_each(
         }
     }
 }
+
+/// Phones on a bad connection give up mid-request, hundreds at once: the server cancels those
+/// requests at any point of their transaction, and the next tap is still written (on SQLite
+/// all writes share one connection: one transaction left open there would refuse every later
+/// write).
+pub async fn phones_that_give_up_never_block_the_next_write(app: &TestApp) {
+    let (scratch, demos) = demo_now(app, &["g.test"]).await;
+    let demo = &demos[0];
+    let server = ServerProcess::start(&scratch.url, free_port(), &[]).await;
+    let ahmed = server.browser();
+    let _: app::auth::Role = ahmed
+        .call(
+            "login",
+            &[("email", &demo.email("ahmed")), ("password", "wijkwerk")],
+        )
+        .await
+        .unwrap();
+    let cookie = ahmed.cookie().expect("a session");
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let mut quitters = Vec::new();
+    for n in 0..300u64 {
+        let start = tap(ActionKind::Start {
+            assignment_id: demo.assignments.ahmed_maria,
+        });
+        let stop = tap(ActionKind::Stop {
+            clock: ClockRef::Start(start.id),
+            cap_at_limit: false,
+        });
+        let batch = Batch {
+            sent_at_ms: Utc::now().timestamp_millis(),
+            actions: vec![start, stop],
+        };
+        let body = serde_json::json!({ "batch": batch }).to_string();
+        let request = format!(
+            "POST /api/sync HTTP/1.1\r\nHost: {addr}\r\nOrigin: {}\r\nCookie: {cookie}\r\n\
+             Accept: application/json\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\n\r\n{body}",
+            server.base,
+            body.len()
+        );
+        let addr = addr.clone();
+        quitters.push(tokio::spawn(async move {
+            use tokio::io::AsyncWriteExt;
+            let Ok(mut stream) = tokio::net::TcpStream::connect(&addr).await else {
+                return;
+            };
+            let _ = stream.write_all(request.as_bytes()).await;
+            // Give up after a moment that varies, so requests are dropped at every stage.
+            tokio::time::sleep(Duration::from_micros(n * 37 % 3000)).await;
+            drop(stream);
+        }));
+    }
+    for quitter in quitters {
+        quitter.await.unwrap();
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The next tap, from a phone that waits for its answer, is written.
+    let start = tap(ActionKind::Start {
+        assignment_id: demo.assignments.ahmed_maria,
+    });
+    let answer = send(&ahmed, &start).await.expect("an answer");
+    let answer = answer.unwrap_or_else(|e| panic!("{e:?}: {}", server.logs()));
+    assert!(
+        matches!(
+            answer.results[0].problem,
+            None | Some(AppError::AlreadyRunning) | Some(AppError::Limit(_))
+        ),
+        "{:?}",
+        answer.results[0]
+    );
+    let mut conn = scratch.db.begin().await.expect("the database takes writes");
+    on!(conn.c(), c => sqlx::query("SELECT 1").execute(c).await.map(|_| ())).unwrap();
+    drop(conn);
+    assert!(
+        !server.logs().contains("database failed"),
+        "{}",
+        server.logs()
+    );
+    drop(server);
+    scratch.finish().await;
+}
