@@ -272,14 +272,7 @@ pub async fn two_servers_share_sessions_throttle_and_jobs(app: &TestApp) {
     );
 
     // A session made on one server works on the other (no sticky sessions).
-    let ahmed = one.browser();
-    let _: app::auth::Role = ahmed
-        .call(
-            "login",
-            &[("email", &demo.email("ahmed")), ("password", "wijkwerk")],
-        )
-        .await
-        .unwrap();
+    let ahmed = login(&one.base, &demo.email("ahmed")).await;
     let on_two = ahmed.via(&two.base);
     let me: Option<app::auth::CurrentUser> = on_two.call("current_user", &[]).await.unwrap();
     assert!(me.is_some(), "logged in on the other server too");
@@ -598,14 +591,7 @@ pub async fn phones_that_give_up_never_block_the_next_write(app: &TestApp) {
     let (scratch, demos) = demo_now(app, &["g.test"]).await;
     let demo = &demos[0];
     let server = ServerProcess::start(&scratch.url, free_port(), &[]).await;
-    let ahmed = server.browser();
-    let _: app::auth::Role = ahmed
-        .call(
-            "login",
-            &[("email", &demo.email("ahmed")), ("password", "wijkwerk")],
-        )
-        .await
-        .unwrap();
+    let ahmed = login(&server.base, &demo.email("ahmed")).await;
     let cookie = ahmed.cookie().expect("a session");
     let addr = server.base.trim_start_matches("http://").to_string();
     let mut quitters = Vec::new();
