@@ -15,7 +15,7 @@ DATABASE_URL ?= sqlite://data/wijkwerk.db
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVER := target/release/server
 
-.PHONY: run build tools test test-unit test-sqlite test-postgres test-e2e lint fmt clean measure bench
+.PHONY: run build tools test test-unit test-sqlite test-postgres test-e2e lint fmt clean measure bench fuzz
 
 run: build
 	@echo ""
@@ -63,6 +63,13 @@ test-e2e:
 bench: build
 	@scripts/ensure-test-services.sh
 	TEST_DATABASE_URL='$(TEST_DATABASE_URL)' scripts/bench/run.sh
+
+# Every parser of outside input fuzzed for a fixed time (app/tests/fuzz.rs says how: proptest
+# loops on stable, as cargo-fuzz needs nightly). FUZZ_SECONDS per target; never part of make test.
+FUZZ_SECONDS ?= 30
+fuzz:
+	WIJKWERK_FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release -p app --features ssr --test fuzz \
+		-- --ignored --test-threads 1 --nocapture
 
 # What a phone downloads per route (first and repeat visit), against the release build.
 measure: build

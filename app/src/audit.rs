@@ -48,6 +48,14 @@ crate::text_enum! {
         AccountCreated = "account_created",
         AccountDeactivated = "account_deactivated",
         PasswordChanged = "password_changed",
+        /// A bemiddelaar or admin set up a second factor (confirmed with a first code).
+        SecondFactorEnrolled = "second_factor_enrolled",
+        /// A login completed with a code of the second factor.
+        SecondFactorUsed = "second_factor_used",
+        /// A login completed with one of the recovery codes (each works once).
+        RecoveryCodeUsed = "recovery_code_used",
+        /// A wijk-werker or gebruiker past the organisation's retention was anonymised.
+        PersonAnonymised = "person_anonymised",
         /// A coordinator made a (new) activation code for an account.
         ActivationCodeIssued = "activation_code_issued",
         /// The person chose a password with their activation code.

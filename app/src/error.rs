@@ -15,6 +15,12 @@ pub enum Field {
     NewPassword,
     /// The current password, when changing it, is not right.
     CurrentPassword,
+    /// A new password on the shipped list of common and breached passwords.
+    CommonPassword,
+    /// A code of the second factor (or a recovery code) that is not right, or used already.
+    SecondFactorCode,
+    /// The retention: from 6 to 120 months.
+    RetentionMonths,
     DisputeReason,
     /// The reason for declining an offer is too long.
     DeclineReason,
@@ -149,6 +155,9 @@ pub enum AppError {
     /// Too many failed logins for this account or from this address: wait, then try again.
     #[error("too many attempts; retry after {retry_after_secs} s")]
     TooManyAttempts { retry_after_secs: i64 },
+    /// The second factor is on already: a new one only after it was reset.
+    #[error("the second factor is on already")]
+    SecondFactorOn,
     /// The server is too busy right now (e.g. all password checks are taken).
     #[error("busy")]
     Busy,
@@ -176,6 +185,7 @@ impl AppError {
             | AppError::FeeAlreadyRecorded
             | AppError::PurchaseUsed
             | AppError::RequestClosed
+            | AppError::SecondFactorOn
             | AppError::NotEnoughCheques { .. } => 409,
             AppError::Invalid(_)
             | AppError::Limit(_)
@@ -205,6 +215,10 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
                 AppError::Invalid(Field::Form)
             }
+            // On the server, a JSON body that does not parse (a sync batch cut or tampered
+            // with) is bad input, not a failure of ours: 422, as a form that does not parse.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(_) => AppError::Invalid(Field::Form),
             other => {
                 #[cfg(feature = "ssr")]
                 tracing::error!(error = %other, "server function failed");

@@ -232,7 +232,8 @@ catalogue! {
     // Why a form was refused.
     InvalidEmail => "Vul een geldig e-mailadres in.", "Enter a valid email address.", "Indiquez une adresse e-mail valable.";
     InvalidPassword => "Vul je wachtwoord in.", "Enter your password.", "Indiquez votre mot de passe.";
-    InvalidNewPassword => "Kies een wachtwoord van minstens 12 tekens.", "Choose a password of at least 12 characters.", "Choisissez un mot de passe d’au moins 12 caractères.";
+    InvalidCommonPassword => "Dit wachtwoord is te bekend: het staat op een lijst van veelgebruikte of gelekte wachtwoorden. Kies een ander, bijvoorbeeld drie woorden die bij elkaar niet logisch zijn.", "This password is too well known: it is on a list of common or leaked passwords. Choose another, for example three words that make no sense together.", "Ce mot de passe est trop connu : il figure sur une liste de mots de passe courants ou divulgués. Choisissez-en un autre, par exemple trois mots sans lien entre eux.";
+    InvalidNewPassword => "Kies een wachtwoord van minstens 12 tekens (spaties mogen).", "Choose a password of at least 12 characters (spaces are fine).", "Choisissez un mot de passe d’au moins 12 caractères (les espaces sont permis).";
     InvalidDisputeReason => "Schrijf kort wat er niet klopt (minstens 3 tekens, hoogstens 500).", "Write briefly what is wrong (at least 3 characters, at most 500).", "Écrivez en quelques mots ce qui ne va pas (au moins 3 caractères, au plus 500).";
     InvalidDeclineReason => "Je reden is te lang (hoogstens 500 tekens).", "Your reason is too long (at most 500 characters).", "Votre raison est trop longue (500 caractères au plus).";
     InvalidForm => "Er ontbreekt iets in het formulier. Laad de pagina opnieuw en probeer nog eens.", "Something is missing in the form. Reload the page and try again.", "Il manque quelque chose dans le formulaire. Rechargez la page et réessayez.";
@@ -598,6 +599,38 @@ catalogue! {
     NoEntries => "Nog geen prestaties.", "No work yet.", "Pas encore de prestations.";
     ProfileTitle => "Profiel", "Profile", "Profil";
     LanguageTitle => "Taal", "Language", "Langue";
+    FileViewsTitle => "Wie bekeek dit dossier", "Who looked at this file", "Qui a consulté ce dossier";
+    FileViewsIntro => "Elke keer dat iemand dit dossier of een lijst met deze naam opent, staat hier wie en wanneer. De persoon ziet dit ook.", "Each time someone opens this file or a list with this name, it shows here who and when. The person sees this too.", "Chaque fois que quelqu’un ouvre ce dossier ou une liste avec ce nom, on voit ici qui et quand. La personne le voit aussi.";
+    MyFileViewsTitle => "Wie bekeek je gegevens", "Who looked at your details", "Qui a consulté vos données";
+    MyFileViewsIntro => "Je bemiddelaar bekijkt je gegevens om je te helpen. Hier zie je wie dat deed en wanneer.", "Your coordinator looks at your details to help you. Here you see who did and when.", "Votre accompagnateur consulte vos données pour vous aider. Vous voyez ici qui l’a fait et quand.";
+    NoFileViews => "Nog niemand.", "Nobody yet.", "Personne pour l’instant.";
+    SeenFile => "dossier bekeken", "looked at the file", "a consulté le dossier";
+    SeenCheques => "cheques bekeken", "looked at the cheques", "a consulté les chèques";
+    SeenAllowanceMonth => "lijst met vergoedingen bekeken", "looked at the allowance list", "a consulté la liste des indemnités";
+    PersonDataIntro => "Vraagt de persoon om al zijn of haar gegevens (AVG)? Download ze hier in één zip-bestand (JSON en CSV) en geef ze veilig door.", "Does the person ask for all their data (GDPR)? Download it here as one zip file (JSON and CSV) and hand it over safely.", "La personne demande toutes ses données (RGPD) ? Téléchargez-les ici dans un fichier zip (JSON et CSV) et transmettez-les de façon sûre.";
+    PersonDataDownload => "Alle gegevens downloaden", "Download all data", "Télécharger toutes les données";
+    SeenDataExport => "alle gegevens gedownload (op vraag van de persoon)", "downloaded all data (at the person’s request)", "a téléchargé toutes les données (à la demande de la personne)";
+    SeenAllowanceExport => "lijst met vergoedingen gedownload", "downloaded the allowance list", "a téléchargé la liste des indemnités";
+    InvalidRetentionMonths => "Kies een bewaartermijn van 6 tot 120 maanden.", "Choose a retention of 6 to 120 months.", "Choisissez une durée de conservation de 6 à 120 mois.";
+    RetentionTitle => "Bewaartermijn", "Retention", "Durée de conservation";
+    RetentionIntro => "Zo lang na het einde van een traject, of na het laatste werk van een gebruiker, blijven namen en contactgegevens bewaard. Daarna worden ze automatisch gewist; de cijfers in de rapporten blijven kloppen.", "This long after a trajectory ends, or after a gebruiker’s last work, names and contact details are kept. Then they are erased automatically; the report figures stay right.", "Les noms et coordonnées sont gardés aussi longtemps après la fin d’un trajet ou le dernier travail d’un utilisateur. Ensuite ils sont effacés automatiquement ; les chiffres des rapports restent justes.";
+    FieldRetentionMonths => "Maanden", "Months", "Mois";
+    InvalidSecondFactorCode => "Deze code klopt niet of is al gebruikt. Typ de code die je app nu toont, of een herstelcode.", "This code is not right or was used already. Type the code your app shows now, or a recovery code.", "Ce code n’est pas correct ou a déjà été utilisé. Tapez le code que votre application affiche maintenant, ou un code de secours.";
+    ErrSecondFactorOn => "Tweestapsverificatie staat al aan.", "Two-step verification is on already.", "La vérification en deux étapes est déjà activée.";
+    SecondFactorTitle => "Tweestapsverificatie", "Two-step verification", "Vérification en deux étapes";
+    SecondFactorWhy => "Bemiddelaars zien de dossiers van veel mensen. Met een code uit een app op je telefoon kan niemand met alleen je wachtwoord binnen.", "Coordinators see many people’s files. With a code from an app on your phone, nobody gets in with your password alone.", "Les accompagnateurs voient les dossiers de beaucoup de personnes. Avec un code d’une application sur votre téléphone, personne n’entre avec votre seul mot de passe.";
+    SecondFactorOff => "Tweestapsverificatie staat uit.", "Two-step verification is off.", "La vérification en deux étapes est désactivée.";
+    SecondFactorRequired => "Verplicht voor alle bemiddelaars en beheerders van de organisatie", "Mandatory for all coordinators and admins of the organisation", "Obligatoire pour tous les accompagnateurs et administrateurs de l’organisation";
+    LoginCodeIntro => "Typ de code van 6 cijfers die je app nu toont. Telefoon kwijt? Typ een van je herstelcodes.", "Type the 6-digit code your app shows now. Lost your phone? Type one of your recovery codes.", "Tapez le code à 6 chiffres que votre application affiche maintenant. Téléphone perdu ? Tapez un de vos codes de secours.";
+    FieldSecondFactorCode => "Code", "Code", "Code";
+    EnrolTitle => "Tweestapsverificatie instellen", "Set up two-step verification", "Configurer la vérification en deux étapes";
+    EnrolInstallApp => "Installeer een app voor codes op je telefoon, bijvoorbeeld FreeOTP, Google Authenticator of Microsoft Authenticator.", "Install an app for codes on your phone, for example FreeOTP, Google Authenticator or Microsoft Authenticator.", "Installez une application de codes sur votre téléphone, par exemple FreeOTP, Google Authenticator ou Microsoft Authenticator.";
+    EnrolScan => "Scan deze QR-code met de app.", "Scan this QR code with the app.", "Scannez ce code QR avec l’application.";
+    EnrolQrLabel => "QR-code voor de app", "QR code for the app", "Code QR pour l’application";
+    EnrolKey => "Lukt scannen niet? Typ dan deze sleutel in de app:", "Scanning does not work? Then type this key in the app:", "Le scan ne marche pas ? Tapez alors cette clé dans l’application :";
+    EnrolRecoveryCodes => "Schrijf deze herstelcodes op en bewaar ze op een veilige plek. Elke code werkt één keer, als je je telefoon niet hebt.", "Write down these recovery codes and keep them somewhere safe. Each code works once, when you do not have your phone.", "Notez ces codes de secours et gardez-les en lieu sûr. Chaque code fonctionne une fois, si vous n’avez pas votre téléphone.";
+    EnrolFirstCode => "De code die de app nu toont", "The code the app shows now", "Le code que l’application affiche maintenant";
+    EnrolConfirm => "Aanzetten", "Turn on", "Activer";
     ChangePassword => "Wachtwoord veranderen", "Change password", "Changer de mot de passe";
     CurrentPassword => "Huidig wachtwoord", "Current password", "Mot de passe actuel";
     NewPassword => "Nieuw wachtwoord (minstens 12 tekens)", "New password (at least 12 characters)", "Nouveau mot de passe (au moins 12 caractères)";
@@ -643,6 +676,7 @@ messages! {
     WorkedBy => "Gewerkt door {worker}", "Worked by {worker}", "Fait par {worker}";
     MonthTotal => "{time} · {n, plural, one {# wijk-werker} other {# wijk-werkers}}", "{time} · {n, plural, one {# worker} other {# workers}}", "{time} · {n, plural, one {# travailleur wijk-werk} other {# travailleurs wijk-werk}}";
     ShortDate => "{weekday} {day}/{month}", "{weekday} {day}/{month}", "{weekday} {day}/{month}";
+    SecondFactorOn => "Tweestapsverificatie staat aan. Je hebt nog {left, plural, one {# herstelcode} other {# herstelcodes}}.", "Two-step verification is on. You have {left, plural, one {# recovery code} other {# recovery codes}} left.", "La vérification en deux étapes est activée. Il vous reste {left, plural, one {# code de secours} other {# codes de secours}}.";
     MonthOfYear => "{month} {year}", "{month} {year}", "{month} {year}";
     NotEnoughCheques => "Je hebt niet genoeg wijk-werkcheques: je hebt er {balance}, je hebt er {needed} nodig. Koop eerst cheques bij.", "You do not have enough cheques: you have {balance}, you need {needed}. Please buy cheques first.", "Vous n’avez pas assez de chèques wijk-werk : vous en avez {balance}, il vous en faut {needed}. Achetez d’abord des chèques.";
     ChequesCount => "{n, plural, one {# cheque} other {# cheques}}", "{n, plural, one {# cheque} other {# cheques}}", "{n, plural, one {# chèque} other {# chèques}}";
@@ -1024,6 +1058,9 @@ pub fn field_message(field: &crate::error::Field) -> T {
         F::Email => T::InvalidEmail,
         F::Password => T::InvalidPassword,
         F::NewPassword => T::InvalidNewPassword,
+        F::CommonPassword => T::InvalidCommonPassword,
+        F::SecondFactorCode => T::InvalidSecondFactorCode,
+        F::RetentionMonths => T::InvalidRetentionMonths,
         F::CurrentPassword => T::InvalidCurrentPassword,
         F::ChangeReason => T::InvalidChangeReason,
         F::Note => T::InvalidNote,
@@ -1112,6 +1149,7 @@ pub fn phone_error_message(lang: Lang, error: &AppError) -> String {
         E::FeeAlreadyRecorded => fixed(T::ErrFeeAlreadyRecorded),
         E::PurchaseUsed => fixed(T::ErrPurchaseUsed),
         E::RequestClosed => fixed(T::ErrRequestClosed),
+        E::SecondFactorOn => fixed(T::ErrSecondFactorOn),
         E::Busy => fixed(T::ErrBusy),
         E::Unavailable => fixed(T::ErrUnavailable),
     }

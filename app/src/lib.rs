@@ -16,10 +16,12 @@ pub mod brussels;
 pub mod cheques;
 pub mod clients;
 pub mod error;
+pub mod file_views;
 pub mod i18n;
 pub mod ids;
 pub mod municipalities;
 pub mod organisations;
+pub mod privacy;
 pub mod reports;
 pub mod requests;
 pub mod rules;
@@ -74,7 +76,13 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 /// The pages a phone opens before it has the app: plain server-rendered HTML with forms, no
 /// island and no WASM, so the first visit is a few kilobytes. (Forgetting the last account's
 /// copies at the login is the service worker's job, `server/src/sw.js`.)
-pub const PLAIN_PAGES: [&str; 3] = ["/login", "/activate", "/offline"];
+pub const PLAIN_PAGES: [&str; 5] = [
+    "/login",
+    "/login/code",
+    "/login/enrol",
+    "/activate",
+    "/offline",
+];
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -128,6 +136,12 @@ pub fn App() -> impl IntoView {
             <Routes fallback=ui::layout::NotFound>
                 <Route path=path!("/") view=ui::layout::Home ssr=SsrMode::Async />
                 <Route path=path!("/login") view=ui::login::LoginPage />
+                <Route path=path!("/login/code") view=ui::second_factor::LoginCodePage />
+                <Route
+                    path=path!("/login/enrol")
+                    view=ui::second_factor::EnrolPage
+                    ssr=SsrMode::Async
+                />
                 <Route path=path!("/offline") view=ui::layout::OfflinePage />
                 <Route path=path!("/worker") view=ui::worker::today::TodayPage ssr=SsrMode::Async />
                 <Route

@@ -154,6 +154,27 @@ macro_rules! read_case {
     };
 }
 
+/// A use case that reads a person's file (or a list with names): as [`read_case!`], and then,
+/// before the answer leaves, a row per person saying the caller saw `what`
+/// ([`crate::file_views`]).
+#[macro_export]
+macro_rules! seen_case {
+    ($what:expr, $case:path $(, $arg:expr)* $(,)?) => {
+        $crate::error::finish(
+            async {
+                let (ctx, db) = $crate::request::context().await?;
+                let out = {
+                    let mut conn = db.conn().await?;
+                    $case(&ctx, &mut conn $(, $arg)*).await?
+                };
+                $crate::file_views::service::seen(&ctx, &db, &out, $what).await?;
+                Ok(out)
+            }
+            .await,
+        )
+    };
+}
+
 /// A use case that writes: one transaction that checks, changes and audits, committed only when
 /// the use case succeeds. The use case gets `(&Ctx, &mut Tx, args…)`.
 #[macro_export]

@@ -213,7 +213,19 @@ pub async fn router(
             let store = PostgresStore::new(pool.clone())
                 .with_schema_name(schema)
                 .map_err(StartError::Sessions)?;
-            store.migrate().await.map_err(sessions)?;
+            // Two servers starting at once would both create the session table and one would
+            // fail on PostgreSQL's catalogue; a lock held on one connection takes them in turn.
+            let mut lock = pool.acquire().await.map_err(sessions)?;
+            sqlx::query("SELECT pg_advisory_lock(hashtext('wijkwerk.sessions'))")
+                .execute(&mut *lock)
+                .await
+                .map_err(sessions)?;
+            let migrated = store.migrate().await;
+            sqlx::query("SELECT pg_advisory_unlock(hashtext('wijkwerk.sessions'))")
+                .execute(&mut *lock)
+                .await
+                .map_err(sessions)?;
+            migrated.map_err(sessions)?;
             Ok(with_sessions(state, store, config, policy))
         }
     }
@@ -272,6 +284,10 @@ fn with_sessions<S: SessionStore + Clone>(
         .route(
             "/coordinator/allowances/{file}",
             axum::routing::get(app::allowances::export::download),
+        )
+        .route(
+            "/coordinator/data/{file}",
+            axum::routing::get(app::privacy::export::download),
         )
         .route(
             "/coordinator/reports/{file}",
@@ -370,6 +386,8 @@ pub fn spawn_jobs(
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // Anonymisation looks at every person: once an hour is soon enough for months.
+        let mut anonymised_at: Option<std::time::Instant> = None;
         loop {
             tokio::select! {
                 _ = tick.tick() => {}
@@ -398,6 +416,21 @@ pub fn spawn_jobs(
                 Ok(confirmed) => tracing::info!(confirmed, "unanswered prestaties confirmed"),
                 Err(e) => {
                     tracing::warn!(error = %e, "automatic confirmation failed; next minute again")
+                }
+            }
+            if *stop.borrow() {
+                return;
+            }
+            if anonymised_at.is_none_or(|at| at.elapsed() >= Duration::from_secs(3600)) {
+                anonymised_at = Some(std::time::Instant::now());
+                match app::privacy::service::anonymise_due(&db, clock.now()).await {
+                    Ok(done) if done == Default::default() => {}
+                    Ok(done) => tracing::info!(
+                        workers = done.workers,
+                        clients = done.clients,
+                        "anonymised past the retention"
+                    ),
+                    Err(e) => tracing::warn!(error = %e, "anonymisation failed; next hour again"),
                 }
             }
         }

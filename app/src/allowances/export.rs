@@ -165,8 +165,12 @@ pub async fn download(
         if !matches!(extension, "csv" | "xlsx") {
             return Err(AppError::NotFound);
         }
-        let mut conn = db.conn().await?;
-        let export = super::service::month(&ctx, &mut conn, Some(month.to_string())).await?;
+        let export = {
+            let mut conn = db.conn().await?;
+            super::service::month(&ctx, &mut conn, Some(month.to_string())).await?
+        };
+        let seen = crate::file_views::Seen::AllowanceExport;
+        crate::file_views::service::seen(&ctx, &db, &export, seen).await?;
         let file_name = export.file_name(extension);
         crate::export::csv_or_xlsx(
             extension,

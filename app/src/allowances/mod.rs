@@ -87,5 +87,9 @@ impl AllowanceMonth {
 pub async fn get_allowance_month(
     #[server(default)] month: Option<String>,
 ) -> Result<AllowanceMonth, AppError> {
-    crate::read_case!(service::month, month)
+    crate::seen_case!(
+        crate::file_views::Seen::AllowanceMonth,
+        service::month,
+        month
+    )
 }

@@ -8,7 +8,11 @@ use crate::error::AppError;
 use crate::ids::{AccountId, ClientId, OrganisationId, WorkerId};
 
 #[cfg(feature = "ssr")]
+pub mod matrix;
+#[cfg(feature = "ssr")]
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod second_factor;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
@@ -168,6 +172,58 @@ pub async fn deactivate_account(account_id: AccountId) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "change_password", output = crate::wire::Json)]
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     crate::error::finish(service::change_password(current, new).await)
+}
+
+// ---- The second factor of bemiddelaars and admins ----
+
+/// Setting up the second factor: the QR code for the app, the key to type instead, and the
+/// recovery codes, shown once. Nothing works before a code from the app confirms it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enrolment {
+    /// The `otpauth://` address as a QR code (SVG).
+    pub qr_svg: String,
+    /// The same secret in base32, in groups of four letters.
+    pub secret: String,
+    pub recovery_codes: Vec<String>,
+}
+
+/// The staff member's second factor as the settings screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecondFactorStatus {
+    pub enrolled: bool,
+    pub recovery_codes_left: i64,
+    /// The organisation makes it mandatory for its staff.
+    pub required: bool,
+}
+
+/// After the password: the code from the app (6 digits) or a recovery code. Logs in.
+#[server(prefix = "/api", endpoint = "login_code", output = crate::wire::Json)]
+pub async fn login_code(code: String) -> Result<Role, AppError> {
+    crate::error::finish(service::login_code(code).await)
+}
+
+/// A new (unconfirmed) second factor for the caller, or for the person half logged in whose
+/// organisation requires one.
+#[server(prefix = "/api", endpoint = "second_factor_enrolment", output = crate::wire::Json)]
+pub async fn start_second_factor() -> Result<Enrolment, AppError> {
+    crate::error::finish(service::start_second_factor().await)
+}
+
+/// The first code from the app: the second factor is on (and a half login completed).
+#[server(prefix = "/api", endpoint = "confirm_second_factor", output = crate::wire::Json)]
+pub async fn confirm_second_factor(code: String) -> Result<Role, AppError> {
+    crate::error::finish(service::confirm_second_factor(code).await)
+}
+
+#[server(prefix = "/api", endpoint = "second_factor_status", output = crate::wire::Json)]
+pub async fn get_second_factor_status() -> Result<SecondFactorStatus, AppError> {
+    crate::read_case!(service::second_factor_status)
+}
+
+/// The organisation makes the second factor mandatory for its staff (or no longer).
+#[server(prefix = "/api", endpoint = "set_second_factor_required", output = crate::wire::Json)]
+pub async fn set_second_factor_required(#[server(default)] required: bool) -> Result<(), AppError> {
+    crate::write_case!(service::set_second_factor_required, required)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::store::{self, NewAccount};
-use super::{CurrentUser, Role, password};
+use super::{CurrentUser, Role, password, second_factor};
 use crate::audit::{self, Action, Event};
 use crate::db::{Db, Tx};
 use crate::error::{AppError, Field};
@@ -119,7 +119,7 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
         .as_ref()
         .map(|a| a.password_hash.clone())
         .unwrap_or_else(|| password::DUMMY_HASH.to_string());
-    let ok = password::verify(password, hash).await?;
+    let ok = password::verify(password.clone(), hash).await?;
     let account = match account {
         Some(a) if ok && a.active => a,
         other => {
@@ -127,11 +127,52 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
             return Err(failed(&db, &keys, org_and_id, now).await?);
         }
     };
+    // Only now do we know the password: the moment to hash it with today's parameters.
+    if password::is_outdated(&account.password_hash) {
+        let hash = password::hash(password).await?;
+        let mut tx = db.begin().await?;
+        store::set_password_hash(tx.c(), account.id, &hash).await?;
+        tx.commit().await?;
+    }
 
-    start_session(&account, now).await?;
+    // Staff with a second factor, or whose organisation requires one, are half logged in: the
+    // code (or setting one up) comes next.
+    if account.role.is_staff() {
+        let (factor, required) = {
+            let mut conn = db.conn().await?;
+            (
+                store::second_factor(conn.c(), account.id).await?,
+                crate::organisations::store::second_factor_required(
+                    conn.c(),
+                    account.organisation_id,
+                )
+                .await?,
+            )
+        };
+        let enrolled = factor.is_some_and(|f| f.confirmed_at.is_some());
+        if enrolled || required {
+            hold_half_login(&account, now).await?;
+            leptos_axum::redirect(if enrolled {
+                "/login/code"
+            } else {
+                "/login/enrol"
+            });
+            return Ok(account.role);
+        }
+    }
+    finish_login(&db, &account, &keys[0], now).await
+}
 
+/// The last step of every login: the session, the throttle forgiven, the audit line, home.
+async fn finish_login(
+    db: &Db,
+    account: &store::Account,
+    account_key: &str,
+    now: DateTime<Utc>,
+) -> Result<Role, AppError> {
+    start_session(account, now).await?;
     let mut tx = db.begin().await?;
-    store::forget_failures(tx.c(), &keys[0]).await?;
+    store::forget_failures(tx.c(), account_key).await?;
     audit::record(
         tx.c(),
         Event {
@@ -157,6 +198,9 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
 async fn start_session(account: &store::Account, now: DateTime<Utc>) -> Result<(), AppError> {
     let session = request::session().await?;
     session.cycle_id().await.map_err(session_error)?;
+    for key in [HALF_LOGIN_KEY, HALF_LOGIN_AT_KEY] {
+        session.remove_value(key).await.map_err(session_error)?;
+    }
     session
         .insert(ACCOUNT_KEY, account.id.0)
         .await
@@ -255,9 +299,7 @@ pub async fn create_account(
 /// same throttle as logins (guessing here is guessing there).
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     let (ctx, db) = request::context().await?;
-    if new.chars().count() < MIN_PASSWORD_CHARS || new.len() > 1024 {
-        return Err(AppError::Invalid(Field::NewPassword));
-    }
+    password::check_new(&new)?;
     if current.is_empty() || current.len() > 1024 {
         return Err(AppError::Invalid(Field::CurrentPassword));
     }
@@ -359,9 +401,7 @@ pub async fn issue_code(
 /// First login with an activation code: the code is taken (single use), the password set, the
 /// person logged in. Wrong codes count against the address's throttle like wrong logins.
 pub async fn activate(code: String, password: String) -> Result<super::Role, AppError> {
-    if password.chars().count() < MIN_PASSWORD_CHARS || password.len() > 1024 {
-        return Err(AppError::Invalid(Field::NewPassword));
-    }
+    password::check_new(&password)?;
     let state = request::state();
     let db = state.db;
     let now = state.clock.now();
@@ -487,9 +527,6 @@ pub async fn deactivate_account(
     Ok(())
 }
 
-/// The shortest password we accept for a new account.
-pub const MIN_PASSWORD_CHARS: usize = 12;
-
 /// A coordinator for an organisation (command line: `create-coordinator`). Checks the input,
 /// hashes the password, writes the account and an audit line, in `tx`.
 pub async fn create_coordinator(
@@ -501,9 +538,7 @@ pub async fn create_coordinator(
     now: DateTime<Utc>,
 ) -> Result<AccountId, AppError> {
     let email = normalised_email(email)?;
-    if password.chars().count() < MIN_PASSWORD_CHARS || password.len() > 1024 {
-        return Err(AppError::Invalid(Field::NewPassword));
-    }
+    password::check_new(&password)?;
     let display_name = display_name.trim();
     if display_name.is_empty() || display_name.chars().count() > 200 {
         return Err(AppError::Invalid(Field::Form));
@@ -538,6 +573,279 @@ pub async fn create_coordinator(
     )
     .await?;
     Ok(id)
+}
+
+// ---- The second factor of bemiddelaars and admins ----
+
+/// The session of someone whose password was right and whose second factor comes next: not a
+/// login (no [`ACCOUNT_KEY`], so no caller), only the account and when.
+const HALF_LOGIN_KEY: &str = "half_login_account";
+const HALF_LOGIN_AT_KEY: &str = "half_login_at";
+/// How long the code may take after the password.
+const HALF_LOGIN_MINUTES: i64 = 10;
+/// How long a secret shown for setting up stays the same when the page is shown again.
+const KEEP_UNCONFIRMED_MINUTES: i64 = 15;
+
+async fn hold_half_login(account: &store::Account, now: DateTime<Utc>) -> Result<(), AppError> {
+    let session = request::session().await?;
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(HALF_LOGIN_KEY, account.id.0)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(HALF_LOGIN_AT_KEY, now.timestamp())
+        .await
+        .map_err(session_error)?;
+    session.set_expiry(Some(request::session_expiry(account.role)));
+    Ok(())
+}
+
+/// The account half logged in on this browser, if the password was right a little while ago.
+async fn half_login(db: &Db, now: DateTime<Utc>) -> Result<Option<store::Account>, AppError> {
+    let session = request::session().await?;
+    let account = session
+        .get::<i64>(HALF_LOGIN_KEY)
+        .await
+        .map_err(session_error)?;
+    let at = session
+        .get::<i64>(HALF_LOGIN_AT_KEY)
+        .await
+        .map_err(session_error)?;
+    let (Some(account), Some(at)) = (account, at) else {
+        return Ok(None);
+    };
+    if now.timestamp() - at > HALF_LOGIN_MINUTES * 60 {
+        session.flush().await.map_err(session_error)?;
+        return Ok(None);
+    }
+    let mut conn = db.conn().await?;
+    Ok(store::by_id(conn.c(), AccountId(account))
+        .await?
+        .filter(|a| a.active && a.role.is_staff()))
+}
+
+/// Who sets up a second factor: a logged-in bemiddelaar or admin, or one half logged in
+/// (`true`) because the organisation requires it.
+async fn enrolling(db: &Db, now: DateTime<Utc>) -> Result<(store::Account, bool), AppError> {
+    if let Some(caller) = request::caller(now).await? {
+        if !caller.role().is_staff() {
+            return Err(AppError::Forbidden);
+        }
+        let mut conn = db.conn().await?;
+        let account = store::by_id(conn.c(), caller.account)
+            .await?
+            .ok_or(AppError::NotLoggedIn)?;
+        return Ok((account, false));
+    }
+    match half_login(db, now).await? {
+        Some(account) => Ok((account, true)),
+        None => Err(AppError::NotLoggedIn),
+    }
+}
+
+/// The throttle keys of a code for `account`: the login's.
+fn code_keys(account: &store::Account, behind_proxy: bool) -> Vec<String> {
+    let mut keys = vec![account_key(&account.email)];
+    keys.extend(address_key(peer_ip(behind_proxy)));
+    keys
+}
+
+/// A wrong code: counted like a wrong password.
+async fn failed_second_factor(
+    db: &Db,
+    keys: &[String],
+    account: &store::Account,
+    now: DateTime<Utc>,
+) -> Result<AppError, AppError> {
+    let who = Some((account.organisation_id, account.id));
+    Ok(match failed(db, keys, who, now).await? {
+        AppError::WrongLogin => AppError::Invalid(Field::SecondFactorCode),
+        other => other,
+    })
+}
+
+pub async fn login_code(code: String) -> Result<Role, AppError> {
+    let state = request::state();
+    let db = state.db;
+    let now = state.clock.now();
+    let account = half_login(&db, now).await?.ok_or(AppError::NotLoggedIn)?;
+    let keys = code_keys(&account, state.behind_proxy);
+    if let Some(retry_after_secs) = locked(&db, &keys, now).await? {
+        return Err(AppError::TooManyAttempts { retry_after_secs });
+    }
+    if code.len() > 100 {
+        return Err(AppError::Invalid(Field::SecondFactorCode));
+    }
+    let factor = {
+        let mut conn = db.conn().await?;
+        store::second_factor(conn.c(), account.id).await?
+    }
+    .filter(|f| f.confirmed_at.is_some())
+    .ok_or(AppError::NotLoggedIn)?;
+    let mut tx = db.begin().await?;
+    let used = if let Some(step) = second_factor::matching_step(&factor.secret, &code, now) {
+        store::use_step(tx.c(), account.id, step)
+            .await?
+            .then_some(Action::SecondFactorUsed)
+    } else if let Some(typed) = second_factor::normalise_recovery_code(&code) {
+        let hash = second_factor::recovery_code_hash(&typed);
+        store::use_recovery_code(tx.c(), account.id, &hash, now)
+            .await?
+            .then_some(Action::RecoveryCodeUsed)
+    } else {
+        None
+    };
+    let Some(action) = used else {
+        drop(tx);
+        return Err(failed_second_factor(&db, &keys, &account, now).await?);
+    };
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(account.organisation_id),
+            account_id: Some(account.id),
+            action,
+            subject: "account",
+            subject_id: Some(account.id.0),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    finish_login(&db, &account, &keys[0], now).await
+}
+
+pub async fn start_second_factor() -> Result<super::Enrolment, AppError> {
+    let state = request::state();
+    let db = state.db;
+    let now = state.clock.now();
+    let (account, _) = enrolling(&db, now).await?;
+    // The page shown again (a wrong first code, a reload) keeps the secret the app scanned
+    // for a while; the recovery codes are new each time (only hashes are kept).
+    let earlier = {
+        let mut conn = db.conn().await?;
+        store::second_factor(conn.c(), account.id).await?
+    };
+    let (secret, created_at) = match earlier {
+        Some(f) if f.confirmed_at.is_some() => return Err(AppError::SecondFactorOn),
+        Some(f) if now - f.created_at < Duration::minutes(KEEP_UNCONFIRMED_MINUTES) => {
+            (f.secret, f.created_at)
+        }
+        _ => (second_factor::new_secret(), now),
+    };
+    let codes = second_factor::new_recovery_codes();
+    let hashes: Vec<String> = codes
+        .iter()
+        .filter_map(|c| second_factor::normalise_recovery_code(c))
+        .map(|c| second_factor::recovery_code_hash(&c))
+        .collect();
+    let issuer = "Wijkwerk";
+    let qr_svg = second_factor::setup_url(&secret, issuer, &account.email)
+        .and_then(|url| second_factor::qr_svg(&url))
+        .ok_or_else(|| AppError::unavailable("second factor", "no QR code"))?;
+    let mut tx = db.begin().await?;
+    if !store::start_second_factor(tx.c(), account.id, &secret, &hashes, created_at).await? {
+        return Err(AppError::SecondFactorOn);
+    }
+    tx.commit().await?;
+    let grouped = secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(super::Enrolment {
+        qr_svg,
+        secret: grouped,
+        recovery_codes: codes,
+    })
+}
+
+pub async fn confirm_second_factor(code: String) -> Result<Role, AppError> {
+    let state = request::state();
+    let db = state.db;
+    let now = state.clock.now();
+    let (account, half) = enrolling(&db, now).await?;
+    let keys = code_keys(&account, state.behind_proxy);
+    if let Some(retry_after_secs) = locked(&db, &keys, now).await? {
+        return Err(AppError::TooManyAttempts { retry_after_secs });
+    }
+    let factor = {
+        let mut conn = db.conn().await?;
+        store::second_factor(conn.c(), account.id).await?
+    };
+    let factor = match factor {
+        Some(f) if f.confirmed_at.is_some() => return Err(AppError::SecondFactorOn),
+        Some(f) => f,
+        None => return Err(AppError::Invalid(Field::SecondFactorCode)),
+    };
+    let step = match second_factor::matching_step(&factor.secret, &code, now) {
+        Some(step) if code.len() <= 100 => step,
+        _ => return Err(failed_second_factor(&db, &keys, &account, now).await?),
+    };
+    let mut tx = db.begin().await?;
+    if !store::confirm_second_factor(tx.c(), account.id, step, now).await? {
+        return Err(AppError::SecondFactorOn);
+    }
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(account.organisation_id),
+            account_id: Some(account.id),
+            action: Action::SecondFactorEnrolled,
+            subject: "account",
+            subject_id: Some(account.id.0),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    if half {
+        return finish_login(&db, &account, &keys[0], now).await;
+    }
+    // A new session id: the session is worth more now.
+    let session = request::session().await?;
+    session.cycle_id().await.map_err(session_error)?;
+    leptos_axum::redirect("/coordinator/settings");
+    Ok(account.role)
+}
+
+pub async fn second_factor_status(
+    ctx: &Ctx,
+    conn: &mut crate::db::Conn,
+) -> Result<super::SecondFactorStatus, AppError> {
+    let organisation = ctx.caller.staff()?;
+    let enrolled = store::second_factor(conn.c(), ctx.caller.account)
+        .await?
+        .is_some_and(|f| f.confirmed_at.is_some());
+    Ok(super::SecondFactorStatus {
+        enrolled,
+        recovery_codes_left: match enrolled {
+            true => store::recovery_codes_left(conn.c(), ctx.caller.account).await?,
+            false => 0,
+        },
+        required: crate::organisations::store::second_factor_required(conn.c(), organisation)
+            .await?,
+    })
+}
+
+pub async fn set_second_factor_required(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    required: bool,
+) -> Result<(), AppError> {
+    let organisation = ctx.caller.staff()?;
+    let before = crate::organisations::store::second_factor_required(tx.c(), organisation).await?;
+    if before == required {
+        return Ok(());
+    }
+    crate::organisations::store::set_second_factor_required(tx.c(), organisation, required).await?;
+    let detail = format!("staff_second_factor_required: {before} -> {required}");
+    crate::organisations::service::record(tx, ctx, organisation, Action::SettingsChanged, detail)
+        .await
 }
 
 #[cfg(test)]

@@ -216,3 +216,100 @@ pub async fn open_code_expiry(
     const SQL: &str = "SELECT expires_at FROM activation_code WHERE account_id = $1";
     on!(c, c => sqlx::query_scalar(SQL).bind(account).fetch_optional(c).await)
 }
+
+// ---- The second factor of staff: `second_factor` and `recovery_code` ----
+
+/// An account's TOTP secret; `confirmed` once a code from the app matched.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SecondFactor {
+    pub secret: String,
+    pub confirmed_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn second_factor(
+    c: DbConn<'_>,
+    account: AccountId,
+) -> Result<Option<SecondFactor>, sqlx::Error> {
+    const SQL: &str =
+        "SELECT secret, confirmed_at, created_at FROM second_factor WHERE account_id = $1";
+    on!(c, c => sqlx::query_as(SQL).bind(account).fetch_optional(c).await)
+}
+
+/// An unconfirmed secret (made at `created_at`) with new recovery codes, replacing an
+/// unconfirmed enrolment; a confirmed one is left alone and `false` answered.
+pub async fn start_second_factor(
+    c: DbConn<'_>,
+    account: AccountId,
+    secret: &str,
+    recovery_hashes: &[String],
+    created_at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const UPSERT: &str = "INSERT INTO second_factor (account_id, secret, created_at) \
+        VALUES ($1, $2, $3) \
+        ON CONFLICT (account_id) DO UPDATE SET secret = excluded.secret, \
+            created_at = excluded.created_at \
+        WHERE second_factor.confirmed_at IS NULL";
+    const FORGET: &str = "DELETE FROM recovery_code WHERE account_id = $1";
+    const CODE: &str = "INSERT INTO recovery_code (account_id, code_hash) VALUES ($1, $2)";
+    on!(c, c => {
+        let replaced = sqlx::query(UPSERT)
+            .bind(account)
+            .bind(secret)
+            .bind(created_at)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        if replaced == 0 {
+            return Ok(false);
+        }
+        sqlx::query(FORGET).bind(account).execute(&mut *c).await?;
+        for hash in recovery_hashes {
+            sqlx::query(CODE).bind(account).bind(hash).execute(&mut *c).await?;
+        }
+        Ok(true)
+    })
+}
+
+/// The unconfirmed secret becomes the account's second factor, `step` its first used code.
+pub async fn confirm_second_factor(
+    c: DbConn<'_>,
+    account: AccountId,
+    step: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE second_factor SET confirmed_at = $2, last_step = $3 \
+        WHERE account_id = $1 AND confirmed_at IS NULL";
+    on!(c, c => sqlx::query(SQL).bind(account).bind(now).bind(step).execute(c).await
+        .map(|r| r.rows_affected() == 1))
+}
+
+/// Take the code of `step`: only once, and only after every step used before (a code seen over
+/// someone's shoulder is worth nothing once used).
+pub async fn use_step(c: DbConn<'_>, account: AccountId, step: i64) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE second_factor SET last_step = $2 \
+        WHERE account_id = $1 AND confirmed_at IS NOT NULL AND last_step < $2";
+    on!(c, c => sqlx::query(SQL).bind(account).bind(step).execute(c).await
+        .map(|r| r.rows_affected() == 1))
+}
+
+/// Take a recovery code of a confirmed second factor: once.
+pub async fn use_recovery_code(
+    c: DbConn<'_>,
+    account: AccountId,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE recovery_code SET used_at = $3 \
+        WHERE account_id = $1 AND code_hash = $2 AND used_at IS NULL \
+          AND EXISTS (SELECT 1 FROM second_factor f \
+                      WHERE f.account_id = $1 AND f.confirmed_at IS NOT NULL)";
+    on!(c, c => sqlx::query(SQL).bind(account).bind(hash).bind(now).execute(c).await
+        .map(|r| r.rows_affected() == 1))
+}
+
+pub async fn recovery_codes_left(c: DbConn<'_>, account: AccountId) -> Result<i64, sqlx::Error> {
+    const SQL: &str =
+        "SELECT COUNT(*) FROM recovery_code WHERE account_id = $1 AND used_at IS NULL";
+    on!(c, c => sqlx::query_scalar(SQL).bind(account).fetch_one(c).await)
+}

@@ -116,7 +116,11 @@ pub async fn my_cheques() -> Result<Wallet, AppError> {
 /// A gebruiker's cheques, for the bemiddelaar.
 #[server(prefix = "/api", endpoint = "client_cheques", output = crate::wire::Json)]
 pub async fn client_cheques(client_id: ClientId) -> Result<Wallet, AppError> {
-    crate::read_case!(service::client_wallet, client_id)
+    crate::seen_case!(
+        crate::file_views::Seen::ClientCheques,
+        service::client_wallet,
+        client_id
+    )
 }
 
 /// The bemiddelaar records a purchase after the gebruiker paid: `cheques` at the

@@ -110,6 +110,8 @@ pub struct ClientFile {
     /// Years whose registration fee is paid, with the day it was, newest first.
     pub fees_paid: Vec<(i32, NaiveDate)>,
     pub logins: Vec<ClientLogin>,
+    /// Who looked at this file lately (newest first).
+    pub views: Vec<crate::file_views::FileView>,
 }
 
 #[server(prefix = "/api", endpoint = "list_clients", output = crate::wire::Json)]
@@ -139,7 +141,11 @@ pub async fn waiting_for_cheques() -> Result<Vec<OwingClient>, AppError> {
 
 #[server(prefix = "/api", endpoint = "client_file", output = crate::wire::Json)]
 pub async fn get_client_file(client_id: ClientId) -> Result<ClientFile, AppError> {
-    crate::read_case!(service::client_file, client_id)
+    crate::seen_case!(
+        crate::file_views::Seen::ClientFile,
+        service::client_file,
+        client_id
+    )
 }
 
 #[server(prefix = "/api", endpoint = "create_client", output = crate::wire::Json)]

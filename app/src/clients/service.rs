@@ -130,6 +130,12 @@ pub async fn client_file(ctx: &Ctx, conn: &mut Conn, id: ClientId) -> Result<Cli
         cheque_balance: cheques::store::balance(conn.c(), id).await?,
         fees_paid: store::fees(conn.c(), id).await?,
         logins,
+        views: crate::file_views::store::of(
+            conn.c(),
+            crate::file_views::Whose::Client(id),
+            crate::file_views::service::SHOWN,
+        )
+        .await?,
     })
 }
 

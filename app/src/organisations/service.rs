@@ -110,7 +110,8 @@ pub async fn set_cheque_price(
     record(tx, ctx, organisation, Action::ChequePriceChanged, detail).await
 }
 
-async fn record(
+/// An organisation's change in the audit trail, by the caller.
+pub(crate) async fn record(
     tx: &mut Tx,
     ctx: &Ctx,
     organisation: OrganisationId,

@@ -146,3 +146,21 @@ pub async fn set_price_from(
         .await
         .map(|_| ()))
 }
+
+/// Must the organisation's bemiddelaars and admins log in with a second factor?
+pub async fn second_factor_required(
+    c: DbConn<'_>,
+    id: OrganisationId,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT staff_second_factor_required FROM organisation WHERE id = $1";
+    on!(c, c => sqlx::query_scalar(SQL).bind(id).fetch_one(c).await)
+}
+
+pub async fn set_second_factor_required(
+    c: DbConn<'_>,
+    id: OrganisationId,
+    required: bool,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE organisation SET staff_second_factor_required = $2 WHERE id = $1";
+    on!(c, c => sqlx::query(SQL).bind(id).bind(required).execute(c).await.map(|_| ()))
+}

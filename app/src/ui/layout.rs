@@ -276,3 +276,61 @@ pub fn StatusBadge(
         </span>
     }
 }
+
+/// Who looked at a person's file: when, who, what (newest first).
+#[component]
+pub fn FileViews(
+    list: Vec<crate::file_views::FileView>,
+    title: T,
+    intro: T,
+    /// The address of the person's complete data (for bemiddelaars).
+    #[prop(optional)]
+    export: Option<String>,
+) -> impl IntoView {
+    use crate::file_views::Seen;
+    let lang = use_lang();
+    let empty = list.is_empty();
+    let items = list
+        .into_iter()
+        .map(|v| {
+            let when = crate::brussels::local(v.viewed_at);
+            let what = match v.what {
+                Seen::WorkerFile | Seen::ClientFile => T::SeenFile,
+                Seen::ClientCheques => T::SeenCheques,
+                Seen::AllowanceMonth => T::SeenAllowanceMonth,
+                Seen::AllowanceExport => T::SeenAllowanceExport,
+                Seen::DataExport => T::SeenDataExport,
+            };
+            view! {
+                <li class="file-view">
+                    <strong>
+                        {format!(
+                            "{} {}",
+                            i18n::short_date(lang, when.date()),
+                            i18n::hm(when.time()),
+                        )}
+                    </strong>
+                    " · "
+                    {v.viewer}
+                    " · "
+                    {t(what)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="file-views-title">
+            <h2 id="file-views-title">{t(title)}</h2>
+            <p class="muted">{t(intro)}</p>
+            {empty.then(|| view! { <p>{t(T::NoFileViews)}</p> })}
+            <ul class="plain">{items}</ul>
+            {export
+                .map(|href| {
+                    view! {
+                        <p class="muted">{t(T::PersonDataIntro)}</p>
+                        <a class="btn" href=href download>{t(T::PersonDataDownload)}</a>
+                    }
+                })}
+        </section>
+    }
+}

@@ -7,6 +7,8 @@ pub mod coordinator;
 pub mod icons;
 pub mod layout;
 pub mod login;
+pub mod privacy;
+pub mod second_factor;
 pub mod work_form;
 pub mod worker;
 

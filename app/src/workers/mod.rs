@@ -71,6 +71,8 @@ pub struct Profile {
     pub first_name: String,
     pub last_name: String,
     pub email: String,
+    /// Who looked at the worker's file lately (newest first).
+    pub views: Vec<crate::file_views::FileView>,
 }
 
 #[server(prefix = "/api", endpoint = "my_profile", output = crate::wire::Json)]
@@ -164,6 +166,8 @@ pub struct WorkerFile {
     pub today: NaiveDate,
     /// What bemiddelaars decided about the worker's prestaties, newest first.
     pub settlements: Vec<crate::time_entries::Settlement>,
+    /// Who looked at this file lately (newest first).
+    pub views: Vec<crate::file_views::FileView>,
 }
 
 /// The answer to creating a worker: the new row and the activation code to hand over.
@@ -185,7 +189,11 @@ pub async fn list_workers(
 
 #[server(prefix = "/api", endpoint = "worker_file", output = crate::wire::Json)]
 pub async fn get_worker_file(worker_id: crate::ids::WorkerId) -> Result<WorkerFile, AppError> {
-    crate::read_case!(service::worker_file, worker_id)
+    crate::seen_case!(
+        crate::file_views::Seen::WorkerFile,
+        service::worker_file,
+        worker_id
+    )
 }
 
 #[server(prefix = "/api", endpoint = "create_worker", output = crate::wire::Json)]

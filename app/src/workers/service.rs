@@ -125,10 +125,17 @@ pub async fn my_profile(ctx: &Ctx, conn: &mut Conn) -> Result<Profile, AppError>
         .await?
         .map(|a| a.email)
         .unwrap_or_default();
+    let views = crate::file_views::store::of(
+        conn.c(),
+        crate::file_views::Whose::Worker(worker.id),
+        crate::file_views::service::SHOWN,
+    )
+    .await?;
     Ok(Profile {
         first_name: worker.first_name,
         last_name: worker.last_name,
         email,
+        views,
     })
 }
 
@@ -173,7 +180,7 @@ pub async fn list_workers(
 }
 
 /// A worker of the caller's organisation (404 for another's; 403 for non-staff).
-async fn managed(
+pub(crate) async fn managed(
     ctx: &Ctx,
     c: DbConn<'_>,
     id: WorkerId,
@@ -222,6 +229,12 @@ pub async fn worker_file(ctx: &Ctx, conn: &mut Conn, id: WorkerId) -> Result<Wor
         outcome: w.outcome,
         today,
         settlements: crate::audit::settlements_of_worker(conn.c(), w.id, 20).await?,
+        views: crate::file_views::store::of(
+            conn.c(),
+            crate::file_views::Whose::Worker(w.id),
+            crate::file_views::service::SHOWN,
+        )
+        .await?,
     })
 }
 

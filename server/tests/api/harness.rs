@@ -15,6 +15,7 @@ use app::on;
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 
+#[derive(Clone, Copy, Debug)]
 pub enum Backend {
     Sqlite,
     Postgres,
@@ -54,6 +55,13 @@ fn unique_name() -> String {
 /// A server process on a free port, with production settings (secure `__Host-` cookie, only
 /// `public_origin` may change things; by default its own address). Answers its address.
 async fn serve(db: Db, clock: Clock, public_origin: Option<String>) -> String {
+    // `WIJKWERK_TEST_LOG=1`: the servers' warnings and errors on the test's output.
+    if std::env::var_os("WIJKWERK_TEST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_max_level(tracing_subscriber::filter::LevelFilter::WARN)
+            .with_test_writer()
+            .try_init();
+    }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let base = format!("http://{addr}");
@@ -486,6 +494,20 @@ impl User {
             html: false,
             form,
             json: None,
+            headers: &[],
+        })
+        .await
+    }
+
+    /// POST a server function that takes JSON; the whole answer.
+    pub async fn post_json(&self, endpoint: &str, body: &serde_json::Value) -> Answer {
+        let body = body.to_string();
+        self.send(Request {
+            method: "POST",
+            path: &format!("/api/{endpoint}"),
+            html: false,
+            form: &[],
+            json: Some(&body),
             headers: &[],
         })
         .await

@@ -10,16 +10,20 @@ mod clock;
 mod confirm;
 mod harness;
 mod isolation;
+mod matrix;
 mod offers;
 mod operations;
 mod pages;
+mod passwords;
 mod people;
 mod phone;
+mod privacy;
 mod process;
 mod reports;
 mod requests;
 mod review;
 mod schema;
+mod second_factor;
 mod security;
 mod settings;
 mod sync;
@@ -52,6 +56,14 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    sync::a_batch_that_does_not_parse_is_refused_as_bad_input,
+    privacy::anonymisation_after_the_retention_keeps_the_report_totals,
+    privacy::the_export_holds_every_row_about_the_person_and_nothing_else,
+    second_factor::a_coordinator_enrols_and_logs_in_with_a_code_once,
+    second_factor::an_organisation_makes_the_second_factor_mandatory,
+    privacy::a_look_at_a_file_is_recorded_and_the_worker_sees_it,
+    passwords::a_common_password_is_refused_in_dutch,
+    passwords::an_older_hash_is_made_again_at_login,
     operations::backup_and_check_guard_the_data,
     operations::generate_makes_a_large_consistent_data_set,
     operations::health_and_graceful_shutdown,

@@ -24,8 +24,15 @@ struct Shape {
 
 const IGNORED: &str = "_sqlx_migrations";
 
+/// A name of its own for each shape read (tests run at the same time in one process).
+fn scratch_name() -> String {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    format!("wwt_schema_{}_{n}", std::process::id())
+}
+
 async fn sqlite_shape() -> Shape {
-    let path = std::env::temp_dir().join(format!("wwt_schema_{}.db", std::process::id()));
+    let path = std::env::temp_dir().join(format!("{}.db", scratch_name()));
     let db = Db::connect(&format!("sqlite://{}", path.display()))
         .await
         .unwrap();
@@ -100,7 +107,7 @@ async fn sqlite_shape() -> Shape {
 
 async fn postgres_shape() -> Shape {
     let url = postgres_url();
-    let schema = format!("wwt_schema_{}", std::process::id());
+    let schema = scratch_name();
     let admin = Db::connect(&url).await.unwrap();
     let Db::Postgres(admin_pool) = &admin else {
         unreachable!()
@@ -196,8 +203,75 @@ fn differences<T: Ord + std::fmt::Debug>(
     out
 }
 
+/// Words a column holding a national register number (rijksregisternummer, INSZ/NISS, SSIN)
+/// would be named with. Wijk-werken needs none: the VDAB/OCMW keep it, we keep the person's
+/// name and our own ids (GDPR art. 87 and the Belgian law of 8 August 1983 restrict its use).
+const NATIONAL_NUMBER_WORDS: &[&str] = &[
+    "rijksregister",
+    "national",
+    "insz",
+    "niss",
+    "ssin",
+    "nrn",
+    "register_number",
+    "registry",
+    "social_security",
+    "identity",
+    "eid",
+];
+
+fn national_number_columns(shape: &Shape) -> Vec<String> {
+    shape
+        .columns
+        .iter()
+        .filter(|(table, column, _)| {
+            let name = format!("{table}.{column}").to_lowercase();
+            name.split(['.', '_'])
+                .any(|word| NATIONAL_NUMBER_WORDS.contains(&word))
+                || NATIONAL_NUMBER_WORDS
+                    .iter()
+                    .any(|w| w.contains('_') && name.contains(w))
+        })
+        .map(|(table, column, _)| format!("{table}.{column}"))
+        .collect()
+}
+
+#[test]
+fn the_national_number_words_find_such_a_column() {
+    let mut shape = Shape::default();
+    shape
+        .columns
+        .insert(("worker".into(), "insz".into(), false));
+    shape
+        .columns
+        .insert(("client".into(), "national_register_number".into(), false));
+    shape
+        .columns
+        .insert(("worker".into(), "first_name".into(), false));
+    assert_eq!(
+        national_number_columns(&shape),
+        ["client.national_register_number", "worker.insz"]
+    );
+}
+
+mod sqlite {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn no_national_register_number_is_stored() {
+        let shape = super::sqlite_shape().await;
+        assert!(shape.columns.len() > 50);
+        assert_eq!(super::national_number_columns(&shape), Vec::<String>::new());
+    }
+}
+
 // In a module named `postgres`, so `make test-postgres` runs it (it needs PostgreSQL).
 mod postgres {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn no_national_register_number_is_stored() {
+        let shape = super::postgres_shape().await;
+        assert!(shape.columns.len() > 50);
+        assert_eq!(super::national_number_columns(&shape), Vec::<String>::new());
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_sqlite_and_postgres_schemas_match() {
         let sqlite = super::sqlite_shape().await;

@@ -621,3 +621,43 @@ pub async fn random_replays_end_as_if_each_action_arrived_once(app: &TestApp) {
 async fn handle(user: &User, action: &str) -> Result<(), (u16, AppError)> {
     user.call("handle_refusal", &[("action_id", action)]).await
 }
+
+/// A batch that does not parse (cut off by a bad connection, or tampered with) is bad input:
+/// 422 and nothing stored, not a server failure (found by `make fuzz`).
+pub async fn a_batch_that_does_not_parse_is_refused_as_bad_input(app: &TestApp) {
+    let kevin = app.login("kevin@a.test").await;
+    let before = count(
+        app,
+        "SELECT COUNT(*) FROM sync_action WHERE id IS NOT NULL AND $1 = $1",
+        0,
+    )
+    .await;
+    for body in [
+        serde_json::json!({ "batch": { "sent_at_ms": 1, "actions": [{ "kind": { "Start": {} } }] } }),
+        serde_json::json!({ "batch": "not a batch" }),
+        serde_json::json!({}),
+    ] {
+        let answer = kevin.post_json("sync", &body).await;
+        assert_eq!(answer.status, 422, "{body}: {}", answer.body);
+    }
+    let cut = kevin
+        .send(crate::harness::Request {
+            method: "POST",
+            path: "/api/sync",
+            html: false,
+            form: &[],
+            json: Some("{\"batch\": {\"sent_at_ms\": 17645"),
+            headers: &[],
+        })
+        .await;
+    assert_eq!(cut.status, 422, "{}", cut.body);
+    assert_eq!(
+        count(
+            app,
+            "SELECT COUNT(*) FROM sync_action WHERE id IS NOT NULL AND $1 = $1",
+            0
+        )
+        .await,
+        before
+    );
+}

@@ -20,7 +20,7 @@ use crate::municipalities::{Municipality, municipalities};
 use crate::requests::{CreateRequest, NewRequest, Work};
 use crate::rules::Address;
 use crate::ui::cheques::WalletView;
-use crate::ui::layout::{ActionError, LoadError, Loading, Page};
+use crate::ui::layout::{ActionError, FileViews, LoadError, Loading, Page};
 use crate::ui::work_form::WorkForm;
 use crate::ui::{go_to, path_id};
 
@@ -477,6 +477,12 @@ fn ClientFileView(
                 <button type="submit" class="btn">{t(T::AddLogin)}</button>
             </ActionForm>
         </section>
+        <FileViews
+            list=file.views.clone()
+            title=T::FileViewsTitle
+            intro=T::FileViewsIntro
+            export=format!("/coordinator/data/client-{}.zip", file.id)
+        />
         <section class="card" aria-labelledby="client-change">
             <h2 id="client-change">{t(T::Save)}</h2>
             <ActionForm action=update>

@@ -19,6 +19,8 @@ pub fn SettingsPage() -> impl IntoView {
         <Page>
             <StaffNav />
             <StaffSettings />
+            <crate::ui::second_factor::SecondFactorCard />
+            <crate::ui::privacy::RetentionCard />
         </Page>
     }
 }

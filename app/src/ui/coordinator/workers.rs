@@ -13,7 +13,7 @@ use crate::ids::WorkerId;
 use crate::municipalities::{Municipality, municipalities};
 use crate::requests::{DayPart, MatchingProfile, SetMatchingProfile, Slot, get_matching_profile};
 use crate::rules::{MONTH_LIMIT_MINUTES, YEAR_LIMIT_MINUTES};
-use crate::ui::layout::{ActionError, ChoiceBox, LimitBar, LoadError, Loading, Page};
+use crate::ui::layout::{ActionError, ChoiceBox, FileViews, LimitBar, LoadError, Loading, Page};
 use crate::ui::path_id;
 use crate::workers::{
     CreateWorker, EndTrajectory, Outcome, Referrer, UpdateWorker, WorkerForm, WorkerStatus,
@@ -515,6 +515,12 @@ fn WorkerFileView(
         </section>
         <MatchingSection worker_id=file.id list=matching.0 profile=matching.1 />
         <Settlements list=file.settlements.clone() />
+        <FileViews
+            list=file.views.clone()
+            title=T::FileViewsTitle
+            intro=T::FileViewsIntro
+            export=format!("/coordinator/data/worker-{}.zip", file.id)
+        />
         <section class="card" aria-labelledby="change-title">
             <h2 id="change-title">{t(T::WorkerData)}</h2>
             <ActionForm action=update>

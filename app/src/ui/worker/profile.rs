@@ -7,7 +7,7 @@ use super::WorkerFrame;
 use crate::auth::ChangePassword;
 use crate::i18n::{Lang, T, t, use_lang};
 use crate::ui::icons::{Icon, Svg};
-use crate::ui::layout::{ActionError, LoadError, Loading, LogoutButton};
+use crate::ui::layout::{ActionError, FileViews, LoadError, Loading, LogoutButton};
 use crate::workers::get_my_profile;
 
 #[component]
@@ -48,6 +48,11 @@ pub fn ProfilePage() -> impl IntoView {
                                 </p>
                                 <p>{p.email}</p>
                             </section>
+                            <FileViews
+                                list=p.views
+                                title=T::MyFileViewsTitle
+                                intro=T::MyFileViewsIntro
+                            />
                         }
                             .into_any(),
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
