@@ -232,7 +232,7 @@ catalogue! {
     // Why a form was refused.
     InvalidEmail => "Vul een geldig e-mailadres in.", "Enter a valid email address.", "Indiquez une adresse e-mail valable.";
     InvalidPassword => "Vul je wachtwoord in.", "Enter your password.", "Indiquez votre mot de passe.";
-    InvalidCommonPassword => "Dit wachtwoord is te bekend: het staat op een lijst van veelgebruikte of gelekte wachtwoorden. Kies een ander, bijvoorbeeld drie woorden die bij elkaar niet logisch zijn.", "This password is too well known: it is on a list of common or leaked passwords. Choose another, for example three words that make no sense together.", "Ce mot de passe est trop connu : il figure sur une liste de mots de passe courants ou divulgués. Choisissez-en un autre, par exemple trois mots sans lien entre eux.";
+    InvalidCommonPassword => "Dit wachtwoord is te bekend: het staat op een lijst van gelekte wachtwoorden. Kies een ander.", "This password is too well known: it is on a list of leaked passwords. Choose another.", "Ce mot de passe est trop connu : il figure sur une liste de mots de passe divulgués. Choisissez-en un autre.";
     InvalidNewPassword => "Kies een wachtwoord van minstens 12 tekens (spaties mogen).", "Choose a password of at least 12 characters (spaces are fine).", "Choisissez un mot de passe d’au moins 12 caractères (les espaces sont permis).";
     InvalidDisputeReason => "Schrijf kort wat er niet klopt (minstens 3 tekens, hoogstens 500).", "Write briefly what is wrong (at least 3 characters, at most 500).", "Écrivez en quelques mots ce qui ne va pas (au moins 3 caractères, au plus 500).";
     InvalidDeclineReason => "Je reden is te lang (hoogstens 500 tekens).", "Your reason is too long (at most 500 characters).", "Votre raison est trop longue (500 caractères au plus).";
@@ -1059,8 +1059,14 @@ pub fn field_message(field: &crate::error::Field) -> T {
         F::Password => T::InvalidPassword,
         F::NewPassword => T::InvalidNewPassword,
         F::CommonPassword => T::InvalidCommonPassword,
+        // Said on pages the server renders (the login's code, the settings) only: the
+        // phone's WASM does without their words.
+        #[cfg(feature = "ssr")]
         F::SecondFactorCode => T::InvalidSecondFactorCode,
+        #[cfg(feature = "ssr")]
         F::RetentionMonths => T::InvalidRetentionMonths,
+        #[cfg(not(feature = "ssr"))]
+        F::SecondFactorCode | F::RetentionMonths => T::InvalidForm,
         F::CurrentPassword => T::InvalidCurrentPassword,
         F::ChangeReason => T::InvalidChangeReason,
         F::Note => T::InvalidNote,
@@ -1149,7 +1155,10 @@ pub fn phone_error_message(lang: Lang, error: &AppError) -> String {
         E::FeeAlreadyRecorded => fixed(T::ErrFeeAlreadyRecorded),
         E::PurchaseUsed => fixed(T::ErrPurchaseUsed),
         E::RequestClosed => fixed(T::ErrRequestClosed),
+        #[cfg(feature = "ssr")]
         E::SecondFactorOn => fixed(T::ErrSecondFactorOn),
+        #[cfg(not(feature = "ssr"))]
+        E::SecondFactorOn => fixed(T::InvalidForm),
         E::Busy => fixed(T::ErrBusy),
         E::Unavailable => fixed(T::ErrUnavailable),
     }

@@ -122,11 +122,23 @@ pub fn NotFound() -> impl IntoView {
 /// A failed load: not logged in goes to the login; anything else is said plainly.
 #[component]
 pub fn LoadError(error: AppError) -> impl IntoView {
+    let message = i18n::error_message(use_lang(), &error);
+    load_error(error, message)
+}
+
+/// [`LoadError`] on the wijk-werker's phone, in the phone's words: a screen that loads names
+/// no form field, so the WASM the phone downloads first does without the forms' texts.
+#[component]
+pub fn PhoneLoadError(error: AppError) -> impl IntoView {
+    let message = i18n::phone_error_message(use_lang(), &error);
+    load_error(error, message)
+}
+
+fn load_error(error: AppError, message: String) -> AnyView {
     if error == AppError::NotLoggedIn {
         super::go_to("/login");
         return ().into_any();
     }
-    let message = i18n::error_message(use_lang(), &error);
     view! {
         <div class="alert" role="alert">
             <p>{message}</p>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::layout::{LoadError, Loading};
+use super::layout::{ActionError, LoadError, Loading};
 use crate::i18n::{T, t};
 
 /// On the settings screen: how long names and contact details are kept.
@@ -10,6 +10,7 @@ use crate::i18n::{T, t};
 pub fn RetentionCard() -> impl IntoView {
     let months = Resource::new(|| (), |_| crate::privacy::get_retention());
     let save = ServerAction::<crate::privacy::SetRetention>::new();
+    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -18,6 +19,7 @@ pub fn RetentionCard() -> impl IntoView {
                         <section class="card" aria-labelledby="retention-title">
                             <h2 id="retention-title">{t(T::RetentionTitle)}</h2>
                             <p class="muted">{t(T::RetentionIntro)}</p>
+                            <ActionError error />
                             <ActionForm action=save>
                                 <div class="field">
                                     <label for="retention-months">{t(T::FieldRetentionMonths)}</label>

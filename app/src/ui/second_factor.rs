@@ -150,6 +150,7 @@ pub fn SecondFactorCard() -> impl IntoView {
 fn SecondFactorFacts(status: SecondFactorStatus) -> impl IntoView {
     let lang = use_lang();
     let required = ServerAction::<SetSecondFactorRequired>::new();
+    let error = Signal::derive(move || required.value().get().and_then(|r| r.err()));
     let mine = if status.enrolled {
         view! {
             <p class="notice ok">
@@ -175,6 +176,7 @@ fn SecondFactorFacts(status: SecondFactorStatus) -> impl IntoView {
             <h2 id="second-factor-title">{t(T::SecondFactorTitle)}</h2>
             <p class="muted">{t(T::SecondFactorWhy)}</p>
             {mine}
+            <ActionError error />
             <ActionForm action=required>
                 <div class="field check">
                     <input

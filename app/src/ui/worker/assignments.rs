@@ -15,7 +15,7 @@ use crate::i18n::{T, t};
 use crate::ids::AssignmentId;
 use crate::sync::{ActionKind, pending};
 use crate::ui::icons::{Icon, Svg};
-use crate::ui::layout::{LoadError, Loading};
+use crate::ui::layout::{Loading, PhoneLoadError};
 
 #[component]
 pub fn AssignmentsPage() -> impl IntoView {
@@ -89,7 +89,7 @@ fn WorkerAssignments() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                        Err(e) => view! { <PhoneLoadError error=e /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -223,7 +223,7 @@ pub fn AssignmentDetailPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                        Err(e) => view! { <PhoneLoadError error=e /> }.into_any(),
                     }
                 })}
             </Transition>

@@ -18,7 +18,7 @@ use crate::sync::{ActionId, ActionKind};
 use crate::time_entries::{self, Hours, MyEntry};
 use crate::ui::go_to;
 use crate::ui::icons::{Icon, Svg};
-use crate::ui::layout::{ActionError, LimitBar, LoadError, Loading};
+use crate::ui::layout::{ActionError, LimitBar, Loading, PhoneLoadError};
 use crate::workers::{MyHours, get_my_hours};
 
 #[component]
@@ -57,7 +57,7 @@ fn WorkerHours(saved: bool, queued: bool) -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                        Err(e) => view! { <PhoneLoadError error=e /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -155,7 +155,7 @@ fn WorkerEnterHours() -> impl IntoView {
                             view! { <p>{t(T::NoEnterable)}</p> }.into_any()
                         }
                         Ok(h) => view! { <HoursForm hours=h.value editing=None /> }.into_any(),
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                        Err(e) => view! { <PhoneLoadError error=e /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -197,12 +197,12 @@ fn WorkerChangeEntry(entry_id: Option<i64>) -> impl IntoView {
                             match entry {
                                 Some(e) => view! { <HoursForm hours=h editing=Some(e) /> }.into_any(),
                                 None => {
-                                    view! { <LoadError error=crate::error::AppError::EntryLocked /> }
+                                    view! { <PhoneLoadError error=crate::error::AppError::EntryLocked /> }
                                         .into_any()
                                 }
                             }
                         }
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                        Err(e) => view! { <PhoneLoadError error=e /> }.into_any(),
                     }
                 })}
             </Transition>

@@ -18,7 +18,7 @@ use crate::sync::pending::{self, ShownDay};
 use crate::sync::{ActionKind, ClockRef};
 use crate::time_entries::RunningClock;
 use crate::ui::icons::{Icon, Svg};
-use crate::ui::layout::{LimitBar, LoadError, Loading, StatusBadge};
+use crate::ui::layout::{LimitBar, Loading, PhoneLoadError, StatusBadge};
 use crate::workers::{WorkerDay, get_worker_day};
 
 #[component]
@@ -39,7 +39,7 @@ fn WorkerToday() -> impl IntoView {
             {move || Suspend::new(async move {
                 match day.await {
                     Ok(known) => view! { <ShownDayView known /> }.into_any(),
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    Err(e) => view! { <PhoneLoadError error=e /> }.into_any(),
                 }
             })}
         </Transition>
