@@ -609,6 +609,8 @@ catalogue! {
     SeenAllowanceMonth => "lijst met vergoedingen bekeken", "looked at the allowance list", "a consulté la liste des indemnités";
     PersonDataIntro => "Vraagt de persoon om al zijn of haar gegevens (AVG)? Download ze hier in één zip-bestand (JSON en CSV) en geef ze veilig door.", "Does the person ask for all their data (GDPR)? Download it here as one zip file (JSON and CSV) and hand it over safely.", "La personne demande toutes ses données (RGPD) ? Téléchargez-les ici dans un fichier zip (JSON et CSV) et transmettez-les de façon sûre.";
     PersonDataDownload => "Alle gegevens downloaden", "Download all data", "Télécharger toutes les données";
+    SeenReport => "rapport per gemeente met namen bekeken", "looked at the report per municipality with names", "a consulté le rapport par commune avec les noms";
+    SeenReportExport => "rapport per gemeente met namen gedownload", "downloaded the report per municipality with names", "a téléchargé le rapport par commune avec les noms";
     SeenDataExport => "alle gegevens gedownload (op vraag van de persoon)", "downloaded all data (at the person’s request)", "a téléchargé toutes les données (à la demande de la personne)";
     SeenAllowanceExport => "lijst met vergoedingen gedownload", "downloaded the allowance list", "a téléchargé la liste des indemnités";
     InvalidRetentionMonths => "Kies een bewaartermijn van 6 tot 120 maanden.", "Choose a retention of 6 to 120 months.", "Choisissez une durée de conservation de 6 à 120 mois.";

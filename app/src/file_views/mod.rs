@@ -25,6 +25,10 @@ crate::text_enum! {
         AllowanceExport = "allowance_export",
         /// All of the person's data, downloaded on their request.
         DataExport = "data_export",
+        /// Rapport per gemeente in the organisation's own version (with the workers' names).
+        Report = "report",
+        /// The same, downloaded as CSV or XLSX.
+        ReportExport = "report_export",
     }
 }
 

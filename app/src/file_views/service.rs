@@ -38,6 +38,16 @@ impl Personal for crate::cheques::Wallet {
     }
 }
 
+/// The version for outside names nobody (its list is empty): no row.
+impl Personal for crate::reports::MunicipalityReport {
+    fn whose(&self) -> Vec<Whose> {
+        self.workers
+            .iter()
+            .map(|w| Whose::Worker(w.worker_id))
+            .collect()
+    }
+}
+
 impl Personal for crate::allowances::AllowanceMonth {
     fn whose(&self) -> Vec<Whose> {
         self.lines

@@ -272,8 +272,12 @@ pub async fn download(
             "rapport.xlsx" => "xlsx",
             _ => return Err(AppError::NotFound),
         };
-        let mut conn = db.conn().await?;
-        let report = super::service::municipality_report(&ctx, &mut conn, query).await?;
+        let report = {
+            let mut conn = db.conn().await?;
+            super::service::municipality_report(&ctx, &mut conn, query).await?
+        };
+        let seen = crate::file_views::Seen::ReportExport;
+        crate::file_views::service::seen(&ctx, &db, &report, seen).await?;
         let file_name = report.file_name(extension);
         csv_or_xlsx(
             extension,

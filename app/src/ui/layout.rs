@@ -312,6 +312,8 @@ pub fn FileViews(
                 Seen::AllowanceMonth => T::SeenAllowanceMonth,
                 Seen::AllowanceExport => T::SeenAllowanceExport,
                 Seen::DataExport => T::SeenDataExport,
+                Seen::Report => T::SeenReport,
+                Seen::ReportExport => T::SeenReportExport,
             };
             view! {
                 <li class="file-view">

@@ -115,6 +115,25 @@ pub async fn a_look_at_a_file_is_recorded_and_the_worker_sees_it(app: &TestApp) 
         AND organisation_id = $1";
     assert_eq!(app.scalar(count, app.a.organisation_id.0).await, on_list);
 
+    // Rapport per gemeente: the organisation's own version names its workers (a row each,
+    // on screen and as a file); the version for outside names nobody (no row).
+    let named: serde_json::Value = sofie.call("municipality_report", &[]).await.unwrap();
+    let listed = named["workers"].as_array().unwrap().len() as i64;
+    assert!(listed > 0);
+    let count = "SELECT COUNT(*) FROM file_view WHERE what = 'report' AND organisation_id = $1";
+    assert_eq!(app.scalar(count, app.a.organisation_id.0).await, listed);
+    let outside: serde_json::Value = sofie
+        .call("municipality_report", &[("anonymous", "true")])
+        .await
+        .unwrap();
+    assert!(outside["workers"].as_array().unwrap().is_empty());
+    assert_eq!(app.scalar(count, app.a.organisation_id.0).await, listed);
+    let csv = sofie.get("/coordinator/reports/rapport.csv").await;
+    assert_eq!(csv.status, 200);
+    let count = "SELECT COUNT(*) FROM file_view WHERE what = 'report_export' \
+        AND organisation_id = $1";
+    assert_eq!(app.scalar(count, app.a.organisation_id.0).await, listed);
+
     // Append-only, like the audit trail.
     assert!(
         app.execute_raw("UPDATE file_view SET what = 'x'")
@@ -122,7 +141,8 @@ pub async fn a_look_at_a_file_is_recorded_and_the_worker_sees_it(app: &TestApp) 
             .is_err()
     );
     assert!(app.execute_raw("DELETE FROM file_view").await.is_err());
-    assert_eq!(views_of_kevin().await, 2);
+    // His page twice, the report with names on screen and as a file.
+    assert_eq!(views_of_kevin().await, 4);
 }
 
 /// The tables that have `column`, from the database's own catalogue.
