@@ -96,6 +96,14 @@ pub(crate) fn normalised_email(email: &str) -> Result<String, AppError> {
     Ok(email)
 }
 
+/// The throttle keys of a login (and of the second factor's code after it): the account's,
+/// then the address's.
+fn login_keys(email: &str, behind_proxy: bool) -> Vec<String> {
+    let mut keys = vec![account_key(email)];
+    keys.extend(address_key(peer_ip(behind_proxy)));
+    keys
+}
+
 pub async fn login(email: String, password: String) -> Result<Role, AppError> {
     let email = normalised_email(&email)?;
     if password.is_empty() || password.len() > 1024 {
@@ -104,8 +112,7 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
     let state = request::state();
     let db = state.db;
     let now = state.clock.now();
-    let mut keys = vec![account_key(&email)];
-    keys.extend(address_key(peer_ip(state.behind_proxy)));
+    let keys = login_keys(&email, state.behind_proxy);
     if let Some(retry_after_secs) = locked(&db, &keys, now).await? {
         return Err(AppError::TooManyAttempts { retry_after_secs });
     }
@@ -173,23 +180,29 @@ async fn finish_login(
     start_session(account, now).await?;
     let mut tx = db.begin().await?;
     store::forget_failures(tx.c(), account_key).await?;
-    audit::record(
-        tx.c(),
-        Event {
-            organisation_id: Some(account.organisation_id),
-            account_id: Some(account.id),
-            action: Action::Login,
-            subject: "account",
-            subject_id: Some(account.id.0),
-            detail: String::new(),
-        },
-        now,
-    )
-    .await?;
+    own_event(&mut tx, account, Action::Login, now).await?;
     tx.commit().await?;
 
     leptos_axum::redirect(account.role.home());
     Ok(account.role)
+}
+
+/// `account`'s own step in the audit trail (a login, a code used, a second factor set up).
+async fn own_event(
+    tx: &mut Tx,
+    account: &store::Account,
+    action: Action,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let event = Event {
+        organisation_id: Some(account.organisation_id),
+        account_id: Some(account.id),
+        action,
+        subject: "account",
+        subject_id: Some(account.id.0),
+        detail: String::new(),
+    };
+    Ok(audit::record(tx.c(), event, now).await?)
 }
 
 /// Log `account` in on this browser: a new session id (a session fixed before login is worth
@@ -428,19 +441,7 @@ pub async fn activate(code: String, password: String) -> Result<super::Role, App
         return Err(failed_code(&db, &keys, now).await?);
     };
     store::set_password_hash(tx.c(), account.id, &hash).await?;
-    audit::record(
-        tx.c(),
-        Event {
-            organisation_id: Some(account.organisation_id),
-            account_id: Some(account.id),
-            action: Action::AccountActivated,
-            subject: "account",
-            subject_id: Some(account.id.0),
-            detail: String::new(),
-        },
-        now,
-    )
-    .await?;
+    own_event(&mut tx, &account, Action::AccountActivated, now).await?;
     tx.commit().await?;
     start_session(&account, now).await?;
     leptos_axum::redirect(account.role.home());
@@ -644,13 +645,6 @@ async fn enrolling(db: &Db, now: DateTime<Utc>) -> Result<(store::Account, bool)
     }
 }
 
-/// The throttle keys of a code for `account`: the login's.
-fn code_keys(account: &store::Account, behind_proxy: bool) -> Vec<String> {
-    let mut keys = vec![account_key(&account.email)];
-    keys.extend(address_key(peer_ip(behind_proxy)));
-    keys
-}
-
 /// A wrong code: counted like a wrong password.
 async fn failed_second_factor(
     db: &Db,
@@ -670,7 +664,7 @@ pub async fn login_code(code: String) -> Result<Role, AppError> {
     let db = state.db;
     let now = state.clock.now();
     let account = half_login(&db, now).await?.ok_or(AppError::NotLoggedIn)?;
-    let keys = code_keys(&account, state.behind_proxy);
+    let keys = login_keys(&account.email, state.behind_proxy);
     if let Some(retry_after_secs) = locked(&db, &keys, now).await? {
         return Err(AppError::TooManyAttempts { retry_after_secs });
     }
@@ -700,19 +694,7 @@ pub async fn login_code(code: String) -> Result<Role, AppError> {
         drop(tx);
         return Err(failed_second_factor(&db, &keys, &account, now).await?);
     };
-    audit::record(
-        tx.c(),
-        Event {
-            organisation_id: Some(account.organisation_id),
-            account_id: Some(account.id),
-            action,
-            subject: "account",
-            subject_id: Some(account.id.0),
-            detail: String::new(),
-        },
-        now,
-    )
-    .await?;
+    own_event(&mut tx, &account, action, now).await?;
     tx.commit().await?;
     finish_login(&db, &account, &keys[0], now).await
 }
@@ -768,7 +750,7 @@ pub async fn confirm_second_factor(code: String) -> Result<Role, AppError> {
     let db = state.db;
     let now = state.clock.now();
     let (account, half) = enrolling(&db, now).await?;
-    let keys = code_keys(&account, state.behind_proxy);
+    let keys = login_keys(&account.email, state.behind_proxy);
     if let Some(retry_after_secs) = locked(&db, &keys, now).await? {
         return Err(AppError::TooManyAttempts { retry_after_secs });
     }
@@ -789,19 +771,7 @@ pub async fn confirm_second_factor(code: String) -> Result<Role, AppError> {
     if !store::confirm_second_factor(tx.c(), account.id, step, now).await? {
         return Err(AppError::SecondFactorOn);
     }
-    audit::record(
-        tx.c(),
-        Event {
-            organisation_id: Some(account.organisation_id),
-            account_id: Some(account.id),
-            action: Action::SecondFactorEnrolled,
-            subject: "account",
-            subject_id: Some(account.id.0),
-            detail: String::new(),
-        },
-        now,
-    )
-    .await?;
+    own_event(&mut tx, &account, Action::SecondFactorEnrolled, now).await?;
     tx.commit().await?;
     if half {
         return finish_login(&db, &account, &keys[0], now).await;
