@@ -93,6 +93,8 @@ crate::text_enum! {
         SettingsChanged = "settings_changed",
         /// A cheque price from a day on (the detail: the day, the price before and after).
         ChequePriceChanged = "cheque_price_changed",
+        /// The allowance rates from a day on (the detail: the day, the rates before and after).
+        AllowanceRatesChanged = "allowance_rates_changed",
     }
 }
 

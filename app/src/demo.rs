@@ -480,7 +480,6 @@ pub async fn load(
     )
     .await?;
 
-    let rounding = rules::ChequeRounding::default();
     let entry = async |tx: &mut Tx,
                        assignment_id,
                        worker_id,
@@ -511,7 +510,7 @@ pub async fn load(
         )
         .await?;
         if status == EntryStatus::Confirmed {
-            let cheques = rules::cheques_for(minutes, rounding);
+            let cheques = rules::cheques_for(minutes);
             crate::cheques::service::pay(tx, org, client_id, id, cheques, None, now).await?;
         }
         Ok(id)
@@ -620,7 +619,11 @@ async fn buy(
     count: i64,
     now: DateTime<Utc>,
 ) -> Result<(), DemoError> {
-    let price_cents = crate::organisations::cheque_price_on(tx.c(), org, bought_on).await?;
+    let municipality = crate::clients::store::by_id(tx.c(), client_id)
+        .await?
+        .map(|c| c.municipality_id);
+    let price_cents =
+        crate::organisations::cheque_price_on(tx.c(), org, municipality, bought_on).await?;
     let batch = NewBatch {
         organisation_id: org,
         client_id,

@@ -70,12 +70,16 @@ pub enum Field {
     PaidOn,
     /// Not one of the four cheque prices the decree allows.
     ChequePrice,
-    /// A new price starts today or later (within two years).
+    /// A new price starts on a 1 January after this year (at most two years ahead).
     PriceFrom,
-    /// The hourly allowance: an amount from €0 to €20.
+    /// The allowance (per cheque or per hour): an amount from €0 to €20.
     AllowanceRate,
     /// The km rate: an amount from €0 to €1.
     KmRate,
+    /// The km threshold: 0 to 500 km.
+    KmThreshold,
+    /// New rates start today or later (at most two years ahead).
+    RatesFrom,
     /// Automatic confirmation after 1 to 30 days.
     AutoConfirmDays,
     /// The forgotten-clock reminder: 0 to 240 minutes after the planned end.

@@ -373,8 +373,10 @@ catalogue! {
     ErrPurchaseUsed => "Van deze aankoop zijn al cheques gebruikt (of vervallen): ze kan niet meer ongedaan worden.", "Cheques of this purchase were used (or expired): it can no longer be undone.", "Des chèques de cet achat ont déjà été utilisés (ou ont expiré) : il ne peut plus être annulé.";
     InvalidCheques => "Geef een aantal cheques van 1 tot 1000.", "Enter a number of cheques from 1 to 1000.", "Indiquez un nombre de chèques de 1 à 1000.";
     InvalidChequePrice => "Kies een van de vier prijzen: € 5,95, € 6,45, € 6,95 of € 7,45.", "Choose one of the four prices: €5.95, €6.45, €6.95 or €7.45.", "Choisissez l’un des quatre prix : 5,95 €, 6,45 €, 6,95 € ou 7,45 €.";
-    InvalidPriceFrom => "Een nieuwe prijs begint vandaag of later (hoogstens twee jaar vooruit).", "A new price starts today or later (at most two years ahead).", "Un nouveau prix commence aujourd’hui ou plus tard (au plus deux ans à l’avance).";
-    InvalidAllowanceRate => "Vul de vergoeding per uur in euro in, bijvoorbeeld 4,10 (van 0 tot 20).", "Enter the allowance per hour in euro, for example 4.10 (from 0 to 20).", "Indiquez l’indemnité par heure en euros, par exemple 4,10 (de 0 à 20).";
+    InvalidPriceFrom => "Een nieuwe prijs geldt pas vanaf 1 januari van volgend jaar (of het jaar erna).", "A new price only applies from 1 January of next year (or the year after).", "Un nouveau prix ne s’applique qu’à partir du 1er janvier de l’année prochaine (ou de l’année suivante).";
+    InvalidAllowanceRate => "Vul de vergoeding in euro in, bijvoorbeeld 4,10 (van 0 tot 20).", "Enter the allowance in euro, for example 4.10 (from 0 to 20).", "Indiquez l’indemnité en euros, par exemple 4,10 (de 0 à 20).";
+    InvalidKmThreshold => "Vul het aantal km in waarboven reiskosten betaald worden: van 0 tot 500.", "Enter the km above which travel is paid: from 0 to 500.", "Indiquez le nombre de km au-delà duquel les frais de déplacement sont payés : de 0 à 500.";
+    InvalidRatesFrom => "Nieuwe tarieven gelden vanaf vandaag of later (hoogstens twee jaar vooruit). Wat al gewerkt is, houdt zijn tarief.", "New rates apply from today or later (at most two years ahead). Work already done keeps its rate.", "Les nouveaux tarifs s’appliquent à partir d’aujourd’hui ou plus tard (au plus deux ans à l’avance). Le travail déjà fait garde son tarif.";
     InvalidKmRate => "Vul de vergoeding per km in euro in, bijvoorbeeld 0,15 (van 0 tot 1).", "Enter the allowance per km in euro, for example 0.15 (from 0 to 1).", "Indiquez l’indemnité par km en euros, par exemple 0,15 (de 0 à 1).";
     InvalidAutoConfirmDays => "Automatisch bevestigen na 1 tot 30 dagen.", "Confirm automatically after 1 to 30 days.", "Confirmer automatiquement après 1 à 30 jours.";
     InvalidForgottenReminder => "De herinnering komt 0 tot 240 minuten na het geplande einde.", "The reminder comes 0 to 240 minutes after the planned end.", "Le rappel vient 0 à 240 minutes après la fin prévue.";
@@ -396,7 +398,15 @@ catalogue! {
     SettlementsTitle => "Beslist door de bemiddelaar", "Decided by the coordinator", "Décidé par le médiateur";
     NoSettlements => "Nog geen prestatie van deze wijk-werker gecorrigeerd, afgewezen of namens de gebruiker bevestigd.", "No prestatie of this worker corrected, rejected or confirmed on behalf of the user yet.", "Aucune prestation de ce travailleur corrigée, refusée ou confirmée au nom de l’utilisateur.";
     CorrectEntry => "Corrigeren", "Correct", "Corriger";
-    CorrectIntro => "Zet de uren zoals ze gewerkt zijn. De prestatie telt dan zo; was ze al betaald, dan krijgt de gebruiker die cheques terug en betaalt hij de nieuwe uren.", "Set the hours as they were worked. The prestatie then counts that way; if it was paid, the user gets those cheques back and pays the new hours.", "Indiquez les heures telles qu’elles ont été prestées. La prestation compte alors ainsi ; si elle était payée, l’utilisateur récupère ces chèques et paie les nouvelles heures.";
+    CorrectIntro => "Zet de uren zoals ze gewerkt zijn. Was de prestatie al betaald, dan krijgt de gebruiker die cheques terug. Daarna bevestigt de gebruiker de nieuwe uren, tenzij hij al akkoord ging: dan zijn ze meteen betaald.", "Set the hours as they were worked. If the prestatie was paid, the user gets those cheques back. Then the user confirms the new hours, unless they agreed already: then they are paid at once.", "Indiquez les heures telles qu’elles ont été prestées. Si la prestation était payée, l’utilisateur récupère ces chèques. Ensuite l’utilisateur confirme les nouvelles heures, sauf s’il a déjà donné son accord : elles sont alors payées tout de suite.";
+    FieldAgreement => "Ging de gebruiker al akkoord?", "Did the user agree already?", "L’utilisateur a-t-il déjà donné son accord ?";
+    AgreementAskClient => "Nee: de gebruiker bevestigt zelf", "No: the user confirms it", "Non : l’utilisateur confirme lui-même";
+    AgreementPhone => "Ja, aan de telefoon", "Yes, on the phone", "Oui, au téléphone";
+    AgreementPaper => "Ja, op papier", "Yes, on paper", "Oui, sur papier";
+    AgreementOffice => "Ja, op kantoor", "Yes, at the office", "Oui, au bureau";
+    CorrectionSentBack => "Gecorrigeerd. De gebruiker moet de nieuwe uren nog bevestigen.", "Corrected. The user still has to confirm the new hours.", "Corrigé. L’utilisateur doit encore confirmer les nouvelles heures.";
+    HeldDoesNotCount => "Deze uren tellen pas mee voor de 60 en 630 uur als je ze bevestigt of corrigeert.", "These hours count towards the 60 and 630 hours only once you confirm or correct them.", "Ces heures ne comptent pour les 60 et 630 heures qu’une fois confirmées ou corrigées.";
+    CorrectedByCoordinator => "De bemiddelaar heeft deze uren aangepast.", "The coordinator changed these hours.", "L’accompagnateur a modifié ces heures.";
     FieldCorrectReason => "Waarom corrigeer je?", "Why do you correct it?", "Pourquoi corrigez-vous ?";
     SaveCorrection => "Correctie opslaan", "Save the correction", "Enregistrer la correction";
     EntryCorrected => "Gecorrigeerd. De uren en de cheques zijn aangepast.", "Corrected. The hours and the cheques were adjusted.", "Corrigé. Les heures et les chèques ont été ajustés.";
@@ -433,7 +443,7 @@ catalogue! {
     PrintableVersion => "Afdrukbare versie", "Printable version", "Version imprimable";
     StillRunning => "loopt", "running", "en cours";
     ToSettings => "Instellingen", "Settings", "Paramètres";
-    AllowancesIntro => "Bevestigde prestaties van de maand: uren × de vergoeding per uur, plus km × de km-vergoeding.", "Confirmed prestaties of the month: hours × the allowance per hour, plus km × the km rate.", "Prestations confirmées du mois : heures × l’indemnité par heure, plus km × le tarif au km.";
+    AllowancesIntro => "Bevestigde prestaties van de maand, elk met de tarieven van zijn dag: de verdiende cheques (elk begonnen uur) × de vergoeding, plus de km van een rit heen en terug boven de grens × de km-vergoeding.", "Confirmed prestaties of the month, each at the rates of its day: the cheques earned (each started hour) × the allowance, plus the km of a round trip over the threshold × the km rate.", "Prestations confirmées du mois, chacune aux tarifs de son jour : les chèques gagnés (chaque heure entamée) × l’indemnité, plus les km d’un aller-retour au-delà du seuil × le tarif au km.";
     NoAllowances => "Geen bevestigde prestaties in deze maand.", "No confirmed prestaties in this month.", "Aucune prestation confirmée ce mois-ci.";
     PreviousMonth => "Vorige maand", "Previous month", "Mois précédent";
     NextMonth => "Volgende maand", "Next month", "Mois suivant";
@@ -442,26 +452,35 @@ catalogue! {
     ColWorker => "wijk-werker", "worker", "travailleur wijk-werk";
     ColEntries => "prestaties", "prestaties", "prestations";
     ColHours => "uren", "hours", "heures";
-    ColKm => "km", "km", "km";
-    ColHoursAllowance => "vergoeding uren (EUR)", "allowance hours (EUR)", "indemnité heures (EUR)";
+    ColCheques => "cheques", "cheques", "chèques";
+    ColKm => "km heen en terug", "km round trip", "km aller-retour";
+    ColPaidKm => "km vergoed", "km paid", "km indemnisés";
+    ColWorkAllowance => "vergoeding prestaties (EUR)", "allowance for work (EUR)", "indemnité prestations (EUR)";
     ColKmAllowance => "vergoeding km (EUR)", "allowance km (EUR)", "indemnité km (EUR)";
     ColTotalAllowance => "totaal (EUR)", "total (EUR)", "total (EUR)";
     TotalRow => "Totaal", "Total", "Total";
     SettingsTitle => "Organisatie-instellingen", "Organisation settings", "Paramètres de l’organisation";
-    SettingsIntro => "Een wijziging geldt meteen (de cheque-prijs vanaf de dag die je kiest) en wordt bewaard in het logboek.", "A change applies at once (the cheque price from the day you choose) and is kept in the audit log.", "Un changement s’applique tout de suite (le prix du chèque à partir du jour choisi) et est gardé dans le journal.";
+    SettingsIntro => "Tarieven en prijzen gelden vanaf de dag die je kiest; de andere instellingen meteen. Elke wijziging staat in het logboek.", "Rates and prices apply from the day you choose; the other settings at once. Every change is kept in the audit log.", "Les tarifs et les prix s’appliquent à partir du jour choisi ; les autres paramètres tout de suite. Chaque changement est gardé dans le journal.";
     AllowancesSettingsTitle => "Vergoeding van de wijk-werker", "The worker’s allowance", "Indemnité du travailleur";
-    FieldAllowancePerHour => "Vergoeding per uur (euro)", "Allowance per hour (euro)", "Indemnité par heure (euros)";
+    FieldAllowance => "Vergoeding (euro)", "Allowance (euro)", "Indemnité (euros)";
+    FieldBasis => "Betaald per", "Paid per", "Payée par";
+    BasisPerCheque => "verdiende cheque (elk begonnen uur)", "cheque earned (each started hour)", "chèque gagné (chaque heure entamée)";
+    BasisPerMinute => "uur, per minuut gerekend", "hour, counted per minute", "heure, comptée à la minute";
+    FieldKmThreshold => "Reiskosten als de rit heen en terug meer is dan (km)", "Travel paid when the round trip is more than (km)", "Frais de déplacement si l’aller-retour dépasse (km)";
+    FieldRatesFrom => "Vanaf", "From", "À partir du";
+    SetRates => "Tarieven instellen", "Set rates", "Fixer les tarifs";
+    RatesRule => "Een prestatie krijgt de tarieven van de dag dat ze gewerkt is. Nieuwe tarieven gelden vanaf de dag die je kiest (vandaag of later), zodat een maand altijd dezelfde euro’s geeft.", "A prestatie gets the rates of the day it was worked. New rates apply from the day you choose (today or later), so a month always gives the same euros.", "Une prestation reçoit les tarifs du jour où elle a été prestée. Les nouveaux tarifs s’appliquent à partir du jour choisi (aujourd’hui ou plus tard), pour qu’un mois donne toujours les mêmes euros.";
     FieldKmRate => "Vergoeding per km (euro)", "Allowance per km (euro)", "Indemnité par km (euros)";
     ConfirmationSettingsTitle => "Bevestigen en klokken", "Confirming and clocking", "Confirmer et pointer";
-    FieldChequeRounding => "Cheques per prestatie", "Cheques per prestatie", "Chèques par prestation";
-    RoundingStartedHour => "Eén cheque per begonnen uur", "One cheque per started hour", "Un chèque par heure entamée";
-    RoundingNearestHour => "Eén cheque per uur, afgerond", "One cheque per hour, rounded", "Un chèque par heure, arrondi";
     FieldAutoConfirmDays => "Automatisch bevestigen na (dagen)", "Confirm automatically after (days)", "Confirmer automatiquement après (jours)";
     FieldForgottenReminder => "Herinnering ‘vergeten te stoppen?’ na het geplande einde (minuten)", "Reminder ‘forgot to stop?’ after the planned end (minutes)", "Rappel « oublié d’arrêter ? » après la fin prévue (minutes)";
     FieldForgottenClose => "Een vergeten klok sluit na (uren)", "A forgotten clock closes after (hours)", "Une horloge oubliée se ferme après (heures)";
     SaveSettings => "Instellingen bewaren", "Save settings", "Enregistrer les paramètres";
     ChequePriceTitle => "Prijs van een wijk-werkcheque", "Price of a wijk-werk cheque", "Prix d’un chèque wijk-werk";
-    ChequePriceRule => "Een nieuwe prijs geldt vanaf de dag die je kiest, gewoonlijk 1 januari. Wat al gekocht is, houdt zijn prijs.", "A new price applies from the day you choose, usually 1 January. What was bought keeps its price.", "Un nouveau prix s’applique à partir du jour choisi, d’habitude le 1er janvier. Ce qui a été acheté garde son prix.";
+    ChequePriceRule => "Een nieuwe prijs geldt vanaf 1 januari van volgend jaar: één van de vier prijzen van het decreet, voor elke gebruiker en elke activiteit dezelfde. Wat al gekocht is, houdt zijn prijs.", "A new price applies from 1 January of next year: one of the decree's four prices, the same for every user and activity. What was bought keeps its price.", "Un nouveau prix s’applique à partir du 1er janvier de l’année prochaine : l’un des quatre prix du décret, le même pour chaque utilisateur et activité. Ce qui a été acheté garde son prix.";
+    MunicipalityPricesTitle => "Prijs per gemeente", "Price per municipality", "Prix par commune";
+    MunicipalityPricesIntro => "De gemeente van de gebruiker bepaalt de prijs. Zonder eigen prijs geldt de prijs van de organisatie. Gemeenten die samen een prijs kiezen, moeten het eens zijn; anders geldt de laagste.", "The user's municipality decides the price. Without a price of its own, the organisation's applies. Municipalities that choose a price together must agree; otherwise the lowest applies.", "La commune de l’utilisateur détermine le prix. Sans prix propre, le prix de l’organisation s’applique. Les communes qui choisissent un prix ensemble doivent être d’accord ; sinon le plus bas s’applique.";
+    OrganisationPrice => "de prijs van de organisatie", "the organisation's price", "le prix de l’organisation";
     FieldNewPrice => "Nieuwe prijs", "New price", "Nouveau prix";
     FieldPriceFrom => "Vanaf", "From", "À partir du";
     SetPrice => "Prijs instellen", "Set price", "Fixer le prix";
@@ -560,7 +579,8 @@ catalogue! {
     HoursOnAssignment => "Jouw uren op deze opdracht", "Your hours on this assignment", "Vos heures pour cette mission";
     OfferDeclined => "Geweigerd. Je bemiddelaar weet het.", "Declined. Your coordinator knows.", "Refusé. Votre accompagnateur est prévenu.";
     AllowanceTitle => "Jouw vergoeding deze maand (schatting)", "Your allowance this month (estimate)", "Votre indemnité ce mois-ci (estimation)";
-    AllowanceHint => "Dit is een schatting. Je krijgt wat de organisatie goedkeurt.", "This is an estimate. You get what the organisation approves.", "Ceci est une estimation. Vous recevez ce que l’organisation approuve.";
+    AllowanceHint => "Dit is wat je bevestigde prestaties nu opleveren. Je krijgt het als de organisatie de maand uitbetaalt.", "This is what your confirmed prestaties earn now. You get it when the organisation pays the month.", "C’est ce que vos prestations confirmées rapportent maintenant. Vous le recevez quand l’organisation paie le mois.";
+    NothingConfirmedYet => "Nog niets bevestigd deze maand.", "Nothing confirmed this month yet.", "Rien de confirmé ce mois-ci.";
     LogoutWaits => "Je telefoon heeft nog acties die niet verzonden zijn. Afmelden kan zodra alles verzonden is.", "Your phone still holds actions that were not sent. You can log out once everything is sent.", "Votre téléphone a encore des actions non envoyées. Vous pourrez vous déconnecter dès que tout est envoyé.";
     OfflineTitle => "Geen verbinding", "No connection", "Pas de connexion";
     OfflineText => "Deze pagina is niet op je telefoon bewaard. Je werk van vandaag en je uren wel: open Vandaag.", "This page is not kept on your phone. Your work for today and your hours are: open Today.", "Cette page n’est pas gardée sur votre téléphone. Votre travail du jour et vos heures, si : ouvrez Aujourd’hui.";
@@ -589,7 +609,7 @@ catalogue! {
     FieldStart => "Begonnen om", "Started at", "Commencé à";
     FieldEnd => "Gestopt om", "Stopped at", "Arrêté à";
     FieldPause => "Pauze (minuten)", "Break (minutes)", "Pause (minutes)";
-    FieldKm => "Kilometers gereden", "Kilometres travelled", "Kilomètres parcourus";
+    FieldKm => "Kilometers heen en terug", "Kilometres, round trip", "Kilomètres aller-retour";
     FieldNote => "Opmerking (mag je leeg laten)", "Note (you may leave this empty)", "Remarque (vous pouvez laisser vide)";
     FieldReason => "Waarom verander je dit? (nodig na de dag zelf)", "Why do you change this? (needed after the day itself)", "Pourquoi changez-vous ceci ? (obligatoire après le jour même)";
     Save => "Bewaar", "Save", "Enregistrer";
@@ -743,12 +763,24 @@ messages! {
     DisputedBecause => "Betwist: “{reason}”", "Disputed: “{reason}”", "Contestée : « {reason} »";
     EntriesCount => "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestation} other {# prestations}}";
     AllowanceTitle => "Vergoedingen {month}", "Allowances {month}", "Indemnités {month}";
-    AllowanceRates => "{hour} per uur · {km} per km", "{hour} per hour · {km} per km", "{hour} par heure · {km} par km";
+    RatesPerCheque => "{rate} per cheque · {km} per km als de rit heen en terug meer dan {threshold} km is", "{rate} per cheque · {km} per km when the round trip is more than {threshold} km", "{rate} par chèque · {km} par km si l’aller-retour dépasse {threshold} km";
+    RatesPerMinute => "{rate} per uur, per minuut gerekend · {km} per km als de rit heen en terug meer dan {threshold} km is", "{rate} per hour, counted per minute · {km} per km when the round trip is more than {threshold} km", "{rate} par heure, comptée à la minute · {km} par km si l’aller-retour dépasse {threshold} km";
+    RatesBetween => "{from} tot {to}: {rates}", "{from} to {to}: {rates}", "du {from} au {to} : {rates}";
+    RatesToday => "Vandaag: {rates}.", "Today: {rates}.", "Aujourd’hui : {rates}.";
+    RatesFromDay => "Vanaf {day}: {rates}", "From {day}: {rates}", "À partir du {day} : {rates}";
+    MunicipalityPriceToday => "{municipality}: {price}", "{municipality}: {price}", "{municipality} : {price}";
+    KmPaidOf => "{km} km ({paid} km vergoed)", "{km} km ({paid} km paid)", "{km} km ({paid} km indemnisés)";
     AllowanceTotals => "{n, plural, one {# wijk-werker} other {# wijk-werkers}} · {entries, plural, one {# prestatie} other {# prestaties}} · samen {total}", "{n, plural, one {# worker} other {# workers}} · {entries, plural, one {# prestatie} other {# prestaties}} · {total} together", "{n, plural, one {# travailleur} other {# travailleurs}} · {entries, plural, one {# prestation} other {# prestations}} · {total} au total";
     PriceToday => "Vandaag: {price} per cheque.", "Today: {price} per cheque.", "Aujourd’hui : {price} par chèque.";
     PriceFromDay => "{price} vanaf {day}", "{price} from {day}", "{price} à partir du {day}";
     Money => "€ {euros},{cents}", "€{euros}.{cents}", "{euros},{cents} €";
-    AllowanceSum => "{time} × {rate} per uur + {km} km × {km_rate} = {total}", "{time} × {rate} per hour + {km} km × {km_rate} = {total}", "{time} × {rate} par heure + {km} km × {km_rate} = {total}";
+    AllowancePerCheque => "{n, plural, one {# cheque} other {# cheques}} × {rate} = {total}", "{n, plural, one {# cheque} other {# cheques}} × {rate} = {total}", "{n, plural, one {# chèque} other {# chèques}} × {rate} = {total}";
+    AllowancePerMinute => "{time} × {rate} per uur", "{time} × {rate} per hour", "{time} × {rate} par heure";
+    AllowanceKm => "{km} km × {rate} = {total}", "{km} km × {rate} = {total}", "{km} km × {rate} = {total}";
+    AllowanceWaiting => "Nog niet bevestigd: {n, plural, one {# prestatie} other {# prestaties}}, samen {total} als de gebruiker bevestigt.", "Not confirmed yet: {n, plural, one {# prestatie} other {# prestaties}}, {total} together once the user confirms.", "Pas encore confirmé : {n, plural, one {# prestation} other {# prestations}}, {total} au total quand l’utilisateur confirme.";
+    TravelRule => "Reiskosten: {rate} per km, als je rit heen en terug meer dan {threshold} km is.", "Travel: {rate} per km, when your round trip is more than {threshold} km.", "Déplacement : {rate} par km, si votre aller-retour dépasse {threshold} km.";
+    StaffMonthLimit => "Dit gaat over de 60 uur van de wijk-werker in die maand: er is nog {time} over. Corrigeer de uren of wijs de prestatie af.", "This passes the worker's 60 hours in that month: {time} is left. Correct the hours or reject the prestatie.", "Cela dépasse les 60 heures du travailleur ce mois-là : il reste {time}. Corrigez les heures ou refusez la prestation.";
+    StaffYearLimit => "Dit gaat over de 630 uur van de wijk-werker in dat jaar: er is nog {time} over. Corrigeer de uren of wijs de prestatie af.", "This passes the worker's 630 hours in that year: {time} is left. Correct the hours or reject the prestatie.", "Cela dépasse les 630 heures du travailleur cette année-là : il reste {time}. Corrigez les heures ou refusez la prestation.";
     PauseOf => "pauze {minutes} min", "break {minutes} min", "pause {minutes} min";
     KmOf => "{km} km", "{km} km", "{km} km";
     OffersWaiting => "Je hebt {n, plural, one {# nieuwe aanbieding} other {# nieuwe aanbiedingen}}. Bekijk ze bij Opdrachten.", "You have {n, plural, one {# new offer} other {# new offers}}. See them under Assignments.", "Vous avez {n, plural, one {# nouvelle offre} other {# nouvelles offres}}. Voyez-les sous Missions.";
@@ -1098,6 +1130,8 @@ pub fn field_message(field: &crate::error::Field) -> T {
         F::PriceFrom => T::InvalidPriceFrom,
         F::AllowanceRate => T::InvalidAllowanceRate,
         F::KmRate => T::InvalidKmRate,
+        F::KmThreshold => T::InvalidKmThreshold,
+        F::RatesFrom => T::InvalidRatesFrom,
         F::AutoConfirmDays => T::InvalidAutoConfirmDays,
         F::ForgottenReminder => T::InvalidForgottenReminder,
         F::ForgottenClose => T::InvalidForgottenClose,
@@ -1240,6 +1274,25 @@ pub fn limit_message(lang: Lang, breach: &LimitBreach) -> String {
             M::TrajectoryNotStarted,
             &[("date", long_date(*starts_on).into())],
         ),
+    }
+}
+
+/// [`limit_message`] for a bemiddelaar settling a worker's prestatie: the worker's limit in
+/// the third person, and what to do.
+pub fn staff_limit_message(lang: Lang, breach: &LimitBreach) -> String {
+    let left = |minutes: i64| duration(lang, minutes.max(0));
+    match breach {
+        LimitBreach::Month { left_minutes } => message(
+            lang,
+            M::StaffMonthLimit,
+            &[("time", left(*left_minutes).into())],
+        ),
+        LimitBreach::Year { left_minutes } => message(
+            lang,
+            M::StaffYearLimit,
+            &[("time", left(*left_minutes).into())],
+        ),
+        other => limit_message(lang, other),
     }
 }
 

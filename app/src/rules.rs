@@ -142,23 +142,6 @@ pub fn check_entry(
     Ok(length - pause_minutes)
 }
 
-/// The allowance in cents for `minutes` of work and `km` travelled: the hourly allowance pro
-/// rata per minute (rounded to the cent), plus the km rate. On the phone an estimate; in the
-/// allowance export (`allowances`) what is paid for a month's confirmed prestaties.
-pub fn allowance_cents(minutes: i64, km: i64, cents_per_hour: i64, km_rate_cents: i64) -> i64 {
-    hours_allowance_cents(minutes, cents_per_hour) + km_allowance_cents(km, km_rate_cents)
-}
-
-/// The hourly part of the allowance: minutes × the hourly rate ÷ 60, to the nearest cent.
-pub fn hours_allowance_cents(minutes: i64, cents_per_hour: i64) -> i64 {
-    (minutes.max(0) * cents_per_hour + 30) / 60
-}
-
-/// The travel part of the allowance: km × the km rate.
-pub fn km_allowance_cents(km: i64, km_rate_cents: i64) -> i64 {
-    km.max(0) * km_rate_cents
-}
-
 /// Why a worker may not (or not that much) work.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LimitBreach {
@@ -342,25 +325,11 @@ pub fn clocked_minutes(seconds: i64) -> i64 {
     ((seconds.max(0) + 59) / 60).max(1)
 }
 
-crate::text_enum! {
-    /// How an organisation turns minutes into cheques (an organisation setting).
-    #[derive(Default)]
-    pub enum ChequeRounding {
-        /// One cheque per started hour ("per begonnen uur"): 61 minutes cost 2.
-        #[default]
-        StartedHour = "started_hour",
-        /// One cheque per hour, rounded to the nearest hour, at least one.
-        NearestHour = "nearest_hour",
-    }
-}
-
-/// Cheques a prestatie of `minutes` costs the gebruiker.
-pub fn cheques_for(minutes: i64, rounding: ChequeRounding) -> i64 {
-    let minutes = minutes.max(0);
-    match rounding {
-        ChequeRounding::StartedHour => (minutes + 59) / 60,
-        ChequeRounding::NearestHour => ((minutes + 30) / 60).max(i64::from(minutes > 0)),
-    }
+/// Cheques a prestatie of `minutes` costs the gebruiker, and earns the wijk-werker: one per
+/// started hour ("elk begonnen uur geeft recht op een wijk-werkcheque"; DOMAIN.md). 1 h 15 is
+/// 2 cheques. The allowance export sums the same in SQL (`allowances::store::CHEQUES`).
+pub fn cheques_for(minutes: i64) -> i64 {
+    (minutes.max(0) + 59) / 60
 }
 
 /// The cheques a confirmed prestatie waits for: none when the gebruiker's valid cheques cover
@@ -469,15 +438,12 @@ mod tests {
 
     #[test]
     fn one_cheque_per_started_hour() {
-        let r = ChequeRounding::StartedHour;
-        assert_eq!(cheques_for(1, r), 1);
-        assert_eq!(cheques_for(60, r), 1);
-        assert_eq!(cheques_for(61, r), 2);
-        assert_eq!(cheques_for(0, r), 0);
-        let n = ChequeRounding::NearestHour;
-        assert_eq!(cheques_for(10, n), 1);
-        assert_eq!(cheques_for(89, n), 1);
-        assert_eq!(cheques_for(90, n), 2);
+        assert_eq!(cheques_for(1), 1);
+        assert_eq!(cheques_for(59), 1);
+        assert_eq!(cheques_for(60), 1);
+        assert_eq!(cheques_for(61), 2);
+        assert_eq!(cheques_for(75), 2);
+        assert_eq!(cheques_for(0), 0);
     }
 
     #[test]
@@ -627,13 +593,6 @@ mod tests {
         // Started after the planned end, or no planned start: the start plus the length.
         assert_eq!(planned_end_ms(Some(0), 120, 200 * m), 320 * m);
         assert_eq!(planned_end_ms(None, 60, 5 * m), 65 * m);
-    }
-
-    #[test]
-    fn the_allowance_is_per_minute_plus_kilometres() {
-        // 2 h 30 at €4.10 = €10.25; 12 km at €0.15 = €1.80.
-        assert_eq!(allowance_cents(150, 12, 410, 15), 1025 + 180);
-        assert_eq!(allowance_cents(0, 0, 410, 15), 0);
     }
 
     #[test]

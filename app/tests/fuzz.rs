@@ -310,12 +310,16 @@ fn fuzz_server_function_arguments() {
     ];
     const OFFER: &[&str] = &["request_id", "worker_id", "first_date", "start", "weeks"];
     const SETTINGS: &[&str] = &[
-        "allowance_per_hour",
-        "km_rate",
-        "cheque_rounding",
         "auto_confirm_days",
         "forgotten_reminder_minutes",
         "forgotten_close_hours",
+    ];
+    const RATES: &[&str] = &[
+        "allowance",
+        "basis",
+        "km_rate",
+        "km_threshold",
+        "valid_from",
     ];
     const REPORT: &[&str] = &["municipality_id", "from", "until", "anonymous"];
     const PURCHASE: &[&str] = &["client_id", "cheques", "paid_on"];
@@ -326,6 +330,7 @@ fn fuzz_server_function_arguments() {
         form_body(CLIENT),
         form_body(OFFER),
         form_body(SETTINGS),
+        form_body(RATES),
         form_body(REPORT),
         form_body(PURCHASE),
     ];
@@ -347,6 +352,23 @@ fn fuzz_server_function_arguments() {
         let _ = decode::<app::clients::UpdateClient>(body);
         let _ = decode::<app::requests::OfferRequest>(body);
         let _ = decode::<app::organisations::UpdateSettings>(body);
+        if let Some(rates) = decode::<app::allowances::SetAllowanceRates>(body) {
+            // What decodes is what the rules then judge: no panic there either.
+            let amount = app::organisations::rules::parse_euros;
+            if let (Some(allowance_cents), Some(km_rate_cents)) =
+                (amount(&rates.allowance), amount(&rates.km_rate))
+            {
+                let rates = app::allowances::Rates {
+                    valid_from: rates.valid_from,
+                    allowance_cents,
+                    basis: rates.basis,
+                    km_rate_cents,
+                    km_threshold: rates.km_threshold,
+                };
+                let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+                let _ = app::allowances::rules::check_rates(&rates, today);
+            }
+        }
         let _ = decode::<app::reports::GetMunicipalityReport>(body);
         let _ = decode::<app::cheques::RecordPurchase>(body);
         let _ = decode::<app::auth::Login>(body);

@@ -1,6 +1,8 @@
-// The bemiddelaar's money screens, on a laptop and on a phone: the month's Vergoedingen with
-// their totals, the hourly allowance changed in Organisatie-instellingen and the export
-// following it, and the export downloaded as XLSX and CSV.
+// The bemiddelaar's money screens, on a laptop and on a phone: the allowance rates set from a
+// day on in Organisatie-instellingen (a typing mistake refused in words, the planned change
+// listed, this month's export unchanged), the cheque price of a municipality, the month's
+// Vergoedingen per cheque earned with their totals, downloaded as XLSX and CSV; and the
+// disputes settled in Te bekijken.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -36,8 +38,14 @@ function demoMonth() {
   return nineDaysAgo.toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' }).slice(0, 7);
 }
 
+/// The first day of next month in Brussels, as the rates form proposes it ("2027-01-01").
+function nextMonthFirst() {
+  const [y, m] = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' }).split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
 for (const [size, viewport, rate] of [['laptop', LAPTOP, '4,50'], ['phone', null, '4,80']]) {
-  test(`a changed hourly allowance is followed by the month's export, downloaded as XLSX and CSV (${size})`, async () => {
+  test(`new allowance rates from a day on leave the month's export as it was, downloaded as XLSX and CSV (${size})`, async () => {
     const page = viewport
       ? await pageIn(await browser.newContext({ viewport, locale: 'nl-BE', timezoneId: 'Europe/Brussels', acceptDownloads: true }))
       : await phonePage(browser);
@@ -49,29 +57,32 @@ for (const [size, viewport, rate] of [['laptop', LAPTOP, '4,50'], ['phone', null
     await page.waitForURL('**/coordinator/settings');
     await waitForHydration(page);
     await page.getByRole('heading', { name: 'Organisatie-instellingen' }).waitFor();
+    await page.locator('.rates-form').waitFor();
     await checkScreen(page, `coordinator-settings-${size}`);
+    const form = page.locator('.rates-form');
+    assert.equal(await form.getByLabel('Vanaf').inputValue(), nextMonthFirst());
     // A typing mistake is refused in words, and nothing changes.
-    await page.getByLabel('Vergoeding per uur (euro)').fill('450');
-    await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
-    await page.getByRole('alert').getByText('Vul de vergoeding per uur in euro in').waitFor();
+    await form.getByLabel('Vergoeding (euro)').fill('450');
+    await form.getByRole('button', { name: 'Tarieven instellen' }).click();
+    await page.getByRole('alert').getByText('Vul de vergoeding in euro in').waitFor();
     // The refusal's 422 is the browser's console line for it, not a fault.
     page.errors = page.errors.filter((e) => !/422/.test(e));
-    await page.getByLabel('Vergoeding per uur (euro)').fill(rate);
-    await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
-    await page.getByRole('status').getByText('Bewaard').waitFor();
-    // Kept: the page opened again shows it.
+    await form.getByLabel('Vergoeding (euro)').fill(rate);
+    await form.getByRole('button', { name: 'Tarieven instellen' }).click();
+    await page.getByRole('status').getByText('Bewaard').first().waitFor();
+    // Kept, and listed as a change from next month on; today's rates stay.
     await page.reload();
     await waitForHydration(page);
-    assert.equal(await page.getByLabel('Vergoeding per uur (euro)').inputValue(), rate);
+    await page.locator('.rates-history li', { hasText: `€ ${rate} per cheque` }).waitFor();
+    await page.locator('.rates-today', { hasText: '€ 4,10 per cheque' }).waitFor();
 
     await page.goto(`${server.base}/coordinator/allowances?month=${month}`);
     await page.getByRole('heading', { name: /^Vergoedingen / }).waitFor();
     await checkScreen(page, `coordinator-allowances-${size}`);
-    const perHour = Number(rate.replace(',', '')); // cents
-    await page.getByText(`€ ${rate} per uur`).waitFor();
-    // Ahmed's 1 u 30 at the new rate, rounded to the cent.
+    await page.getByText('€ 4,10 per cheque').first().waitFor();
+    // Ahmed's 1 u 30 earned 2 cheques at the rate of its day: 2 × €4.10.
     const ahmed = page.locator('li.allowance-line', { hasText: 'Ahmed' });
-    assert.equal(Number(await ahmed.locator('strong').getAttribute('data-cents')), Math.floor((90 * perHour + 30) / 60));
+    assert.equal(Number(await ahmed.locator('strong').getAttribute('data-cents')), 820);
     const lineCents = await page.locator('li.allowance-line strong').evaluateAll((els) =>
       els.map((el) => Number(el.dataset.cents)));
     const total = Number(await page.locator('.allowance-total').getAttribute('data-total-cents'));
@@ -92,12 +103,32 @@ for (const [size, viewport, rate] of [['laptop', LAPTOP, '4,50'], ['phone', null
     const rows = (await csv.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((r) => r.split(';'));
     const ahmedRow = rows.find((r) => r[0].startsWith('Ahmed'));
     assert.equal(ahmedRow[3], '1,50');
-    assert.equal(Number(ahmedRow[7].replace(',', '')), Math.floor((90 * perHour + 30) / 60));
-    assert.equal(Number(rows.at(-1)[7].replace(',', '')), total);
+    assert.equal(ahmedRow[4], '2');
+    assert.equal(ahmedRow[9], '8,20');
+    assert.equal(Number(rows.at(-1)[9].replace(',', '')), total);
     assertNoErrors(page);
     await page.context().close();
   });
 }
+
+test('a municipality gets a cheque price of its own from a 1 January on (phone)', async () => {
+  const page = await phonePage(browser);
+  await login(page, server.base, 'sofie@demo.test');
+  await page.waitForURL('**/coordinator');
+  await page.goto(`${server.base}/coordinator/settings`);
+  await waitForHydration(page);
+  const form = page.locator('.local-price-form');
+  await form.getByLabel('Gemeente').selectOption({ label: 'Zulte' });
+  await form.getByLabel('Nieuwe prijs').selectOption({ label: '€ 5,95' });
+  const firstDay = await form.getByLabel('Vanaf').inputValue();
+  assert.match(firstDay, /^\d{4}-01-01$/);
+  await form.getByRole('button', { name: 'Prijs instellen' }).click();
+  const zulte = page.locator('.municipality-prices li', { hasText: 'Zulte' });
+  await zulte.getByText('€ 5,95 vanaf 1 januari').waitFor();
+  await checkScreen(page, 'coordinator-municipality-price-phone');
+  assertNoErrors(page);
+  await page.context().close();
+});
 
 test('a dispute is settled in Te bekijken: confirmed on behalf of the gebruiker with a reason (laptop and phone)', async () => {
   const laptop = await pageIn(await browser.newContext({ viewport: LAPTOP, locale: 'nl-BE', timezoneId: 'Europe/Brussels' }));
@@ -165,7 +196,7 @@ test('a dispute is settled with a correction of the hours, and the gebruiker pay
   const card = page.locator('li.review-item', { hasText: 'Ahmed' });
   await card.getByText('Corrigeren', { exact: true }).click();
   await card.getByLabel('Gestopt om').fill('10:00');
-  await card.getByLabel('Kilometers gereden').fill('3');
+  await card.getByLabel('Kilometers heen en terug').fill('3');
   const reason = card.getByLabel('Waarom corrigeer je?');
   await reason.fill('x');
   await reason.evaluate((el) => el.removeAttribute('minlength'));
@@ -174,7 +205,8 @@ test('a dispute is settled with a correction of the hours, and the gebruiker pay
   await checkScreen(page, 'coordinator-correct-refused-phone');
   await reason.fill('Gebeld met Maria en Ahmed: het was één uur.');
   await card.getByRole('button', { name: 'Correctie opslaan' }).click();
-  await page.getByRole('status').getByText('Gecorrigeerd. De uren en de cheques zijn aangepast.').waitFor();
+  // Maria did not agree yet (the form's default): it goes back to her.
+  await page.getByRole('status').getByText('Gecorrigeerd. De gebruiker moet de nieuwe uren nog bevestigen.').waitFor();
   await card.waitFor({ state: 'detached' });
   await checkScreen(page, 'coordinator-corrected-phone');
   // The refusal's 422 is the browser's console line for it, not a fault.
@@ -182,13 +214,20 @@ test('a dispute is settled with a correction of the hours, and the gebruiker pay
   assertNoErrors(page);
   await page.context().close();
 
-  // Maria sees it corrected to one hour, paid with one cheque.
+  // Maria sees the corrected hour among those to confirm, changed by the bemiddelaar, and
+  // confirms it: paid with one cheque.
   await maria.reload();
   await waitForHydration(maria);
-  const settled = maria.locator('ul.entries li.entry', { hasText: 'Gecorrigeerd' });
-  await settled.waitFor();
-  assert.match(await settled.innerText(), /1 u 00 min/);
-  assert.equal(Number(await maria.locator('.balance').getAttribute('data-balance')), before - 1);
+  const back = maria.locator('article.prestatie', { hasText: 'De bemiddelaar heeft deze uren aangepast.' });
+  await back.waitFor();
+  assert.match(await back.innerText(), /1 u 00 min/);
+  await checkScreen(maria, 'client-corrected-to-confirm');
+  await back.getByRole('button', { name: 'Bevestig' }).click();
+  await back.waitFor({ state: 'detached' });
+  await maria.waitForFunction(
+    (b) => Number(document.querySelector('.balance')?.dataset.balance) === b,
+    before - 1,
+  );
   await checkScreen(maria, 'client-after-correction');
   assertNoErrors(maria);
   await maria.context().close();

@@ -361,7 +361,7 @@ test('hours entered afterwards appear in Mijn uren and can be corrected', async 
   await page.getByRole('status').filter({ hasText: 'Het einde moet na het begin liggen.' }).waitFor();
   await page.getByLabel('Gestopt om').fill('16:00');
   await page.getByLabel('Pauze (minuten)').fill('15');
-  await page.getByLabel('Kilometers gereden').fill('12');
+  await page.getByLabel('Kilometers heen en terug').fill('12');
   await checkScreen(page, 'worker-enter-hours');
   await page.getByRole('button', { name: 'Bewaar' }).click();
   await page.waitForURL('**/worker/hours?saved=1');

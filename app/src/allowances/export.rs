@@ -1,21 +1,24 @@
 //! The allowance export as files: CSV for a Belgian spreadsheet and XLSX, both with the
 //! organisation's name and the month in the file name and in the first lines.
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::AllowanceMonth;
+use super::rules::Sums;
 use crate::error::AppError;
 use crate::export::{euros_cell, hours_cell, hours_number};
 use crate::i18n::{Lang, T};
 
-fn columns(lang: Lang) -> [&'static str; 8] {
+fn columns(lang: Lang) -> [&'static str; 10] {
     [
         T::ColWorker,
         T::FieldMunicipality,
         T::ColEntries,
         T::ColHours,
+        T::ColCheques,
         T::ColKm,
-        T::ColHoursAllowance,
+        T::ColPaidKm,
+        T::ColWorkAllowance,
         T::ColKmAllowance,
         T::ColTotalAllowance,
     ]
@@ -37,16 +40,14 @@ impl AllowanceMonth {
             .lines
             .iter()
             .map(|l| {
-                let w = &l.work;
+                let e = &l.earned;
                 let row = Row {
-                    name: format!("{} {}", w.first_name, w.last_name),
-                    municipality: w.municipality.clone(),
-                    entries: w.entries,
-                    minutes: w.minutes,
-                    km: w.km,
-                    hours_cents: l.hours_cents,
-                    km_cents: l.km_cents,
-                    total_cents: l.total_cents,
+                    name: format!("{} {}", l.first_name, l.last_name),
+                    municipality: l.municipality.clone(),
+                    sums: e.sums,
+                    work_cents: e.work_cents,
+                    km_cents: e.km_cents,
+                    total_cents: e.total_cents,
                 };
                 (row, false)
             })
@@ -55,10 +56,8 @@ impl AllowanceMonth {
         let total = Row {
             name: T::TotalRow.text(lang).to_string(),
             municipality: String::new(),
-            entries: t.entries,
-            minutes: t.minutes,
-            km: t.km,
-            hours_cents: t.hours_cents,
+            sums: t.sums,
+            work_cents: t.work_cents,
             km_cents: t.km_cents,
             total_cents: t.total_cents,
         };
@@ -77,10 +76,12 @@ impl AllowanceMonth {
             out.write_record([
                 r.name,
                 r.municipality,
-                r.entries.to_string(),
-                hours_cell(r.minutes),
-                r.km.to_string(),
-                euros_cell(r.hours_cents),
+                r.sums.entries.to_string(),
+                hours_cell(r.sums.minutes),
+                r.sums.cheques.to_string(),
+                r.sums.km.to_string(),
+                r.sums.paid_km.to_string(),
+                euros_cell(r.work_cents),
                 euros_cell(r.km_cents),
                 euros_cell(r.total_cents),
             ])
@@ -107,6 +108,12 @@ impl AllowanceMonth {
             (f("@"), f("0"), f("0.00"), f("€ #,##0.00"))
         };
         let mut book = Workbook::new();
+        // Made "on" the month's first day rather than now: the same month exported again is
+        // the same file, byte for byte.
+        let month = u8::try_from(self.month.month).unwrap_or(1);
+        let made =
+            ExcelDateTime::from_ymd(u16::try_from(self.month.year).unwrap_or(2018), month, 1)?;
+        book.set_properties(&DocProperties::new().set_creation_datetime(&made));
         let sheet = book.add_worksheet();
         sheet.set_name(self.month.to_string())?;
         let bold = Format::new().set_bold();
@@ -120,16 +127,18 @@ impl AllowanceMonth {
             let (text, count, hours, euro) = formats(total);
             sheet.write_string_with_format(row, 0, &r.name, &text)?;
             sheet.write_string_with_format(row, 1, &r.municipality, &text)?;
-            sheet.write_number_with_format(row, 2, r.entries as f64, &count)?;
-            sheet.write_number_with_format(row, 3, hours_number(r.minutes), &hours)?;
-            sheet.write_number_with_format(row, 4, r.km as f64, &count)?;
-            sheet.write_number_with_format(row, 5, cents(r.hours_cents), &euro)?;
-            sheet.write_number_with_format(row, 6, cents(r.km_cents), &euro)?;
-            sheet.write_number_with_format(row, 7, cents(r.total_cents), &euro)?;
+            sheet.write_number_with_format(row, 2, r.sums.entries as f64, &count)?;
+            sheet.write_number_with_format(row, 3, hours_number(r.sums.minutes), &hours)?;
+            sheet.write_number_with_format(row, 4, r.sums.cheques as f64, &count)?;
+            sheet.write_number_with_format(row, 5, r.sums.km as f64, &count)?;
+            sheet.write_number_with_format(row, 6, r.sums.paid_km as f64, &count)?;
+            sheet.write_number_with_format(row, 7, cents(r.work_cents), &euro)?;
+            sheet.write_number_with_format(row, 8, cents(r.km_cents), &euro)?;
+            sheet.write_number_with_format(row, 9, cents(r.total_cents), &euro)?;
         }
         sheet.set_column_width(0, 28)?;
         sheet.set_column_width(1, 16)?;
-        for col in 2..8 {
+        for col in 2..10 {
             sheet.set_column_width(col, 14)?;
         }
         book.save_to_buffer()
@@ -140,10 +149,8 @@ impl AllowanceMonth {
 struct Row {
     name: String,
     municipality: String,
-    entries: i64,
-    minutes: i64,
-    km: i64,
-    hours_cents: i64,
+    sums: Sums,
+    work_cents: i64,
     km_cents: i64,
     total_cents: i64,
 }

@@ -1,13 +1,15 @@
-//! Vergoedingen: what each wijk-werker gets for a month — confirmed hours × the hourly
-//! allowance plus km × the km rate (the organisation's settings) — on screen, as CSV and as
-//! XLSX. A prestatie counts in the month of its work day once it is confirmed (by the gebruiker,
-//! automatically, or by a bemiddelaar); disputed, waiting and held ones do not.
+//! Vergoedingen: what each wijk-werker gets for a month — per cheque the confirmed prestaties
+//! earned (or per minute, by the organisation's setting) plus travel over the km threshold —
+//! with the rates in force on each prestatie's day; on screen, as CSV and as XLSX, and as the
+//! estimate on the worker's Mijn uren. A prestatie counts in the month of its work day once it
+//! is confirmed (by the gebruiker, automatically, or by a bemiddelaar) or corrected with the
+//! gebruiker's agreement; waiting, disputed and held ones do not yet.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::ids::WorkerId;
 
 #[cfg(feature = "ssr")]
 pub mod export;
@@ -17,39 +19,7 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-/// One worker's confirmed prestaties of the month, as the database sums them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct WorkedMonth {
-    pub worker_id: WorkerId,
-    pub first_name: String,
-    pub last_name: String,
-    pub municipality: String,
-    pub entries: i64,
-    pub minutes: i64,
-    pub km: i64,
-}
-
-/// One line of the export: the month's work and what it earns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AllowanceLine {
-    pub work: WorkedMonth,
-    pub hours_cents: i64,
-    pub km_cents: i64,
-    pub total_cents: i64,
-}
-
-/// The sums of the lines (and so of the prestaties).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AllowanceTotals {
-    pub workers: i64,
-    pub entries: i64,
-    pub minutes: i64,
-    pub km: i64,
-    pub hours_cents: i64,
-    pub km_cents: i64,
-    pub total_cents: i64,
-}
+pub use rules::{AllowanceBasis, Earned, Rates, Totals, WorkerMonth};
 
 /// The month's allowance export of the caller's organisation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,28 +28,61 @@ pub struct AllowanceMonth {
     pub month: rules::Month,
     /// The last month that can be asked for (this one).
     pub this_month: rules::Month,
-    pub allowance_cents_per_hour: i64,
-    pub km_rate_cents: i64,
-    pub lines: Vec<AllowanceLine>,
-    pub totals: AllowanceTotals,
+    /// The rates in force in the month, each with the first and last day it held in it.
+    pub rates: Vec<(Rates, NaiveDate, NaiveDate)>,
+    pub lines: Vec<WorkerMonth>,
+    pub totals: Totals,
 }
 
 impl AllowanceMonth {
     /// "Vergoedingen november 2026" and the rates it was reckoned at: the screen's and the
     /// files' first lines.
     pub fn title(&self, lang: crate::i18n::Lang) -> (String, String) {
-        use crate::i18n::{M, message, money, month_name};
+        use crate::i18n::{M, message, month_name};
         let month = month_name(lang, self.month.year, self.month.month);
         let title = message(lang, M::AllowanceTitle, &[("month", month.into())]);
-        let hour = money(lang, self.allowance_cents_per_hour);
-        let km = money(lang, self.km_rate_cents);
-        let rates = message(
-            lang,
-            M::AllowanceRates,
-            &[("hour", hour.into()), ("km", km.into())],
-        );
+        let several = self.rates.len() > 1;
+        let rates = self
+            .rates
+            .iter()
+            .map(|(r, first, last)| {
+                let words = rates_words(lang, r);
+                if several {
+                    message(
+                        lang,
+                        M::RatesBetween,
+                        &[
+                            ("from", crate::i18n::short_date(lang, *first).into()),
+                            ("to", crate::i18n::short_date(lang, *last).into()),
+                            ("rates", words.into()),
+                        ],
+                    )
+                } else {
+                    words
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
         (title, rates)
     }
+}
+
+/// "€ 4,10 per cheque · € 0,15 per km boven 10 km": a set of rates in words.
+pub fn rates_words(lang: crate::i18n::Lang, r: &Rates) -> String {
+    use crate::i18n::{M, message, money};
+    let key = match r.basis {
+        AllowanceBasis::PerCheque => M::RatesPerCheque,
+        AllowanceBasis::PerMinute => M::RatesPerMinute,
+    };
+    message(
+        lang,
+        key,
+        &[
+            ("rate", money(lang, r.allowance_cents).into()),
+            ("km", money(lang, r.km_rate_cents).into()),
+            ("threshold", r.km_threshold.into()),
+        ],
+    )
 }
 
 /// `month` as "2026-11"; without one, the month before this one (the one to pay).
@@ -91,5 +94,41 @@ pub async fn get_allowance_month(
         crate::file_views::Seen::AllowanceMonth,
         service::month,
         month
+    )
+}
+
+/// The Organisatie-instellingen card of the rates: those in force today, every change (past
+/// and planned), and the day a new one would start unless chosen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatesOverview {
+    pub today: Rates,
+    pub history: Vec<Rates>,
+    pub next_from: NaiveDate,
+}
+
+#[server(prefix = "/api", endpoint = "allowance_rates", output = crate::wire::Json)]
+pub async fn get_allowance_rates() -> Result<RatesOverview, AppError> {
+    crate::read_case!(service::overview)
+}
+
+/// New rates from `valid_from` on (today or later): amounts as people type them ("4,10"),
+/// the threshold in km.
+#[server(prefix = "/api", endpoint = "set_allowance_rates", output = crate::wire::Json)]
+pub async fn set_allowance_rates(
+    allowance: String,
+    basis: AllowanceBasis,
+    km_rate: String,
+    km_threshold: i64,
+    valid_from: NaiveDate,
+) -> Result<(), AppError> {
+    crate::write_case!(
+        service::set_rates,
+        service::RatesForm {
+            allowance,
+            basis,
+            km_rate,
+            km_threshold,
+            valid_from,
+        }
     )
 }

@@ -11,7 +11,7 @@ use crate::audit::{self, Action, Event};
 use crate::clients::store as clients;
 use crate::db::{Conn, Db, Tx};
 use crate::error::{AppError, Field};
-use crate::ids::{AccountId, BatchId, ClientId, EntryId, OrganisationId};
+use crate::ids::{AccountId, BatchId, ClientId, EntryId, MunicipalityId, OrganisationId};
 use crate::request::Ctx;
 use crate::time_entries::store as entries;
 use crate::{clock, organisations};
@@ -165,10 +165,10 @@ async fn managed_client(
     ctx: &Ctx,
     tx: &mut Tx,
     id: ClientId,
-) -> Result<(OrganisationId, ClientId), AppError> {
+) -> Result<(OrganisationId, crate::clients::store::FileRow), AppError> {
     let (organisation, client) = crate::clients::service::managed(ctx, tx.c(), id).await?;
     clients::lock(tx.c(), client.id).await?;
-    Ok((organisation, client.id))
+    Ok((organisation, client))
 }
 
 pub async fn record_purchase(
@@ -178,7 +178,8 @@ pub async fn record_purchase(
     cheques: i64,
     paid_on: NaiveDate,
 ) -> Result<Purchased, AppError> {
-    let (organisation, client_id) = managed_client(ctx, tx, client_id).await?;
+    let (organisation, client) = managed_client(ctx, tx, client_id).await?;
+    let client_id = client.id;
     if !(1..=1000).contains(&cheques) {
         return Err(AppError::Invalid(Field::Cheques));
     }
@@ -189,8 +190,11 @@ pub async fn record_purchase(
     if paid_on > today || paid_on <= year_ago {
         return Err(AppError::Invalid(Field::PaidOn));
     }
-    // The price of the day the gebruiker paid (a price change applies from its day on).
-    let price_cents = organisations::cheque_price_on(tx.c(), organisation, paid_on).await?;
+    // The price of the gebruiker's municipality on the day they paid (a price change applies
+    // from its 1 January on).
+    let municipality = Some(client.municipality_id);
+    let price_cents =
+        organisations::cheque_price_on(tx.c(), organisation, municipality, paid_on).await?;
     let batch = NewBatch {
         organisation_id: organisation,
         client_id,
@@ -287,7 +291,8 @@ pub async fn undo_purchase(
     client_id: ClientId,
     batch_id: BatchId,
 ) -> Result<(), AppError> {
-    let (organisation, client_id) = managed_client(ctx, tx, client_id).await?;
+    let (organisation, client) = managed_client(ctx, tx, client_id).await?;
+    let client_id = client.id;
     // What expired is history: an expired purchase is not undone.
     expire_due(tx, organisation, client_id, ctx.now).await?;
     let batch = store::batches(tx.c(), client_id)
@@ -360,9 +365,12 @@ async fn wallet(
     conn: &mut Conn,
     client_id: ClientId,
     organisation_id: OrganisationId,
+    municipality: MunicipalityId,
 ) -> Result<Wallet, AppError> {
     let today = clock::local_date(ctx.now);
-    let price_cents = organisations::cheque_price_on(conn.c(), organisation_id, today).await?;
+    let price_cents =
+        organisations::cheque_price_on(conn.c(), organisation_id, Some(municipality), today)
+            .await?;
     let attest_years = attest_years(ctx, conn, client_id).await?;
     Ok(Wallet {
         client_id,
@@ -380,12 +388,13 @@ pub async fn my_wallet(ctx: &Ctx, conn: &mut Conn) -> Result<Wallet, AppError> {
     let client = clients::by_id(conn.c(), client_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    wallet(ctx, conn, client.id, client.organisation_id).await
+    let (organisation, municipality) = (client.organisation_id, client.municipality_id);
+    wallet(ctx, conn, client.id, organisation, municipality).await
 }
 
 pub async fn client_wallet(ctx: &Ctx, conn: &mut Conn, id: ClientId) -> Result<Wallet, AppError> {
     let (organisation, client) = crate::clients::service::managed(ctx, conn.c(), id).await?;
-    wallet(ctx, conn, client.id, organisation).await
+    wallet(ctx, conn, client.id, organisation, client.municipality_id).await
 }
 
 /// The years a private person has a fiscal attest for: from the first payment to this year,

@@ -20,7 +20,7 @@ pub async fn overview(ctx: &Ctx, conn: &mut Conn) -> Result<ClientOverview, AppE
         .await?
         .into_iter()
         .map(|line| PendingEntry {
-            cheques: rules::cheques_for(line.minutes.unwrap_or(0), settings.cheque_rounding),
+            cheques: rules::cheques_for(line.minutes.unwrap_or(0)),
             auto_confirm_on: line.submitted_at.map(|at| {
                 rules::auto_confirm_on(crate::clock::local_date(at), settings.auto_confirm_days)
             }),

@@ -12,10 +12,12 @@ pub struct Client {
     pub id: ClientId,
     pub organisation_id: OrganisationId,
     pub name: String,
+    /// Where the gebruiker is: its cheque price and its figures in the reports.
+    pub municipality_id: crate::ids::MunicipalityId,
 }
 
 pub async fn by_id(c: DbConn<'_>, id: ClientId) -> Result<Option<Client>, sqlx::Error> {
-    const SQL: &str = "SELECT id, organisation_id, name FROM client WHERE id = $1";
+    const SQL: &str = "SELECT id, organisation_id, name, municipality_id FROM client WHERE id = $1";
     on!(c, c => sqlx::query_as(SQL).bind(id).fetch_optional(c).await)
 }
 

@@ -52,7 +52,7 @@ impl Personal for crate::allowances::AllowanceMonth {
     fn whose(&self) -> Vec<Whose> {
         self.lines
             .iter()
-            .map(|l| Whose::Worker(l.work.worker_id))
+            .map(|l| Whose::Worker(l.worker_id))
             .collect()
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::rules::ChequeRounding;
+use crate::ids::MunicipalityId;
 
 pub mod rules;
 #[cfg(feature = "ssr")]
@@ -23,16 +23,12 @@ pub use store::{
     name, set_municipality, settings,
 };
 
-/// Settings that differ between organisations. The cheque price is not among them: it changes
-/// from a day on ([`PriceChange`]), so it is asked for a day (`store::cheque_price_on`).
+/// Settings that differ between organisations and hold at once. The cheque price and the
+/// allowance rates are not among them: they change from a day on ([`PriceChange`],
+/// `allowances::Rates`), so they are asked for a day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Settings {
-    /// What a wijk-werker gets per hour worked (€4.10 unless changed).
-    pub allowance_cents_per_hour: i64,
-    /// What a wijk-werker gets per km travelled for the work (€0.15 unless changed).
-    pub km_rate_cents: i64,
-    pub cheque_rounding: ChequeRounding,
     /// Days after which an unanswered prestatie counts as confirmed.
     pub auto_confirm_days: i64,
     /// The phone asks "vergeten te stoppen?" this long after the planned end.
@@ -49,15 +45,36 @@ pub struct PriceChange {
     pub price_cents: i64,
 }
 
+/// A municipality's own cheque price from a 1 January on; `None`: the organisation's price
+/// again from that day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct MunicipalityPriceChange {
+    pub municipality_id: MunicipalityId,
+    pub valid_from: NaiveDate,
+    pub price_cents: Option<i64>,
+}
+
+/// A municipality's cheque price today (its own, or the organisation's) and its own changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityPrice {
+    pub id: MunicipalityId,
+    pub name: String,
+    pub price_today_cents: i64,
+    pub changes: Vec<MunicipalityPriceChange>,
+}
+
 /// The Organisatie-instellingen screen: the settings, today's cheque price and the changes of
-/// price (past and planned), and the day a new price would start by default.
+/// price (past and planned), each municipality's price, and the days a new price may start
+/// (1 January of the next years).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationSettings {
     pub name: String,
     pub settings: Settings,
     pub price_today_cents: i64,
     pub price_changes: Vec<PriceChange>,
-    pub next_price_from: NaiveDate,
+    pub municipalities: Vec<MunicipalityPrice>,
+    pub price_days: Vec<NaiveDate>,
 }
 
 #[server(prefix = "/api", endpoint = "organisation_settings", output = crate::wire::Json)]
@@ -65,12 +82,9 @@ pub async fn get_organisation_settings() -> Result<OrganisationSettings, AppErro
     crate::read_case!(service::overview)
 }
 
-/// Amounts as people type them ("4,10" or "4.10" euro); minutes and days as whole numbers.
+/// Days and minutes as whole numbers.
 #[server(prefix = "/api", endpoint = "update_settings", output = crate::wire::Json)]
 pub async fn update_settings(
-    allowance_per_hour: String,
-    km_rate: String,
-    cheque_rounding: ChequeRounding,
     auto_confirm_days: i64,
     forgotten_reminder_minutes: i64,
     forgotten_close_hours: i64,
@@ -78,9 +92,6 @@ pub async fn update_settings(
     crate::write_case!(
         service::update,
         service::SettingsForm {
-            allowance_per_hour,
-            km_rate,
-            cheque_rounding,
             auto_confirm_days,
             forgotten_reminder_minutes,
             forgotten_close_hours,
@@ -88,8 +99,24 @@ pub async fn update_settings(
     )
 }
 
-/// A new cheque price from `valid_from` on (today or later).
+/// The organisation's cheque price from `valid_from` on: a 1 January after this year.
 #[server(prefix = "/api", endpoint = "set_cheque_price", output = crate::wire::Json)]
 pub async fn set_cheque_price(price_cents: i64, valid_from: NaiveDate) -> Result<(), AppError> {
     crate::write_case!(service::set_cheque_price, price_cents, valid_from)
+}
+
+/// A municipality's cheque price from `valid_from` on (a 1 January after this year);
+/// `price_cents` 0: the organisation's price again from then.
+#[server(prefix = "/api", endpoint = "set_municipality_cheque_price", output = crate::wire::Json)]
+pub async fn set_municipality_cheque_price(
+    municipality_id: MunicipalityId,
+    price_cents: i64,
+    valid_from: NaiveDate,
+) -> Result<(), AppError> {
+    crate::write_case!(
+        service::set_municipality_price,
+        municipality_id,
+        price_cents,
+        valid_from
+    )
 }

@@ -8,11 +8,6 @@ use crate::error::Field;
 /// art. 38; shared/DOMAIN.md).
 pub const CHEQUE_PRICES: [i64; 4] = [595, 645, 695, 745];
 
-/// At most €20 an hour and €1 a km: far above what any organisation pays, low enough to
-/// catch a typing mistake (410 euro for 4,10).
-pub const MAX_ALLOWANCE_CENTS: i64 = 2000;
-pub const MAX_KM_RATE_CENTS: i64 = 100;
-
 /// An amount in euro as people type it: "4,10", "4.10", "4", "€ 0,15". At most two decimals.
 pub fn parse_euros(text: &str) -> Option<i64> {
     let text = text.trim().trim_start_matches('€').trim().replace(',', ".");
@@ -44,19 +39,7 @@ pub fn euros_field(cents: i64) -> String {
 }
 
 /// The settings as entered, checked: each bound in one place, the first field wrong named.
-pub fn check(
-    allowance_cents: Option<i64>,
-    km_rate_cents: Option<i64>,
-    auto_confirm_days: i64,
-    reminder_minutes: i64,
-    close_hours: i64,
-) -> Result<(i64, i64), Field> {
-    let allowance = allowance_cents
-        .filter(|c| (0..=MAX_ALLOWANCE_CENTS).contains(c))
-        .ok_or(Field::AllowanceRate)?;
-    let km = km_rate_cents
-        .filter(|c| (0..=MAX_KM_RATE_CENTS).contains(c))
-        .ok_or(Field::KmRate)?;
+pub fn check(auto_confirm_days: i64, reminder_minutes: i64, close_hours: i64) -> Result<(), Field> {
     if !(1..=30).contains(&auto_confirm_days) {
         return Err(Field::AutoConfirmDays);
     }
@@ -66,23 +49,27 @@ pub fn check(
     if !(1..=12).contains(&close_hours) {
         return Err(Field::ForgottenClose);
     }
-    Ok((allowance, km))
+    Ok(())
 }
 
-/// A new cheque price: one of the four, from today on (a price never changes what was bought).
+/// A new cheque price: one of the four, from a 1 January after this year (the decree: a price
+/// decided now applies from 1 January of the next year; a price never changes what was
+/// bought), at most two years ahead.
 pub fn check_price(price_cents: i64, valid_from: NaiveDate, today: NaiveDate) -> Result<(), Field> {
     if !CHEQUE_PRICES.contains(&price_cents) {
         return Err(Field::ChequePrice);
     }
-    if valid_from < today || valid_from.year() > today.year() + 2 {
+    if !price_days(today).contains(&valid_from) {
         return Err(Field::PriceFrom);
     }
     Ok(())
 }
 
-/// The day a new price starts unless chosen otherwise: the next 1 January (the decree's rule).
-pub fn next_price_from(today: NaiveDate) -> NaiveDate {
-    NaiveDate::from_ymd_opt(today.year() + 1, 1, 1).unwrap_or(today)
+/// The days a new price may start: 1 January of the next two years.
+pub fn price_days(today: NaiveDate) -> Vec<NaiveDate> {
+    (1..=2)
+        .filter_map(|n| NaiveDate::from_ymd_opt(today.year() + n, 1, 1))
+        .collect()
 }
 
 #[cfg(test)]
@@ -111,39 +98,28 @@ mod tests {
 
     #[test]
     fn settings_stay_within_their_bounds() {
-        assert_eq!(check(Some(410), Some(15), 4, 30, 10), Ok((410, 15)));
-        assert_eq!(
-            check(Some(41000), Some(15), 4, 30, 10),
-            Err(Field::AllowanceRate)
-        );
-        assert_eq!(check(None, Some(15), 4, 30, 10), Err(Field::AllowanceRate));
-        assert_eq!(check(Some(410), Some(101), 4, 30, 10), Err(Field::KmRate));
-        assert_eq!(
-            check(Some(410), Some(15), 0, 30, 10),
-            Err(Field::AutoConfirmDays)
-        );
-        assert_eq!(
-            check(Some(410), Some(15), 4, 241, 10),
-            Err(Field::ForgottenReminder)
-        );
-        assert_eq!(
-            check(Some(410), Some(15), 4, 30, 13),
-            Err(Field::ForgottenClose)
-        );
+        assert_eq!(check(4, 30, 10), Ok(()));
+        assert_eq!(check(0, 30, 10), Err(Field::AutoConfirmDays));
+        assert_eq!(check(4, 241, 10), Err(Field::ForgottenReminder));
+        assert_eq!(check(4, 30, 13), Err(Field::ForgottenClose));
     }
 
     #[test]
-    fn a_price_is_one_of_four_from_today_on() {
+    fn a_price_is_one_of_four_from_a_next_first_of_january() {
         let today = d(2026, 12, 2);
         assert_eq!(check_price(695, d(2027, 1, 1), today), Ok(()));
+        assert_eq!(check_price(695, d(2028, 1, 1), today), Ok(()));
         assert_eq!(
             check_price(700, d(2027, 1, 1), today),
             Err(Field::ChequePrice)
         );
-        assert_eq!(
-            check_price(695, d(2026, 12, 1), today),
-            Err(Field::PriceFrom)
-        );
-        assert_eq!(next_price_from(today), d(2027, 1, 1));
+        for not_allowed in [d(2026, 12, 3), d(2027, 2, 1), d(2026, 1, 1), d(2029, 1, 1)] {
+            assert_eq!(
+                check_price(695, not_allowed, today),
+                Err(Field::PriceFrom),
+                "{not_allowed}"
+            );
+        }
+        assert_eq!(price_days(today), vec![d(2027, 1, 1), d(2028, 1, 1)]);
     }
 }

@@ -3,14 +3,16 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{OrganisationSettings, PriceChange, Settings, rules, store};
+use super::{
+    MunicipalityPrice, MunicipalityPriceChange, OrganisationSettings, PriceChange, Settings, rules,
+    store,
+};
 use crate::audit::{self, Action, Event};
 use crate::clock;
 use crate::db::{Conn, Tx};
 use crate::error::{AppError, Field};
-use crate::ids::OrganisationId;
+use crate::ids::{MunicipalityId, OrganisationId};
 use crate::request::Ctx;
-use crate::rules::ChequeRounding;
 
 /// A new organisation (command line: `create-organisation`), audited.
 pub async fn create(
@@ -43,40 +45,48 @@ pub async fn create(
 pub async fn overview(ctx: &Ctx, conn: &mut Conn) -> Result<OrganisationSettings, AppError> {
     let organisation = ctx.caller.staff()?;
     let today = clock::local_date(ctx.now);
+    let changes = store::municipality_price_changes(conn.c(), organisation).await?;
+    let mut municipalities = Vec::new();
+    for m in store::municipality_list(conn.c(), organisation).await? {
+        municipalities.push(MunicipalityPrice {
+            price_today_cents: store::cheque_price_on(conn.c(), organisation, Some(m.id), today)
+                .await?,
+            changes: changes
+                .iter()
+                .filter(|c| c.municipality_id == m.id)
+                .cloned()
+                .collect(),
+            id: m.id,
+            name: m.name,
+        });
+    }
     Ok(OrganisationSettings {
         name: store::name(conn.c(), organisation).await?,
         settings: store::settings(conn.c(), organisation).await?,
-        price_today_cents: store::cheque_price_on(conn.c(), organisation, today).await?,
+        price_today_cents: store::cheque_price_on(conn.c(), organisation, None, today).await?,
         price_changes: store::price_changes(conn.c(), organisation).await?,
-        next_price_from: rules::next_price_from(today),
+        municipalities,
+        price_days: rules::price_days(today),
     })
 }
 
-/// The settings form as sent: amounts as typed, the rest as numbers.
+/// The settings form as sent.
 pub struct SettingsForm {
-    pub allowance_per_hour: String,
-    pub km_rate: String,
-    pub cheque_rounding: ChequeRounding,
     pub auto_confirm_days: i64,
     pub forgotten_reminder_minutes: i64,
     pub forgotten_close_hours: i64,
 }
 
-/// New settings, in force at once: the allowance export and the next confirmations use them.
+/// New settings, in force at once: the next confirmations and clocks use them.
 pub async fn update(ctx: &Ctx, tx: &mut Tx, form: SettingsForm) -> Result<(), AppError> {
     let organisation = ctx.caller.staff()?;
-    let (allowance, km) = rules::check(
-        rules::parse_euros(&form.allowance_per_hour),
-        rules::parse_euros(&form.km_rate),
+    rules::check(
         form.auto_confirm_days,
         form.forgotten_reminder_minutes,
         form.forgotten_close_hours,
     )
     .map_err(AppError::Invalid)?;
     let after = Settings {
-        allowance_cents_per_hour: allowance,
-        km_rate_cents: km,
-        cheque_rounding: form.cheque_rounding,
         auto_confirm_days: form.auto_confirm_days,
         forgotten_reminder_minutes: form.forgotten_reminder_minutes,
         forgotten_close_minutes: form.forgotten_close_hours * 60,
@@ -90,7 +100,8 @@ pub async fn update(ctx: &Ctx, tx: &mut Tx, form: SettingsForm) -> Result<(), Ap
     record(tx, ctx, organisation, Action::SettingsChanged, detail).await
 }
 
-/// A new cheque price from a day on; purchases paid before that day keep the old price.
+/// The organisation's cheque price from a 1 January on (its municipalities without a price of
+/// their own follow it); purchases paid before that day keep the old price.
 pub async fn set_cheque_price(
     ctx: &Ctx,
     tx: &mut Tx,
@@ -100,7 +111,7 @@ pub async fn set_cheque_price(
     let organisation = ctx.caller.staff()?;
     let today = clock::local_date(ctx.now);
     rules::check_price(price_cents, valid_from, today).map_err(AppError::Invalid)?;
-    let before = store::cheque_price_on(tx.c(), organisation, valid_from).await?;
+    let before = store::cheque_price_on(tx.c(), organisation, None, valid_from).await?;
     let change = PriceChange {
         valid_from,
         price_cents,
@@ -108,6 +119,47 @@ pub async fn set_cheque_price(
     store::set_price_from(tx.c(), organisation, &change, ctx.caller.account, ctx.now).await?;
     let detail = format!("from {valid_from}: {before} -> {price_cents} cents");
     record(tx, ctx, organisation, Action::ChequePriceChanged, detail).await
+}
+
+/// A municipality's own cheque price from a 1 January on (`price_cents` 0: the organisation's
+/// price again from then): the gebruikers of that municipality buy at it. Audited with the
+/// price it replaces on that day.
+pub async fn set_municipality_price(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    municipality_id: MunicipalityId,
+    price_cents: i64,
+    valid_from: chrono::NaiveDate,
+) -> Result<(), AppError> {
+    let organisation = ctx.caller.staff()?;
+    if !store::has_municipality(tx.c(), organisation, municipality_id).await? {
+        return Err(AppError::NotFound);
+    }
+    let today = clock::local_date(ctx.now);
+    let own = (price_cents != 0).then_some(price_cents);
+    // The organisation's price is one of the four too.
+    let checked = own.unwrap_or(rules::CHEQUE_PRICES[0]);
+    rules::check_price(checked, valid_from, today).map_err(AppError::Invalid)?;
+    let day = valid_from;
+    let before = store::cheque_price_on(tx.c(), organisation, Some(municipality_id), day).await?;
+    let change = MunicipalityPriceChange {
+        municipality_id,
+        valid_from,
+        price_cents: own,
+    };
+    store::set_municipality_price(tx.c(), &change, ctx.caller.account, ctx.now).await?;
+    let after = own.map_or("the organisation's price".to_string(), |p| {
+        format!("{p} cents")
+    });
+    let event = Event {
+        organisation_id: Some(organisation),
+        account_id: Some(ctx.caller.account),
+        action: Action::ChequePriceChanged,
+        subject: "municipality",
+        subject_id: Some(municipality_id.0),
+        detail: format!("from {valid_from}: {before} cents -> {after}"),
+    };
+    Ok(audit::record(tx.c(), event, ctx.now).await?)
 }
 
 /// An organisation's change in the audit trail, by the caller.

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{PriceChange, Settings};
+use super::{MunicipalityPriceChange, PriceChange, Settings};
 use crate::db::DbConn;
 use crate::ids::{AccountId, MunicipalityId, OrganisationId};
 use crate::on;
@@ -11,9 +11,8 @@ pub async fn settings(
     c: DbConn<'_>,
     organisation_id: OrganisationId,
 ) -> Result<Settings, sqlx::Error> {
-    const SQL: &str = "SELECT allowance_cents_per_hour, km_rate_cents, \
-        cheque_rounding, auto_confirm_days, forgotten_reminder_minutes, forgotten_close_minutes \
-        FROM organisation WHERE id = $1";
+    const SQL: &str = "SELECT auto_confirm_days, forgotten_reminder_minutes, \
+        forgotten_close_minutes FROM organisation WHERE id = $1";
     on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_one(c).await)
 }
 
@@ -84,14 +83,10 @@ pub async fn set_settings(
     organisation_id: OrganisationId,
     s: &Settings,
 ) -> Result<(), sqlx::Error> {
-    const SQL: &str = "UPDATE organisation SET allowance_cents_per_hour = $2, km_rate_cents = $3, \
-        cheque_rounding = $4, auto_confirm_days = $5, forgotten_reminder_minutes = $6, \
-        forgotten_close_minutes = $7 WHERE id = $1";
+    const SQL: &str = "UPDATE organisation SET auto_confirm_days = $2, \
+        forgotten_reminder_minutes = $3, forgotten_close_minutes = $4 WHERE id = $1";
     on!(c, c => sqlx::query(SQL)
         .bind(organisation_id)
-        .bind(s.allowance_cents_per_hour)
-        .bind(s.km_rate_cents)
-        .bind(s.cheque_rounding)
         .bind(s.auto_confirm_days)
         .bind(s.forgotten_reminder_minutes)
         .bind(s.forgotten_close_minutes)
@@ -110,17 +105,66 @@ pub async fn price_changes(
     on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
 }
 
-/// The cheque price on a Brussels day: the last change in force then, else the first price.
+/// The cheque price on a Brussels day in a municipality (the gebruiker's; `None`: the
+/// organisation's own price): the municipality's last change in force then, unless that one
+/// says "the organisation's price"; else the organisation's last change in force then; else
+/// the organisation's first price.
 pub async fn cheque_price_on(
     c: DbConn<'_>,
     organisation_id: OrganisationId,
+    municipality_id: Option<MunicipalityId>,
     day: NaiveDate,
 ) -> Result<i64, sqlx::Error> {
-    const SQL: &str = "SELECT COALESCE((SELECT p.price_cents FROM cheque_price p \
-          WHERE p.organisation_id = o.id AND p.valid_from <= $2 \
-          ORDER BY p.valid_from DESC LIMIT 1), o.cheque_price_cents) \
+    const SQL: &str = "SELECT COALESCE( \
+          (SELECT mp.price_cents FROM municipality_cheque_price mp \
+           WHERE mp.municipality_id = $3 AND mp.valid_from <= $2 \
+           ORDER BY mp.valid_from DESC LIMIT 1), \
+          (SELECT p.price_cents FROM cheque_price p \
+           WHERE p.organisation_id = o.id AND p.valid_from <= $2 \
+           ORDER BY p.valid_from DESC LIMIT 1), \
+          o.cheque_price_cents) \
         FROM organisation o WHERE o.id = $1";
-    on!(c, c => sqlx::query_scalar(SQL).bind(organisation_id).bind(day).fetch_one(c).await)
+    on!(c, c => sqlx::query_scalar(SQL)
+        .bind(organisation_id)
+        .bind(day)
+        .bind(municipality_id.map_or(0, |m| m.0))
+        .fetch_one(c)
+        .await)
+}
+
+/// Every municipality's own price changes in the organisation, latest first.
+pub async fn municipality_price_changes(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Vec<MunicipalityPriceChange>, sqlx::Error> {
+    const SQL: &str = "SELECT mp.municipality_id, mp.valid_from, mp.price_cents \
+        FROM municipality_cheque_price mp JOIN municipality m ON m.id = mp.municipality_id \
+        WHERE m.organisation_id = $1 ORDER BY mp.valid_from DESC";
+    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
+}
+
+/// A municipality's price from `change.valid_from` on (`None`: the organisation's); a change
+/// planned for that same day is replaced.
+pub async fn set_municipality_price(
+    c: DbConn<'_>,
+    change: &MunicipalityPriceChange,
+    by: AccountId,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO municipality_cheque_price \
+        (municipality_id, valid_from, price_cents, created_by, created_at) \
+        VALUES ($1, $2, $3, $4, $5) \
+        ON CONFLICT (municipality_id, valid_from) DO UPDATE SET price_cents = excluded.price_cents, \
+          created_by = excluded.created_by, created_at = excluded.created_at";
+    on!(c, c => sqlx::query(SQL)
+        .bind(change.municipality_id)
+        .bind(change.valid_from)
+        .bind(change.price_cents)
+        .bind(by)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|_| ()))
 }
 
 /// A price from `valid_from` on; a change planned for that same day is replaced.

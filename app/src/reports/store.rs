@@ -7,7 +7,7 @@ use crate::clients::ClientKind;
 use crate::db::DbConn;
 use crate::ids::{ClientId, MunicipalityId, OrganisationId, WorkerId};
 use crate::on;
-use crate::workers::store::COUNTED_STATUSES;
+use crate::time_entries::EntryStatus;
 
 /// Every worker of the organisation with the minutes that count in [from, until).
 pub async fn worker_minutes(
@@ -22,10 +22,11 @@ pub async fn worker_minutes(
          FROM worker w \
          JOIN municipality m ON m.id = w.municipality_id \
          LEFT JOIN time_entry e ON e.worker_id = w.id AND e.work_date >= $2 \
-           AND e.work_date < $3 AND e.status IN {COUNTED_STATUSES} \
+           AND e.work_date < $3 AND e.status IN {counted} \
          WHERE w.organisation_id = $1 \
          GROUP BY w.id, m.name, w.first_name, w.last_name \
-         ORDER BY m.name, w.last_name, w.first_name"
+         ORDER BY m.name, w.last_name, w.first_name",
+        counted = EntryStatus::COUNTED_SQL
     );
     on!(c, c => sqlx::query_as(&sql).bind(organisation_id).bind(from).bind(until).fetch_all(c).await)
 }
@@ -83,12 +84,13 @@ pub async fn work_sums(
          FROM (SELECT e.assignment_id, e.worker_id, CAST(SUM(e.minutes) AS BIGINT) AS minutes \
                FROM time_entry e \
                WHERE e.organisation_id = $1 AND e.work_date >= $2 AND e.work_date < $3 \
-                 AND e.status IN {COUNTED_STATUSES} \
+                 AND e.status IN {counted} \
                GROUP BY e.assignment_id, e.worker_id) t \
          JOIN worker w ON w.id = t.worker_id \
          JOIN assignment a ON a.id = t.assignment_id \
          JOIN client cl ON cl.id = a.client_id \
-         JOIN activity act ON act.id = a.activity_id"
+         JOIN activity act ON act.id = a.activity_id",
+        counted = EntryStatus::COUNTED_SQL
     );
     on!(c, c => sqlx::query_as(&sql)
         .bind(organisation_id)

@@ -36,9 +36,42 @@ crate::text_enum! {
 
 impl EntryStatus {
     /// May the worker still change it? Until the gebruiker confirms: while it waits for them,
-    /// or after they disputed it (the change sends it back to them).
+    /// or after they disputed it (the change sends it back to them). Not once a bemiddelaar
+    /// corrected it (see [`MyEntry::changeable`]).
     pub fn changeable_by_worker(self) -> bool {
         matches!(self, EntryStatus::Submitted | EntryStatus::Disputed)
+    }
+
+    /// Do its minutes count against the 60 and 630 hours? Waiting, confirmed, disputed and
+    /// corrected ones do. A held one ("te controleren": a clock nobody stopped, or one that ran
+    /// over 12 hours) does not until a bemiddelaar settles it — confirming it on behalf of the
+    /// gebruiker or correcting it checks the limits then — so closing a forgotten clock can
+    /// never pass them. A running clock has no minutes yet; a rejected one never counts.
+    /// `COUNTED_SQL` is the same list for the queries.
+    pub fn counts_against_limits(self) -> bool {
+        matches!(
+            self,
+            EntryStatus::Submitted
+                | EntryStatus::Confirmed
+                | EntryStatus::Disputed
+                | EntryStatus::Corrected
+        )
+    }
+
+    /// [`EntryStatus::counts_against_limits`] as an SQL list.
+    pub const COUNTED_SQL: &'static str = "('submitted', 'confirmed', 'disputed', 'corrected')";
+}
+
+crate::text_enum! {
+    /// How the gebruiker agreed to a bemiddelaar's correction before it was saved. Without it, a
+    /// correction goes back to the gebruiker to confirm (DOMAIN.md: a changed prestatie goes
+    /// back to the user).
+    pub enum Agreement {
+        /// Not yet: the gebruiker confirms or disputes the corrected prestatie on their screen.
+        AskClient = "ask",
+        Phone = "phone",
+        Paper = "paper",
+        Office = "office",
     }
 }
 
@@ -96,9 +129,18 @@ pub struct MyEntry {
     pub status: EntryStatus,
     pub source: EntrySource,
     pub dispute_reason: Option<String>,
+    /// How often a bemiddelaar corrected it (then the worker no longer changes it).
+    #[serde(default)]
+    pub revision: i64,
 }
 
 impl MyEntry {
+    /// May the worker still change it: waiting for the gebruiker or disputed, and not a
+    /// bemiddelaar's correction.
+    pub fn changeable(&self) -> bool {
+        self.status.changeable_by_worker() && self.revision == 0
+    }
+
     pub fn span(&self) -> Span {
         Span {
             start_ms: self.started_at_ms,
@@ -132,6 +174,9 @@ pub struct EntryLine {
     /// The worker's note for the gebruiker.
     #[serde(default)]
     pub note: String,
+    /// Corrected by a bemiddelaar (how often): the gebruiker sees that the hours were changed.
+    #[serde(default)]
+    pub revision: i64,
 }
 
 /// What a Stop recorded.
@@ -346,8 +391,20 @@ pub async fn confirm_all_on_behalf(
     crate::write_case!(service::confirm_all_on_behalf, entry_ids, reason)
 }
 
-/// A bemiddelaar corrects a prestatie's times, pause and km with a reason, and settles it; a
-/// payment made before is refunded and the corrected hours paid anew.
+/// What a correction did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corrected {
+    /// Sent back to the gebruiker to confirm (they had not agreed yet).
+    pub awaits_client: bool,
+    /// The gebruiker's cheques left.
+    pub balance: i64,
+    /// Agreed, but not covered by valid cheques: waiting for this many.
+    pub cheques_owed: i64,
+}
+
+/// A bemiddelaar corrects a prestatie's times, pause and km with a reason; a payment made
+/// before is refunded. It goes back to the gebruiker to confirm, unless `agreement` says how
+/// they agreed already (then it is settled and paid now).
 #[server(prefix = "/api", endpoint = "correct_entry", output = crate::wire::Json)]
 pub async fn correct_entry(
     entry_id: EntryId,
@@ -357,16 +414,17 @@ pub async fn correct_entry(
     pause_minutes: i64,
     km: i64,
     reason: String,
-) -> Result<Confirmed, AppError> {
+    agreement: Agreement,
+) -> Result<Corrected, AppError> {
     crate::write_case!(
         service::correct,
         entry_id,
         revision,
-        start,
-        end,
+        (start, end),
         pause_minutes,
         km,
-        reason
+        reason,
+        agreement
     )
 }
 

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::store::{self, NewEntry, RunningClockRow};
-use super::{Confirmed, EntrySource, EntryStatus, Hours, ReviewItem, Stopped};
+use super::{Agreement, Confirmed, EntrySource, EntryStatus, Hours, ReviewItem, Stopped};
 use crate::audit::{self, Action, Event};
 use crate::cheques::service as cheques;
 use crate::clients::store as clients;
@@ -17,7 +17,7 @@ use crate::ids::{AssignmentId, EntryId, OrganisationId};
 use crate::request::Ctx;
 use crate::workers::service::me;
 use crate::workers::store::{self as workers, Worker};
-use crate::{assignments, clock, organisations, rules};
+use crate::{assignments, clock, rules};
 
 pub async fn start_clock(
     ctx: &Ctx,
@@ -114,7 +114,8 @@ pub async fn stop_clock(
     let pause = pause_until(entry.pause_minutes, entry.paused_at, ctx.now);
     let worked = worked_minutes(entry.started_at, ctx.now, pause);
 
-    // Forgotten overnight: keep every minute, but let a coordinator decide what counts.
+    // Forgotten overnight: keep every minute, but let a coordinator decide what counts (a held
+    // prestatie counts against the limits only once settled, and settling checks them).
     if rules::needs_review(worked) {
         let status = EntryStatus::Review;
         if !store::stop(tx.c(), entry.id, ctx.now, worked, pause, status).await? {
@@ -245,11 +246,7 @@ async fn check_hours(
     let minutes = hours
         .check(ctx.now.timestamp_millis(), &others)
         .map_err(AppError::Entry)?;
-    let mut usage = workers::usage(tx.c(), worker.id, hours.date).await?;
-    if let Some(old) = except {
-        usage = usage.without(old.minutes.unwrap_or(0), old.work_date, hours.date);
-    }
-    rules::check_new_minutes(usage, minutes).map_err(AppError::Limit)?;
+    check_limits(tx, worker.id, hours.date, minutes, except).await?;
     let span = hours.span();
     Ok(NewEntry {
         organisation_id: worker.organisation_id,
@@ -265,6 +262,25 @@ async fn check_hours(
         status: EntryStatus::Submitted,
         source: EntrySource::Manual,
     })
+}
+
+/// Would `minutes` on `day` stay within the worker's month and year (the worker's row locked)?
+/// `replacing`: the prestatie these minutes replace, whose old minutes go if they counted.
+/// Every path that makes minutes count passes here: hours entered or changed, a correction, a
+/// held or disputed prestatie confirmed on behalf of the gebruiker (a clock's Stop checks the
+/// same rule with its cap).
+async fn check_limits(
+    tx: &mut Tx,
+    worker: crate::ids::WorkerId,
+    day: chrono::NaiveDate,
+    minutes: i64,
+    replacing: Option<&store::Entry>,
+) -> Result<(), AppError> {
+    let mut usage = workers::usage(tx.c(), worker, day).await?;
+    if let Some(old) = replacing.filter(|old| old.status.counts_against_limits()) {
+        usage = usage.without(old.minutes.unwrap_or(0), old.work_date, day);
+    }
+    rules::check_new_minutes(usage, minutes).map_err(AppError::Limit)
 }
 
 /// Achteraf ingeven: hours worked, entered afterwards; they wait for the gebruiker.
@@ -298,7 +314,8 @@ pub async fn change_entry(
     let old = store::for_worker(tx.c(), entry_id, worker.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !old.status.changeable_by_worker() {
+    // A bemiddelaar's correction is not the worker's to change again.
+    if !old.status.changeable_by_worker() || old.revision > 0 {
         return Err(AppError::EntryLocked);
     }
     let reason = reason.trim();
@@ -429,7 +446,7 @@ async fn confirm_one_unanswered(
     if !clients::lock(tx.c(), entry.client_id).await? {
         return Ok(false);
     }
-    let needed = rules::cheques_for(entry.minutes, entry.cheque_rounding);
+    let needed = rules::cheques_for(entry.minutes);
     let (organisation, client) = (entry.organisation_id, entry.client_id);
     let balance = cheques::usable_balance(tx, organisation, client, now).await?;
     let owed = rules::cheques_owed(balance, needed);
@@ -584,8 +601,7 @@ async fn client_entry(
 /// it (the decree's confirmation is the gebruiker's word that the work was done).
 pub async fn confirm(ctx: &Ctx, tx: &mut Tx, entry_id: EntryId) -> Result<Confirmed, AppError> {
     let (client, entry) = client_entry(ctx, tx, entry_id).await?;
-    let settings = organisations::settings(tx.c(), client.organisation_id).await?;
-    let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.cheque_rounding);
+    let needed = rules::cheques_for(entry.minutes.unwrap_or(0));
     let balance = cheques::usable_balance(tx, client.organisation_id, client.id, ctx.now).await?;
     let cheques_owed = confirm_and_pay(ctx, tx, &client, entry.id, needed, balance).await?;
     let paid = needed - cheques_owed;
@@ -610,7 +626,6 @@ pub async fn confirm_all(
         return Err(AppError::Invalid(Field::Entries));
     }
     let client = locked_client(ctx, tx).await?;
-    let settings = organisations::settings(tx.c(), client.organisation_id).await?;
     let mut waiting = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for id in entry_ids {
@@ -621,7 +636,7 @@ pub async fn confirm_all(
             .await?
             .ok_or(AppError::NotFound)?;
         if entry.status == EntryStatus::Submitted {
-            let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.cheque_rounding);
+            let needed = rules::cheques_for(entry.minutes.unwrap_or(0));
             waiting.push((entry.work_date, entry.started_at, entry.id, needed));
         }
     }
@@ -745,7 +760,8 @@ fn checked_reason(reason: &str) -> Result<&str, AppError> {
 }
 
 /// Confirm one disputed or held prestatie of `organisation` on behalf of its gebruiker; `None`
-/// when it was settled already.
+/// when it was settled already. Its minutes must fit the worker's month and year: a held one
+/// did not count yet, so confirming it can be refused with what is left (then correct it).
 async fn confirm_one_on_behalf(
     ctx: &Ctx,
     tx: &mut Tx,
@@ -753,17 +769,27 @@ async fn confirm_one_on_behalf(
     entry_id: EntryId,
     reason: &str,
 ) -> Result<Option<Confirmed>, AppError> {
+    let found = store::in_organisation(tx.c(), entry_id, organisation)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !matches!(found.status, EntryStatus::Disputed | EntryStatus::Review) {
+        return Ok(None);
+    }
+    // The worker's hours and the gebruiker's cheques, locked in that order (as everywhere).
+    workers::lock(tx.c(), found.worker_id).await?;
+    if !clients::lock(tx.c(), found.client_id).await? {
+        return Err(AppError::NotFound);
+    }
+    // Read again under the locks: what was settled meanwhile is seen.
     let entry = store::in_organisation(tx.c(), entry_id, organisation)
         .await?
         .ok_or(AppError::NotFound)?;
     if !matches!(entry.status, EntryStatus::Disputed | EntryStatus::Review) {
         return Ok(None);
     }
-    if !clients::lock(tx.c(), entry.client_id).await? {
-        return Err(AppError::NotFound);
-    }
-    let settings = organisations::settings(tx.c(), organisation).await?;
-    let needed = rules::cheques_for(entry.minutes.unwrap_or(0), settings.cheque_rounding);
+    let minutes = entry.minutes.unwrap_or(0);
+    check_limits(tx, entry.worker_id, entry.work_date, minutes, Some(&entry)).await?;
+    let needed = rules::cheques_for(minutes);
     let balance = cheques::usable_balance(tx, organisation, entry.client_id, ctx.now).await?;
     let owed = rules::cheques_owed(balance, needed);
     let by = ctx.caller.account;
@@ -832,21 +858,25 @@ async fn to_settle(
 }
 
 /// Corrigeren: a bemiddelaar sets the start, end, pause and km of a prestatie (on its day),
-/// with a reason, and so settles it: it counts as corrected (the limits and overlaps checked
-/// as for the worker, without its old hours). Paid before? The payment is refunded and the
-/// corrected hours paid anew: two rows added to the ledger, none changed. Otherwise paid now,
-/// or waiting for cheques. Audited with before and after.
+/// with a reason (the limits and overlaps checked as for the worker, without its old hours).
+/// Paid before? The payment is refunded: a row added to the ledger, none changed. Then, as
+/// DOMAIN.md has it, the changed prestatie goes back to the gebruiker, who confirms or disputes
+/// it (or it is confirmed automatically after the organisation's days, counted from now) —
+/// unless the bemiddelaar records that the gebruiker agreed already, and how (phone, paper, at
+/// the office): then it is settled as corrected and paid now, or waits for cheques. Audited
+/// with before, after, the reason and the agreement.
+#[allow(clippy::too_many_arguments)]
 pub async fn correct(
     ctx: &Ctx,
     tx: &mut Tx,
     entry_id: EntryId,
     revision: i64,
-    start: chrono::NaiveTime,
-    end: chrono::NaiveTime,
+    (start, end): (chrono::NaiveTime, chrono::NaiveTime),
     pause_minutes: i64,
     km: i64,
     reason: String,
-) -> Result<Confirmed, AppError> {
+    agreement: Agreement,
+) -> Result<super::Corrected, AppError> {
     ctx.caller.staff()?;
     let reason = checked_reason(&reason)?;
     let (organisation, old) = to_settle(ctx, tx, entry_id, revision).await?;
@@ -865,25 +895,43 @@ pub async fn correct(
     let by = Some(ctx.caller.account);
     let client = old.client_id;
     let refunded = cheques::refund(tx, organisation, client, old.id, by, ctx.now).await?;
-    let settings = organisations::settings(tx.c(), organisation).await?;
-    let needed = rules::cheques_for(new.minutes.unwrap_or(0), settings.cheque_rounding);
+    let needed = rules::cheques_for(new.minutes.unwrap_or(0));
     let balance = cheques::usable_balance(tx, organisation, client, ctx.now).await?;
-    let owed = rules::cheques_owed(balance, needed);
-    let account = ctx.caller.account;
-    if !store::correct(tx.c(), old.id, old.revision, &new, owed, account, ctx.now).await? {
+    let agreed_via = (agreement != Agreement::AskClient).then_some(agreement);
+    let owed = match agreed_via {
+        Some(_) => rules::cheques_owed(balance, needed),
+        None => 0,
+    };
+    let status = match agreed_via {
+        Some(_) => EntryStatus::Corrected,
+        None => EntryStatus::Submitted,
+    };
+    let change = store::Correction {
+        revision: old.revision,
+        hours: &new,
+        status,
+        cheques_owed: owed,
+        agreed_via,
+    };
+    if !store::correct(tx.c(), old.id, change, ctx.caller.account, ctx.now).await? {
         return Err(AppError::AlreadyDecided);
     }
-    if owed == 0 {
+    let paid = agreed_via.is_some() && owed == 0;
+    if paid {
         cheques::pay(tx, organisation, client, old.id, needed, by, ctx.now).await?;
     }
+    let settled = match agreed_via {
+        Some(how) => format!(
+            "agreed by the gebruiker ({}); {}",
+            how.as_str(),
+            payment_detail(needed, owed, balance)
+        ),
+        None => "sent back to the gebruiker to confirm".to_string(),
+    };
     let detail = format!(
-        "before: {}; after: {}; reason: {reason}; refunded {refunded}, {}",
+        "before: {}; after: {}; reason: {reason}; refunded {refunded}; {settled}",
         describe_entry(&old),
-        describe(&NewEntry {
-            status: EntryStatus::Corrected,
-            ..new
-        }),
-        payment_detail(needed, owed, balance)
+        describe(&NewEntry { status, ..new }),
     );
     audit_entry(
         tx,
@@ -894,8 +942,9 @@ pub async fn correct(
         detail,
     )
     .await?;
-    Ok(Confirmed {
-        balance: balance - (needed - owed),
+    Ok(super::Corrected {
+        awaits_client: agreed_via.is_none(),
+        balance: balance - if paid { needed } else { 0 },
         cheques_owed: owed,
     })
 }

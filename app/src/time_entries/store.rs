@@ -9,7 +9,7 @@ use crate::on;
 
 const LINE: &str = "SELECT e.id, e.work_date, c.name AS client_name, w.first_name AS worker_name, \
     act.name AS activity, e.minutes, e.status, e.auto_confirmed, e.cheques_owed, e.submitted_at, \
-    e.started_at, e.ended_at, e.note \
+    e.started_at, e.ended_at, e.note, e.revision \
     FROM time_entry e \
     JOIN assignment a ON a.id = e.assignment_id \
     JOIN client c ON c.id = a.client_id \
@@ -130,33 +130,53 @@ pub async fn settle_confirmed(
 /// (confirmed, corrected), e.g. a mistake found after payment.
 pub const SETTLEABLE: &str = "('disputed', 'review', 'confirmed', 'corrected')";
 
-/// A bemiddelaar's correction of revision `revision`: the new times, pause and km, settled
-/// (`corrected`) and waiting for `cheques_owed`. False when it changed meanwhile.
+/// A bemiddelaar's correction of one revision of a prestatie.
+pub struct Correction<'a> {
+    /// The revision the bemiddelaar saw.
+    pub revision: i64,
+    pub hours: &'a NewEntry,
+    /// `Corrected` when the gebruiker agreed already (`agreed_via`), else `Submitted`: back to
+    /// the gebruiker, whose days for the automatic confirmation start now.
+    pub status: EntryStatus,
+    pub cheques_owed: i64,
+    pub agreed_via: Option<super::Agreement>,
+}
+
+/// Write a correction as the next revision: the new times, pause and km. False when the
+/// prestatie changed meanwhile.
 pub async fn correct(
     c: DbConn<'_>,
     entry_id: EntryId,
-    revision: i64,
-    h: &NewEntry,
-    cheques_owed: i64,
+    change: Correction<'_>,
     by_account: AccountId,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let sql = format!(
         "UPDATE time_entry SET started_at = $3, ended_at = $4, minutes = $5, \
-           pause_minutes = $6, km = $7, status = 'corrected', cheques_owed = $8, \
-           revision = revision + 1, decided_by = $9, decided_at = $10, updated_at = $10 \
+           pause_minutes = $6, km = $7, status = $8, cheques_owed = $9, agreed_via = $10, \
+           revision = revision + 1, auto_confirmed = FALSE, dispute_reason = NULL, \
+           decided_by = $11, decided_at = $12, submitted_at = $13, updated_at = $14 \
          WHERE id = $1 AND revision = $2 AND status IN {SETTLEABLE}"
     );
+    let h = change.hours;
+    let agreed = change.agreed_via.is_some();
+    // Sent back, nobody has decided it yet; agreed, the bemiddelaar did, for the gebruiker.
+    let decided = agreed.then_some((by_account, now));
+    let submitted_at = (!agreed).then_some(now);
     on!(c, c => sqlx::query(&sql)
         .bind(entry_id)
-        .bind(revision)
+        .bind(change.revision)
         .bind(h.started_at)
         .bind(h.ended_at)
         .bind(h.minutes)
         .bind(h.pause_minutes)
         .bind(h.km)
-        .bind(cheques_owed)
-        .bind(by_account)
+        .bind(change.status)
+        .bind(change.cheques_owed)
+        .bind(change.agreed_via.map(|a| a.as_str()))
+        .bind(decided.map(|d| d.0))
+        .bind(decided.map(|d| d.1))
+        .bind(submitted_at)
         .bind(now)
         .execute(c)
         .await
@@ -185,22 +205,6 @@ pub async fn reject(
         .execute(c)
         .await
         .map(|r| r.rows_affected() == 1))
-}
-
-/// Kilometres of the worker's prestaties that count, from `from` to before `until`.
-pub async fn km_between(
-    c: DbConn<'_>,
-    worker_id: WorkerId,
-    from: NaiveDate,
-    until: NaiveDate,
-) -> Result<i64, sqlx::Error> {
-    let sql = format!(
-        "SELECT CAST(COALESCE(SUM(km), 0) AS BIGINT) FROM time_entry \
-         WHERE worker_id = $1 AND work_date >= $2 AND work_date < $3 \
-           AND status IN {}",
-        crate::workers::store::COUNTED_STATUSES
-    );
-    on!(c, c => sqlx::query_scalar(&sql).bind(worker_id).bind(from).bind(until).fetch_one(c).await)
 }
 
 /// Lines for a list: `filter` uses `$1` (whose list) and the order; `$2` is the limit.
@@ -461,11 +465,12 @@ struct MyEntryRow {
     status: EntryStatus,
     source: EntrySource,
     dispute_reason: Option<String>,
+    revision: i64,
 }
 
 const MINE: &str = "SELECT e.id, e.assignment_id, e.work_date, c.name AS client_name, \
     act.name AS activity, e.started_at, e.ended_at, e.minutes, e.pause_minutes, e.km, e.note, \
-    e.status, e.source, e.dispute_reason \
+    e.status, e.source, e.dispute_reason, e.revision \
     FROM time_entry e \
     JOIN assignment a ON a.id = e.assignment_id \
     JOIN client c ON c.id = a.client_id \
@@ -526,6 +531,7 @@ impl MyEntryRow {
             status: r.status,
             source: r.source,
             dispute_reason: r.dispute_reason,
+            revision: r.revision,
         }
     }
 }
@@ -594,7 +600,6 @@ pub struct Unanswered {
     pub minutes: i64,
     pub submitted_at: DateTime<Utc>,
     pub auto_confirm_days: i64,
-    pub cheque_rounding: crate::rules::ChequeRounding,
 }
 
 /// Prestaties waiting for their gebruiker since before `before`, oldest first.
@@ -603,7 +608,7 @@ pub async fn unanswered_since_before(
     before: DateTime<Utc>,
 ) -> Result<Vec<Unanswered>, sqlx::Error> {
     const SQL: &str = "SELECT e.id, e.organisation_id, a.client_id, e.minutes, e.submitted_at, \
-        o.auto_confirm_days, o.cheque_rounding \
+        o.auto_confirm_days \
         FROM time_entry e \
         JOIN assignment a ON a.id = e.assignment_id \
         JOIN organisation o ON o.id = e.organisation_id \

@@ -375,6 +375,8 @@ fn PendingCard(
                 </span>
             </p>
             {(!e.note.is_empty()).then(|| view! { <p class="note">{format!("“{}”", e.note)}</p> })}
+            {(e.revision > 0)
+                .then(|| view! { <p class="corrected-hint">{t(T::CorrectedByCoordinator)}</p> })}
             <p>
                 <Svg icon=Icon::Ticket />
                 <span>{i18n::costs_cheques(lang, pending.cheques)}</span>

@@ -49,11 +49,16 @@ pub struct MyHours {
     /// The last day of the trajectory and the days until then; `None` without an end (ex-PWA).
     pub trajectory_last_day: Option<NaiveDate>,
     pub trajectory_days_left: Option<i64>,
-    pub month_km: i64,
-    pub allowance_cents_per_hour: i64,
-    pub km_rate_cents: i64,
-    /// This month's hours × the hourly allowance + km × the km rate.
-    pub allowance_estimate_cents: i64,
+    /// What this month's prestaties earn so far, reckoned as the allowance export reckons them
+    /// (`allowances::service::worker_month`): the confirmed ones…
+    #[serde(default)]
+    pub allowance: crate::allowances::Earned,
+    /// …and those that still wait (for the gebruiker, disputed, held), as if confirmed.
+    #[serde(default)]
+    pub allowance_waiting: crate::allowances::Earned,
+    /// The rates in force today, for the travel rule's words.
+    #[serde(default = "crate::allowances::Rates::decree")]
+    pub rates_today: crate::allowances::Rates,
     /// This month's and last month's prestaties, most recent first.
     pub entries: Vec<MyEntry>,
     /// Accepted assignments of the last weeks (and tomorrow) that hours can be entered on.

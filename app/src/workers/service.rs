@@ -2,6 +2,7 @@
 
 use super::store::{self as workers, Worker};
 use super::{MyHours, Profile, WorkerDay};
+use crate::allowances::{self, store::Counted};
 use crate::db::{Conn, DbConn};
 use crate::error::AppError;
 use crate::request::Ctx;
@@ -86,9 +87,14 @@ pub async fn my_hours(ctx: &Ctx, conn: &mut Conn) -> Result<MyHours, AppError> {
     let worker = me(conn.c(), ctx).await?;
     let today = clock::local_date(ctx.now);
     let usage = workers::usage(conn.c(), worker.id, today).await?;
-    let (month_start, next_month) = rules::month_bounds(today);
-    let month_km = store::km_between(conn.c(), worker.id, month_start, next_month).await?;
-    let settings = organisations::settings(conn.c(), worker.organisation_id).await?;
+    let (month_start, _) = rules::month_bounds(today);
+    let month = allowances::rules::Month::of(today);
+    let org = worker.organisation_id;
+    let paid = allowances::service::worker_month(conn, org, worker.id, month, Counted::Paid);
+    let allowance = paid.await?;
+    let waiting = allowances::service::worker_month(conn, org, worker.id, month, Counted::Waiting);
+    let allowance_waiting = waiting.await?;
+    let rates_today = allowances::service::in_force_on(conn, org, today).await?;
     let (last_month_start, _) = rules::month_bounds(month_start.pred_opt().unwrap_or(month_start));
     let entries = store::mine(conn.c(), worker.id, last_month_start, 200).await?;
     let enterable = assignments::store::accepted_between(
@@ -105,15 +111,9 @@ pub async fn my_hours(ctx: &Ctx, conn: &mut Conn) -> Result<MyHours, AppError> {
         usage,
         trajectory_last_day: trajectory.last_day(),
         trajectory_days_left: rules::trajectory_days_left(trajectory, today),
-        month_km,
-        allowance_cents_per_hour: settings.allowance_cents_per_hour,
-        km_rate_cents: settings.km_rate_cents,
-        allowance_estimate_cents: rules::allowance_cents(
-            usage.month_minutes,
-            month_km,
-            settings.allowance_cents_per_hour,
-            settings.km_rate_cents,
-        ),
+        allowance,
+        allowance_waiting,
+        rates_today,
         entries,
         enterable,
     })

@@ -80,12 +80,9 @@ pub async fn insert(
         .await)
 }
 
-/// Minutes that count against the limits: everything stopped, confirmed or not, and what is
-/// held for review. A disputed prestatie still counts until a coordinator corrects it (the
-/// safe side of the law).
-pub const COUNTED_STATUSES: &str = "('submitted', 'confirmed', 'disputed', 'review', 'corrected')";
-
-/// What the worker has worked in the month and the year of `day`.
+/// What the worker has worked in the month and the year of `day`: the minutes that count
+/// against the limits (`EntryStatus::counts_against_limits`). A disputed prestatie still counts
+/// until a bemiddelaar settles it (the safe side of the law); a held one only once settled.
 pub async fn usage(
     c: DbConn<'_>,
     worker_id: WorkerId,
@@ -99,7 +96,8 @@ pub async fn usage(
            CAST(COALESCE(SUM(CASE WHEN work_date >= $2 AND work_date < $3 THEN minutes END), 0) AS BIGINT), \
            CAST(COALESCE(SUM(minutes), 0) AS BIGINT) \
          FROM time_entry WHERE worker_id = $1 AND work_date >= $4 AND work_date < $5 \
-           AND status IN {COUNTED_STATUSES}"
+           AND status IN {counted}",
+        counted = crate::time_entries::EntryStatus::COUNTED_SQL
     );
     let (month_minutes, year_minutes): (i64, i64) = on!(c, c => sqlx::query_as(&sql)
         .bind(worker_id)

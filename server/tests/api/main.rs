@@ -11,6 +11,7 @@ mod confirm;
 mod harness;
 mod isolation;
 mod matrix;
+mod money;
 mod offers;
 mod operations;
 mod pages;
@@ -76,7 +77,10 @@ on_both_backends!(
     review::simple_cases_are_confirmed_on_behalf_together,
     reports::the_report_per_municipality_adds_up_to_the_hand_computed_fixture,
     settings::settings_are_checked_audited_and_stay_in_the_organisation,
-    settings::a_new_cheque_price_applies_from_its_day,
+    money::the_allowance_follows_the_rates_of_each_day,
+    money::a_correction_goes_back_to_the_gebruiker_unless_they_agreed,
+    money::no_path_passes_sixty_hours_in_a_month,
+    money::the_cheque_price_is_the_gebruikers_municipality_from_a_first_of_january,
     settings::the_allowance_export_adds_up_confirmed_hours_and_km,
     cheques::a_purchase_is_dated_priced_and_paid_from_oldest_first,
     cheques::a_purchase_recorded_by_mistake_is_undone_by_a_reversing_row,

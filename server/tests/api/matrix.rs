@@ -419,6 +419,7 @@ fn args(app: &TestApp, endpoint: &str, o: &Objects<'_>, caller: Caller, n: usize
         | "activity_rules"
         | "organisation_settings"
         | "allowance_month"
+        | "allowance_rates"
         | "municipality_report"
         | "month_hours"
         | "cheque_year"
@@ -569,6 +570,7 @@ fn args(app: &TestApp, endpoint: &str, o: &Objects<'_>, caller: Caller, n: usize
             ("pause_minutes", "0".into()),
             ("km", "0".into()),
             ("reason", "Nagevraagd bij de gebruiker".into()),
+            ("agreement", "Phone".into()),
         ]),
         "reject_entry" => form(&[
             ("entry_id", id(o.disputed)),
@@ -591,15 +593,24 @@ fn args(app: &TestApp, endpoint: &str, o: &Objects<'_>, caller: Caller, n: usize
             ("allowed", "false".into()),
         ]),
         "update_settings" => form(&[
-            ("allowance_per_hour", "4,10".into()),
-            ("km_rate", "0,15".into()),
-            ("cheque_rounding", "StartedHour".into()),
             ("auto_confirm_days", "14".into()),
             ("forgotten_reminder_minutes", "30".into()),
             ("forgotten_close_hours", "4".into()),
         ]),
         "set_cheque_price" => form(&[
             ("price_cents", "695".into()),
+            ("valid_from", "2027-01-01".into()),
+        ]),
+        "set_municipality_cheque_price" => form(&[
+            ("municipality_id", id(o.municipality)),
+            ("price_cents", "595".into()),
+            ("valid_from", "2027-01-01".into()),
+        ]),
+        "set_allowance_rates" => form(&[
+            ("allowance", "4,20".into()),
+            ("basis", "PerCheque".into()),
+            ("km_rate", "0,16".into()),
+            ("km_threshold", "10".into()),
             ("valid_from", "2027-01-01".into()),
         ]),
         other => panic!("the matrix test has no arguments for `{other}`: add them"),

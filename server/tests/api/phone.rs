@@ -33,7 +33,7 @@ async fn audits(app: &TestApp, action: Action, id: EntryId) -> i64 {
 }
 
 /// Hours entered afterwards: (date, start, end, pause, km, note).
-async fn enter(
+pub async fn enter(
     user: &User,
     assignment: AssignmentId,
     date: &str,
@@ -153,7 +153,9 @@ pub async fn hours_entered_afterwards_wait_for_the_gebruiker(app: &TestApp) {
     // disputed 2 h 30 of that day counts until a coordinator corrects it.
     assert_eq!(hours.usage.month_minutes, 0);
     assert_eq!(hours.usage.year_minutes, 150 + 165);
-    assert_eq!(hours.month_km, 0);
+    // This month's allowance: nothing of December yet, confirmed or waiting.
+    assert_eq!(hours.allowance.sums.entries, 0);
+    assert_eq!(hours.allowance_waiting.sums.entries, 0);
     assert!(hours.enterable.iter().any(|a| a.id == vzw));
 }
 
@@ -307,11 +309,13 @@ pub async fn the_61st_hour_is_refused_with_what_is_left(app: &TestApp) {
     enter(&jozef, gemeente, &today, "05:00", "06:30", "0", "10")
         .await
         .unwrap();
-    // Mijn uren: 60 hours at €4.10 and 10 km at €0.15.
+    // Mijn uren: 60 hours. The nine confirmed prestaties of 6 u 30 earn 7 cheques each at
+    // €4.10; the 1 u 30 just entered (2 cheques; a 10 km round trip pays no travel) waits.
     let hours: MyHours = jozef.call("my_hours", &[]).await.unwrap();
     assert_eq!(hours.usage.month_minutes, 3600);
-    assert_eq!(hours.month_km, 10);
-    assert_eq!(hours.allowance_estimate_cents, 24_600 + 150);
+    assert_eq!(hours.allowance.total_cents, 63 * 410);
+    assert_eq!(hours.allowance_waiting.sums.entries, 1);
+    assert_eq!(hours.allowance_waiting.total_cents, 2 * 410);
     assert_eq!(
         enter(&jozef, gemeente, &today, "06:30", "06:31", "0", "0")
             .await

@@ -21,7 +21,7 @@ fn slots() -> serde_json::Value {
     json!([{ "weekday": 1, "part": "Morning" }, { "weekday": 2, "part": "Morning" }])
 }
 
-async fn garden_request(app: &TestApp, sofie: &User, recurrence: &str) -> RequestId {
+pub async fn garden_request(app: &TestApp, sofie: &User, recurrence: &str) -> RequestId {
     let garden = activity(app, "Tuinonderhoud", app.a.organisation_id.0).await;
     sofie
         .call_json(

@@ -4,7 +4,7 @@
 use app::allowances::AllowanceMonth;
 use app::error::{AppError, Field};
 use app::rules::EntryProblem;
-use app::time_entries::{Confirmed, EntryStatus, ReviewItem};
+use app::time_entries::{Confirmed, Corrected, EntryStatus, ReviewItem};
 
 use crate::harness::{TestApp, User};
 
@@ -126,18 +126,23 @@ pub async fn a_dispute_is_confirmed_on_behalf_of_the_gebruiker_with_a_reason(app
     let kevin = november
         .lines
         .iter()
-        .find(|l| l.work.first_name == "Kevin")
+        .find(|l| l.first_name == "Kevin")
         .unwrap();
-    assert_eq!((kevin.work.minutes, kevin.hours_cents), (150, 1025));
+    // 2 u 30 earn 3 cheques: 3 x €4.10.
+    assert_eq!(
+        (kevin.earned.sums.minutes, kevin.earned.work_cents),
+        (150, 1230)
+    );
 }
 
-/// Correct `entry` as seen at `revision`.
+/// Correct `entry` as seen at `revision`, the gebruiker having agreed on the phone (so it is
+/// settled at once; a correction sent back to the gebruiker: `money.rs`).
 async fn correct(
     user: &User,
     (entry, revision): (&str, &str),
     (start, end, pause, km): (&str, &str, &str, &str),
     reason: &str,
-) -> Result<Confirmed, (u16, AppError)> {
+) -> Result<Corrected, (u16, AppError)> {
     user.call(
         "correct_entry",
         &[
@@ -148,6 +153,7 @@ async fn correct(
             ("pause_minutes", pause),
             ("km", km),
             ("reason", reason),
+            ("agreement", "Phone"),
         ],
     )
     .await
@@ -196,8 +202,11 @@ async fn kevin_in_november(sofie: &User) -> Option<(i64, i64, i64, i64)> {
     november
         .lines
         .iter()
-        .find(|l| l.work.first_name == "Kevin")
-        .map(|l| (l.work.minutes, l.work.km, l.hours_cents, l.km_cents))
+        .find(|l| l.first_name == "Kevin")
+        .map(|l| {
+            let e = &l.earned;
+            (e.sums.minutes, e.sums.km, e.work_cents, e.km_cents)
+        })
 }
 
 async fn audit_detail(app: &TestApp, action: &str, entry: app::ids::EntryId) -> Vec<String> {
@@ -256,8 +265,8 @@ pub async fn a_dispute_is_settled_by_a_correction_and_corrected_again_after_paym
     assert_eq!(balance(&sofie, vzw).await, before);
     assert_eq!(ledger_of(app, disputed).await, (vec![], 0));
 
-    // Settled as one hour with 4 km: 1 cheque, paid at once; the allowance follows
-    // (60 min x €4.10 = €4.10; 4 km x €0.15 = €0.60).
+    // Settled as one hour with 4 km, the vzw having agreed: 1 cheque, paid at once; the
+    // allowance follows (1 cheque x €4.10; a 4 km round trip pays no travel).
     let done = correct(
         &sofie,
         (&id, "0"),
@@ -280,7 +289,7 @@ pub async fn a_dispute_is_settled_by_a_correction_and_corrected_again_after_paym
         ledger_of(app, disputed).await,
         (vec![("prestatie".into(), -1, 1)], 1)
     );
-    assert_eq!(kevin_in_november(&sofie).await, Some((60, 4, 410, 60)));
+    assert_eq!(kevin_in_november(&sofie).await, Some((60, 4, 410, 0)));
     let detail = audit_detail(app, "prestatie_corrected", disputed).await;
     assert_eq!(detail.len(), 1);
     assert!(
@@ -350,7 +359,7 @@ pub async fn a_dispute_is_settled_by_a_correction_and_corrected_again_after_paym
         remaining, wallet.balance,
         "the batches hold what the ledger says"
     );
-    assert_eq!(kevin_in_november(&sofie).await, Some((165, 4, 1128, 60)));
+    assert_eq!(kevin_in_november(&sofie).await, Some((165, 4, 1230, 0)));
     // A form opened before that correction (revision 1) is told it changed, and changes nothing.
     let stale = correct(&sofie, (&id, "1"), one_hour, "Oud formulier").await;
     assert_eq!(stale.unwrap_err(), (409, AppError::AlreadyDecided));
@@ -482,7 +491,7 @@ pub async fn a_rejected_prestatie_frees_the_hours_and_refunds_its_cheques(app: &
         .scalar(
             &format!(
                 "SELECT COUNT(*) FROM time_entry WHERE id = $1 AND status IN {}",
-                app::workers::store::COUNTED_STATUSES
+                EntryStatus::COUNTED_SQL
             ),
             disputed.0,
         )

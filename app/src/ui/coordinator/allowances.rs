@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::workers::StaffNav;
-use crate::allowances::{AllowanceLine, AllowanceMonth, get_allowance_month};
+use crate::allowances::{AllowanceMonth, WorkerMonth, get_allowance_month};
 use crate::i18n::{self, M, T, message, t, use_lang};
 use crate::ui::layout::{LoadError, Loading, Page};
 
@@ -47,7 +47,7 @@ fn Export(export: AllowanceMonth) -> impl IntoView {
         M::AllowanceTotals,
         &[
             ("n", totals.workers.into()),
-            ("entries", totals.entries.into()),
+            ("entries", totals.sums.entries.into()),
             ("total", i18n::money(lang, totals.total_cents).into()),
         ],
     );
@@ -92,29 +92,35 @@ fn Export(export: AllowanceMonth) -> impl IntoView {
 }
 
 #[component]
-fn Line(line: AllowanceLine) -> impl IntoView {
+fn Line(line: WorkerMonth) -> impl IntoView {
     let lang = use_lang();
-    let w = &line.work;
-    let name = format!("{} {}", w.first_name, w.last_name);
+    let s = line.earned.sums;
+    let name = format!("{} {}", line.first_name, line.last_name);
     let work = format!(
-        "{} · {} · {} · {}",
-        w.municipality,
-        message(lang, M::EntriesCount, &[("n", w.entries.into())]),
-        i18n::duration(lang, w.minutes),
-        message(lang, M::KmOf, &[("km", w.km.into())]),
+        "{} · {} · {} · {} · {}",
+        line.municipality,
+        message(lang, M::EntriesCount, &[("n", s.entries.into())]),
+        i18n::duration(lang, s.minutes),
+        message(lang, M::ChequesCount, &[("n", s.cheques.into())]),
+        message(
+            lang,
+            M::KmPaidOf,
+            &[("km", s.km.into()), ("paid", s.paid_km.into())]
+        ),
     );
+    let e = &line.earned;
     view! {
-        <li class="card allowance-line" data-worker=w.worker_id.to_string()>
+        <li class="card allowance-line" data-worker=line.worker_id.to_string()>
             <p class="worker-name">{name}</p>
             <p>{work}</p>
             <p>
-                <strong data-cents=line.total_cents.to_string()>
-                    {i18n::money(lang, line.total_cents)}
+                <strong data-cents=e.total_cents.to_string()>
+                    {i18n::money(lang, e.total_cents)}
                 </strong>
                 " ("
-                {i18n::money(lang, line.hours_cents)}
+                {i18n::money(lang, e.work_cents)}
                 " + "
-                {i18n::money(lang, line.km_cents)}
+                {i18n::money(lang, e.km_cents)}
                 ")"
             </p>
         </li>

@@ -17,7 +17,7 @@ use crate::time_entries::{
     ConfirmAllOnBehalf, ConfirmOnBehalf, CorrectEntry, EntryStatus, RejectEntry, ReviewItem,
     get_review_queue,
 };
-use crate::ui::layout::{ActionError, LoadError, Loading, Page, StatusBadge};
+use crate::ui::layout::{LoadError, Loading, Page, StatusBadge};
 
 /// `/coordinator/review`.
 #[component]
@@ -57,14 +57,26 @@ fn StaffReview() -> impl IntoView {
     follow(actions.confirm, outcome, move |_| {
         said(T::ConfirmedOnBehalf)
     });
-    follow(actions.correct, outcome, move |_| said(T::EntryCorrected));
+    follow(actions.correct, outcome, move |done| {
+        said(if done.awaits_client {
+            T::CorrectionSentBack
+        } else {
+            T::EntryCorrected
+        })
+    });
     follow(actions.reject, outcome, move |_| said(T::EntryRejected));
     follow(actions.handle, outcome, move |_| said(T::RefusalHandled));
     follow(actions.confirm_all, outcome, move |done| {
         let count = (done.confirmed as i64).into();
         message(lang, M::ConfirmedSeveral, &[("count", count)])
     });
-    let error = Signal::derive(move || outcome.get().and_then(|r| r.err()));
+    // A limit is the worker's: said to the bemiddelaar in the third person, with what to do.
+    let error = move || {
+        outcome.get().and_then(|r| r.err()).map(|e| match &e {
+            AppError::Limit(breach) => i18n::staff_limit_message(lang, breach),
+            other => i18n::error_message(lang, other),
+        })
+    };
     let notice = move || outcome.get().and_then(|r| r.ok());
     // What was selected is settled (or gone): the selection starts again.
     Effect::new(move |_| {
@@ -75,7 +87,7 @@ fn StaffReview() -> impl IntoView {
     view! {
         <h1>{t(T::ToReview)}</h1>
         <p>{t(T::ReviewIntro)}</p>
-        <ActionError error />
+        {move || error().map(|text| view! { <div class="alert" role="alert"><p>{text}</p></div> })}
         {move || notice().map(|text| view! { <p class="notice" role="status">{text}</p> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -217,7 +229,7 @@ fn Item(item: ReviewItem, actions: Actions) -> impl IntoView {
             message(lang, M::DisputedBecause, &[("reason", reason.into())])
         }
         (EntryStatus::Disputed, None) => t(T::DisputedNoReason).to_string(),
-        _ => t(T::HeldByServer).to_string(),
+        _ => format!("{} {}", t(T::HeldByServer), t(T::HeldDoesNotCount)),
     };
     let id = item.id;
     let entry = id.to_string();
@@ -293,6 +305,15 @@ fn Item(item: ReviewItem, actions: Actions) -> impl IntoView {
                     <div class="field">
                         <label for=format!("correct-reason-{id}")>{t(T::FieldCorrectReason)}</label>
                         <textarea id=format!("correct-reason-{id}") name="reason" rows="2" minlength="3" maxlength="500" required></textarea>
+                    </div>
+                    <div class="field">
+                        <label for=format!("agreement-{id}")>{t(T::FieldAgreement)}</label>
+                        <select id=format!("agreement-{id}") name="agreement">
+                            <option value="AskClient" selected>{t(T::AgreementAskClient)}</option>
+                            <option value="Phone">{t(T::AgreementPhone)}</option>
+                            <option value="Paper">{t(T::AgreementPaper)}</option>
+                            <option value="Office">{t(T::AgreementOffice)}</option>
+                        </select>
                     </div>
                     <button type="submit" class="btn btn-primary">{t(T::SaveCorrection)}</button>
                 </ActionForm>

@@ -69,18 +69,29 @@ fn HoursView(hours: MyHours) -> impl IntoView {
     let lang = use_lang();
     let h = hours;
     let month = i18n::month_name(lang, h.today.year(), h.today.month());
-    let allowance = i18n::message(
+    let how = allowance_lines(lang, &h.allowance);
+    let waiting = (h.allowance_waiting.sums.entries > 0).then(|| {
+        i18n::message(
+            lang,
+            M::AllowanceWaiting,
+            &[
+                ("n", h.allowance_waiting.sums.entries.into()),
+                (
+                    "total",
+                    i18n::money(lang, h.allowance_waiting.total_cents).into(),
+                ),
+            ],
+        )
+    });
+    let travel = i18n::message(
         lang,
-        M::AllowanceSum,
+        M::TravelRule,
         &[
-            ("time", i18n::duration(lang, h.usage.month_minutes).into()),
-            ("rate", i18n::money(lang, h.allowance_cents_per_hour).into()),
-            ("km", h.month_km.into()),
-            ("km_rate", i18n::money(lang, h.km_rate_cents).into()),
             (
-                "total",
-                i18n::money(lang, h.allowance_estimate_cents).into(),
+                "rate",
+                i18n::money(lang, h.rates_today.km_rate_cents).into(),
             ),
+            ("threshold", h.rates_today.km_threshold.into()),
         ],
     );
     view! {
@@ -109,8 +120,14 @@ fn HoursView(hours: MyHours) -> impl IntoView {
         </section>
         <section aria-labelledby="allowance-title" class="card">
             <h2 id="allowance-title">{t(T::AllowanceTitle)}</h2>
-            <p class="allowance">{i18n::money(lang, h.allowance_estimate_cents)}</p>
-            <p>{allowance}</p>
+            <p class="allowance" data-cents=h.allowance.total_cents.to_string()>
+                {i18n::money(lang, h.allowance.total_cents)}
+            </p>
+            <ul class="plain allowance-how">
+                {how.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            {waiting.map(|w| view! { <p class="allowance-waiting">{w}</p> })}
+            <p class="hint">{travel}</p>
             <p class="hint">{t(T::AllowanceHint)}</p>
         </section>
         <a href="/worker/hours/new" class="btn btn-primary btn-wide">
@@ -119,6 +136,56 @@ fn HoursView(hours: MyHours) -> impl IntoView {
         </a>
         <EntryList entries=h.entries title=T::EntriesTitle />
     }
+}
+
+/// How the month's allowance is made up, a line per rate: "3 cheques × € 4,10 = € 12,30",
+/// "12 km × € 0,15 = € 1,80". Nothing confirmed yet: one line that says so.
+fn allowance_lines(lang: i18n::Lang, earned: &crate::allowances::Earned) -> Vec<String> {
+    use crate::allowances::AllowanceBasis;
+    if earned.sums.entries == 0 {
+        return vec![t(T::NothingConfirmedYet).to_string()];
+    }
+    let mut lines = Vec::new();
+    for (rates, sums) in &earned.parts {
+        let rate = i18n::money(lang, rates.allowance_cents);
+        lines.push(match rates.basis {
+            AllowanceBasis::PerCheque => i18n::message(
+                lang,
+                M::AllowancePerCheque,
+                &[
+                    ("n", sums.cheques.into()),
+                    ("rate", rate.into()),
+                    (
+                        "total",
+                        i18n::money(lang, sums.cheques * rates.allowance_cents).into(),
+                    ),
+                ],
+            ),
+            AllowanceBasis::PerMinute => i18n::message(
+                lang,
+                M::AllowancePerMinute,
+                &[
+                    ("time", i18n::duration(lang, sums.minutes).into()),
+                    ("rate", rate.into()),
+                ],
+            ),
+        });
+        if sums.paid_km > 0 {
+            lines.push(i18n::message(
+                lang,
+                M::AllowanceKm,
+                &[
+                    ("km", sums.paid_km.into()),
+                    ("rate", i18n::money(lang, rates.km_rate_cents).into()),
+                    (
+                        "total",
+                        i18n::money(lang, sums.paid_km * rates.km_rate_cents).into(),
+                    ),
+                ],
+            ));
+        }
+    }
+    lines
 }
 
 /// Mijn uren (see [`screen_data`]); reloaded after the outbox's rounds when `follow_outbox`
@@ -192,7 +259,7 @@ fn WorkerChangeEntry(entry_id: Option<i64>) -> impl IntoView {
                                 .entries
                                 .iter()
                                 .find(|e| Some(e.id.0) == wanted)
-                                .filter(|e| e.status.changeable_by_worker())
+                                .filter(|e| e.changeable())
                                 .cloned();
                             match entry {
                                 Some(e) => view! { <HoursForm hours=h editing=Some(e) /> }.into_any(),

@@ -319,7 +319,7 @@ pub fn EntryItem(entry: MyEntry) -> impl IntoView {
         .minutes
         .map(|m| i18n::duration(lang, m))
         .unwrap_or_default();
-    let change = e.status.changeable_by_worker().then(|| {
+    let change = e.changeable().then(|| {
         let href = format!("/worker/hours/{}", e.id);
         view! {
             <a href=href class="btn btn-quiet entry-change">
