@@ -759,6 +759,7 @@ messages! {
     CallClient => "Bel {name}", "Call {name}", "Appeler {name}";
     ReportPeriod => "{from} tot en met {until}", "{from} up to and including {until}", "du {from} au {until}";
     ConfirmSelected => "Geselecteerde bevestigen ({count})", "Confirm the selected ({count})", "Confirmer la sélection ({count})";
+    OverLimitLeft => "{n, plural, one {# prestatie bleef staan: ze gaat} other {# prestaties bleven staan: ze gaan}} over de 60 of 630 uur van de wijk-werker. Corrigeer of wijs af.", "{n, plural, one {# prestatie was left: it passes} other {# prestaties were left: they pass}} the worker's 60 or 630 hours. Correct or reject.", "{n, plural, one {# prestation est restée : elle dépasse} other {# prestations sont restées : elles dépassent}} les 60 ou 630 heures du travailleur. Corrigez ou refusez.";
     ConfirmedSeveral => "{count} prestaties bevestigd namens de gebruikers.", "{count} prestaties confirmed on behalf of the users.", "{count} prestations confirmées au nom des utilisateurs.";
     DisputedBecause => "Betwist: “{reason}”", "Disputed: “{reason}”", "Contestée : « {reason} »";
     EntriesCount => "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestatie} other {# prestaties}}", "{n, plural, one {# prestation} other {# prestations}}";

@@ -318,6 +318,10 @@ pub struct ConfirmedAll {
     /// Of those confirmed, how many wait for cheques, and for how many together.
     pub waiting_for_cheques: usize,
     pub cheques_owed: i64,
+    /// Confirmed on behalf of the gebruikers: those left as they were because their minutes
+    /// would pass the worker's 60 or 630 hours (to correct or reject one by one).
+    #[serde(default)]
+    pub over_limit: usize,
 }
 
 /// Alles bevestigen: the prestaties the gebruiker sees, at once; the cheques pay the oldest

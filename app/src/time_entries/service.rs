@@ -720,8 +720,10 @@ pub async fn confirm_on_behalf(
 }
 
 /// Bevestig de geselecteerde: the simple cases of Te bekijken at once, with one reason, in one
-/// transaction; one settled meanwhile is left as it is, one of another organisation refuses
-/// the whole. Answers how many were confirmed and how many of those wait for cheques.
+/// transaction; one settled meanwhile is left as it is, and so is one whose minutes would pass
+/// the worker's limits (counted in `over_limit`: nothing of it was written); one of another
+/// organisation refuses the whole. Answers how many were confirmed and how many of those wait
+/// for cheques.
 pub async fn confirm_all_on_behalf(
     ctx: &Ctx,
     tx: &mut Tx,
@@ -739,12 +741,18 @@ pub async fn confirm_all_on_behalf(
         if !seen.insert(id) {
             continue;
         }
-        if let Some(one) = confirm_one_on_behalf(ctx, tx, organisation, id, reason).await? {
-            done.confirmed += 1;
-            if one.cheques_owed > 0 {
-                done.waiting_for_cheques += 1;
-                done.cheques_owed += one.cheques_owed;
+        match confirm_one_on_behalf(ctx, tx, organisation, id, reason).await {
+            Ok(Some(one)) => {
+                done.confirmed += 1;
+                if one.cheques_owed > 0 {
+                    done.waiting_for_cheques += 1;
+                    done.cheques_owed += one.cheques_owed;
+                }
             }
+            Ok(None) => {}
+            // Refused before anything of it was written (the limits are checked first).
+            Err(AppError::Limit(_)) => done.over_limit += 1,
+            Err(e) => return Err(e),
         }
     }
     Ok(done)

@@ -228,6 +228,7 @@ pub async fn alles_bevestigen_confirms_what_was_shown(app: &TestApp) {
         balance: 0,
         waiting_for_cheques: 1,
         cheques_owed: 1,
+        over_limit: 0,
     };
     assert_eq!(done, expected);
     assert_eq!((app.payments(first).await, owed(app, first).await), (1, 0));

@@ -471,14 +471,18 @@ pub async fn no_path_passes_sixty_hours_in_a_month(app: &TestApp) {
         )
         .await;
     assert_eq!(month_left(settle.unwrap_err()), 90);
-    // Several at once: the same refusal, and the whole is refused.
-    let several = sofie
-        .call_json::<ConfirmedAll>(
+    // Several at once (with the vzw's dispute of Kevin's hours): the other is confirmed, this
+    // one is left as it was, and counted as over the limit.
+    let disputed = app.a.entries.kevin_disputed;
+    let several: ConfirmedAll = sofie
+        .call_json(
             "confirm_all_on_behalf",
-            &json!({ "entry_ids": [clock], "reason": "De gemeente belde" }),
+            &json!({ "entry_ids": [clock, disputed], "reason": "De gemeente belde" }),
         )
-        .await;
-    assert_eq!(month_left(several.unwrap_err()), 90);
+        .await
+        .unwrap();
+    assert_eq!((several.confirmed, several.over_limit), (1, 1));
+    assert_eq!(app.entry_status(disputed).await, "confirmed");
     assert_eq!(app.entry_status(clock).await, "review");
     assert_eq!(app.payments(clock).await, 0);
 

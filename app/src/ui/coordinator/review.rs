@@ -68,7 +68,16 @@ fn StaffReview() -> impl IntoView {
     follow(actions.handle, outcome, move |_| said(T::RefusalHandled));
     follow(actions.confirm_all, outcome, move |done| {
         let count = (done.confirmed as i64).into();
-        message(lang, M::ConfirmedSeveral, &[("count", count)])
+        let confirmed = message(lang, M::ConfirmedSeveral, &[("count", count)]);
+        if done.over_limit == 0 {
+            return confirmed;
+        }
+        let left = message(
+            lang,
+            M::OverLimitLeft,
+            &[("n", (done.over_limit as i64).into())],
+        );
+        format!("{confirmed} {left}")
     });
     // A limit is the worker's: said to the bemiddelaar in the third person, with what to do.
     let error = move || {
