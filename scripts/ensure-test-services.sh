@@ -23,6 +23,13 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# xmllint validates the payment run's bank file against the ISO 20022 schema (payments.rs).
+if ! command -v xmllint >/dev/null 2>&1; then
+  say "Installing Debian's libxml2-utils (xmllint)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq libxml2-utils >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
+fi
+
 if [ ! -d end2end/node_modules/playwright-core ] || [ ! -d end2end/node_modules/axe-core ] || [ ! -d end2end/node_modules/pdfjs-dist ]; then
   say "Installing browser-test packages (playwright-core, axe-core, pdfjs-dist)"
   npm ci --prefix end2end --no-audit --no-fund --loglevel=error

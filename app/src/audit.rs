@@ -95,6 +95,22 @@ crate::text_enum! {
         ChequePriceChanged = "cheque_price_changed",
         /// The allowance rates from a day on (the detail: the day, the rates before and after).
         AllowanceRatesChanged = "allowance_rates_changed",
+        /// A month's payment run closed (the detail: transfers, total, lines left waiting).
+        PaymentRunClosed = "payment_run_closed",
+        /// A worker's IBAN set or changed (the detail: masked before and after).
+        IbanChanged = "iban_changed",
+        /// The organisation's bank account set or changed.
+        BankAccountChanged = "bank_account_changed",
+        /// An order extends the validity of cheques issued up to a day.
+        ValidityExtended = "validity_extended",
+        /// An issuer's statement imported (the detail: the file, batches, cheques).
+        StatementImported = "statement_imported",
+        /// Paper cheques recorded for a prestatie (the detail: their numbers).
+        PaperChequesRecorded = "paper_cheques_recorded",
+        /// A month's hand-in list closed (sent to the issuer).
+        HandInClosed = "hand_in_closed",
+        /// What the issuer paid for a month.
+        IssuerPaymentRecorded = "issuer_payment_recorded",
     }
 }
 

@@ -92,6 +92,24 @@ impl Conn {
     }
 }
 
+/// What a use case that only reads can run on: a pooled connection, or the transaction of a
+/// use case that goes on to write (which then reads its own state).
+pub trait Connection: Send {
+    fn c(&mut self) -> DbConn<'_>;
+}
+
+impl Connection for Conn {
+    fn c(&mut self) -> DbConn<'_> {
+        Conn::c(self)
+    }
+}
+
+impl Connection for Tx {
+    fn c(&mut self) -> DbConn<'_> {
+        Tx::c(self)
+    }
+}
+
 /// A write transaction. Dropped without [`Tx::commit`], it rolls back: nothing half-done stays.
 pub enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
@@ -141,6 +159,8 @@ pub enum Owner {
     Client,
     /// A wijk-werker: its hours against the limits, its running clock.
     Worker,
+    /// An organisation: its payment runs (one closes at a time).
+    Organisation,
 }
 
 /// Lock the owning row until the transaction ends (PostgreSQL); SQLite's `BEGIN IMMEDIATE`
@@ -149,6 +169,7 @@ pub async fn lock_owner(c: DbConn<'_>, owner: Owner, id: i64) -> Result<bool, sq
     let table = match owner {
         Owner::Client => "client",
         Owner::Worker => "worker",
+        Owner::Organisation => "organisation",
     };
     let lock = match c {
         DbConn::Postgres(_) => " FOR UPDATE",

@@ -632,6 +632,8 @@ async fn buy(
         price_cents,
         valid_until: crate::cheques::rules::valid_until_for(bought_on),
         created_by: None,
+        import_id: None,
+        reference: None,
     };
     let batch_id = cheques::insert_batch(tx.c(), &batch, now).await?;
     let change = Change {

@@ -80,6 +80,25 @@ pub enum Field {
     KmThreshold,
     /// New rates start today or later (at most two years ahead).
     RatesFrom,
+    /// Not a Belgian IBAN (BE and 14 digits, mod 97), or none where one is needed.
+    Iban,
+    /// The organisation's IBAN and BIC are needed (Organisatie-instellingen) before a run can
+    /// be closed.
+    OrganisationIban,
+    /// Not a BIC: 8 or 11 letters and digits.
+    Bic,
+    /// An order's validity: 13 to 36 months, for cheques issued up to a day not in the future.
+    Extension,
+    /// Why the validity is extended (the order): 3 to 500 characters.
+    ExtensionReason,
+    /// An issuer's statement with no line (or a file that cannot be read as CSV or XLSX).
+    Statement,
+    /// A paper cheque's number: 6 to 24 letters and digits.
+    ChequeNumber,
+    /// As many paper cheques as the prestatie waits for.
+    ChequeCount,
+    /// An amount in euro above zero.
+    Amount,
     /// Automatic confirmation after 1 to 30 days.
     AutoConfirmDays,
     /// The forgotten-clock reminder: 0 to 240 minutes after the planned end.
@@ -162,6 +181,13 @@ pub enum AppError {
     /// The second factor is on already: a new one only after it was reset.
     #[error("the second factor is on already")]
     SecondFactorOn,
+    /// Paid with paper cheques (handed in to the issuer): it can no longer be corrected or
+    /// rejected.
+    #[error("paid with paper cheques")]
+    PaidOnPaper,
+    /// A paper cheque's number is accepted once, ever: this one was recorded before.
+    #[error("paper cheque {number} was recorded before")]
+    ChequeNumberUsed { number: String },
     /// The server is too busy right now (e.g. all password checks are taken).
     #[error("busy")]
     Busy,
@@ -190,6 +216,8 @@ impl AppError {
             | AppError::PurchaseUsed
             | AppError::RequestClosed
             | AppError::SecondFactorOn
+            | AppError::ChequeNumberUsed { .. }
+            | AppError::PaidOnPaper
             | AppError::NotEnoughCheques { .. } => 409,
             AppError::Invalid(_)
             | AppError::Limit(_)

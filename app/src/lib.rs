@@ -19,8 +19,10 @@ pub mod error;
 pub mod file_views;
 pub mod i18n;
 pub mod ids;
+pub mod issuer;
 pub mod municipalities;
 pub mod organisations;
+pub mod payments;
 pub mod privacy;
 pub mod reports;
 pub mod requests;
@@ -156,6 +158,11 @@ pub fn App() -> impl IntoView {
                 />
                 <Route path=path!("/worker/hours") view=ui::worker::hours::HoursPage ssr=SsrMode::Async />
                 <Route
+                    path=path!("/worker/hours/:id/cheques")
+                    view=ui::worker::hours::PaperChequesPage
+                    ssr=SsrMode::Async
+                />
+                <Route
                     path=path!("/worker/hours/new")
                     view=ui::worker::hours::EnterHoursPage
                     ssr=SsrMode::Async
@@ -239,6 +246,21 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=path!("/coordinator/allowances")
                     view=ui::coordinator::allowances::AllowancesPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/cheques")
+                    view=ui::coordinator::cheques::ChequesDeskPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/cheques/statement/:id")
+                    view=ui::coordinator::cheques::StatementPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/coordinator/payments")
+                    view=ui::coordinator::payments::PaymentsPage
                     ssr=SsrMode::Async
                 />
                 <Route

@@ -32,7 +32,7 @@ function freePort() {
 /// A fresh server on a free port with a fresh database; or, with `again`, the server of an
 /// earlier start back on its port and database (as after a crash or a network outage), and
 /// `siteRoot` to serve another build.
-export async function startServer({ again, siteRoot } = {}) {
+export async function startServer({ again, siteRoot, env } = {}) {
   const binary = process.env.WIJKWERK_SERVER || join(root, 'target', 'release', 'server');
   const dir = again?.dir ?? mkdtempSync(join(tmpdir(), 'wijkwerk-e2e-'));
   const port = again?.port ?? (await freePort());
@@ -47,6 +47,7 @@ export async function startServer({ again, siteRoot } = {}) {
       LEPTOS_SITE_ROOT: siteRoot ?? join(root, 'target', 'site'),
       LEPTOS_OUTPUT_NAME: 'wijkwerk',
       RUST_LOG: 'warn',
+      ...(env ?? {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

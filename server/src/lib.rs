@@ -39,6 +39,9 @@ pub struct Config {
     pub demo_data: bool,
     /// Load demo data even on a public address or over HTTPS (a public demo). Off: refused.
     pub demo_data_anywhere: bool,
+    /// Place the demo data around this Brussels day instead of today (a demo of the month's
+    /// payment run early in a month; the browser tests of it).
+    pub demo_day: Option<chrono::NaiveDate>,
     /// Plain HTTP for local development: the session cookie is not `Secure` (and so cannot be
     /// `__Host-`). Only on a loopback address.
     pub dev_http: bool,
@@ -83,6 +86,9 @@ impl Config {
             site_addr,
             demo_data: flag("WIJKWERK_DEMO_DATA"),
             demo_data_anywhere: flag("WIJKWERK_DEMO_DATA_ANYWHERE"),
+            demo_day: std::env::var("WIJKWERK_DEMO_DAY")
+                .ok()
+                .and_then(|d| d.trim().parse().ok()),
             dev_http: flag("WIJKWERK_DEV_HTTP"),
             public_origin: std::env::var("WIJKWERK_PUBLIC_ORIGIN")
                 .ok()
@@ -173,7 +179,13 @@ pub async fn prepare_database(config: &Config, clock: &Clock) -> Result<Db, Star
     config.check()?;
     let db = open_database(&config.database_url).await?;
     if config.demo_data && app::demo::is_empty(&db).await? {
-        app::demo::load(&db, "Wijk-werken Scheldeland", "demo.test", clock.now()).await?;
+        let at = config.demo_day.map_or(clock.now(), |day| {
+            app::clock::instant(
+                day,
+                chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            )
+        });
+        app::demo::load(&db, "Wijk-werken Scheldeland", "demo.test", at).await?;
         tracing::info!("demo data loaded");
     }
     Ok(db)
@@ -284,6 +296,24 @@ fn with_sessions<S: SessionStore + Clone>(
         .route(
             "/coordinator/allowances/{file}",
             axum::routing::get(app::allowances::export::download),
+        )
+        // The issuer's statement uploaded (a plain form with the file); a month's hand-in list.
+        .route(
+            "/coordinator/cheques/statement",
+            axum::routing::post(app::issuer::statement::upload),
+        )
+        .route(
+            "/coordinator/cheques/hand-in/{file}",
+            axum::routing::get(app::issuer::statement::hand_in),
+        )
+        // A closed payment run's bank file and statements; a worker's own statements.
+        .route(
+            "/coordinator/payments/{file}",
+            axum::routing::get(app::payments::statement::download),
+        )
+        .route(
+            "/worker/payments/{file}",
+            axum::routing::get(app::payments::statement::mine),
         )
         .route(
             "/coordinator/data/{file}",
@@ -518,6 +548,7 @@ mod tests {
             site_addr: addr.parse().unwrap(),
             demo_data: demo,
             demo_data_anywhere: false,
+            demo_day: None,
             dev_http,
             public_origin: None,
             behind_proxy: false,

@@ -130,6 +130,13 @@ impl Rates {
     pub fn paid_km(&self, km: i64) -> i64 {
         if km > self.km_threshold { km.max(0) } else { 0 }
     }
+
+    /// One prestatie's allowance on the per-minute basis: its minutes × the hourly rate ÷ 60,
+    /// to the nearest cent (half a cent up). Per prestatie, so each has whole cents and a sum
+    /// of prestaties is the sum of their amounts. The export sums the same in SQL.
+    pub fn per_minute_cents(&self, minutes: i64) -> i64 {
+        (minutes.max(0) * self.allowance_cents + 30) / 60
+    }
 }
 
 /// Why new rates cannot be kept.
@@ -177,6 +184,9 @@ pub struct Sums {
     pub km: i64,
     /// Σ of the round trips longer than the threshold (`Rates::paid_km`).
     pub paid_km: i64,
+    /// Σ of each prestatie's minutes × the hourly rate ÷ 60, rounded to the cent per
+    /// prestatie (`Rates::per_minute_cents`): what the per-minute basis pays.
+    pub per_minute_cents: i64,
 }
 
 impl Sums {
@@ -186,6 +196,7 @@ impl Sums {
         self.cheques += other.cheques;
         self.km += other.km;
         self.paid_km += other.paid_km;
+        self.per_minute_cents += other.per_minute_cents;
     }
 
     /// The sums of one prestatie of `minutes` and `km` under `rates`: what the SQL sums.
@@ -196,6 +207,7 @@ impl Sums {
             cheques: crate::rules::cheques_for(minutes),
             km,
             paid_km: rates.paid_km(km),
+            per_minute_cents: rates.per_minute_cents(minutes),
         }
     }
 }
@@ -212,21 +224,20 @@ pub struct Earned {
 }
 
 /// The allowance of prestaties summed per set of rates. Per cheque: the cheques × the rate of
-/// their day. Per minute: the minutes × the hourly rate of their day ÷ 60, rounded once to the
-/// cent for the whole (so the total is the sum of its prestaties to the cent). Travel: the paid
-/// km × the km rate of their day. The export and the phone's estimate both come from here.
+/// their day. Per minute: each prestatie's minutes × the hourly rate of its day ÷ 60, to the
+/// cent. Travel: the paid km × the km rate of their day. So a sum of prestaties earns the sum
+/// of what each earns: the export, the phone's estimate and a payment run all come from here.
 pub fn earned(parts: Vec<(Rates, Sums)>) -> Earned {
     let mut sums = Sums::default();
-    let (mut per_cheque, mut minute_cents_times_60, mut km_cents) = (0, 0, 0);
+    let (mut work_cents, mut km_cents) = (0, 0);
     for (rates, s) in &parts {
         sums.add(s);
-        match rates.basis {
-            AllowanceBasis::PerCheque => per_cheque += s.cheques * rates.allowance_cents,
-            AllowanceBasis::PerMinute => minute_cents_times_60 += s.minutes * rates.allowance_cents,
-        }
+        work_cents += match rates.basis {
+            AllowanceBasis::PerCheque => s.cheques * rates.allowance_cents,
+            AllowanceBasis::PerMinute => s.per_minute_cents,
+        };
         km_cents += s.paid_km * rates.km_rate_cents;
     }
-    let work_cents = per_cheque + (minute_cents_times_60 + 30) / 60;
     Earned {
         sums,
         work_cents,
@@ -256,6 +267,17 @@ pub fn periods(
         }
     }
     out
+}
+
+/// The rates in force on `day`: the last of `history` (any order) that started on or before it;
+/// the decree's before any.
+pub fn in_force_on(history: &[Rates], day: NaiveDate) -> Rates {
+    history
+        .iter()
+        .filter(|r| r.valid_from <= day)
+        .max_by_key(|r| r.valid_from)
+        .cloned()
+        .unwrap_or_else(Rates::decree)
 }
 
 /// One wijk-werker's line of a month's export: who, and what the month earned.
@@ -392,12 +414,16 @@ mod tests {
     }
 
     #[test]
-    fn per_minute_is_rounded_once_for_the_whole() {
+    fn per_minute_is_rounded_per_prestatie_and_adds_up() {
         let r = rates(d(2018, 1, 1), 410, AllowanceBasis::PerMinute);
-        // Three prestaties of 20 minutes: 3 × 136.67 = 410 exactly, not 3 × 137.
+        // Three prestaties of 20 minutes: 136.67 → €1.37 each, €4.11 together: the month is
+        // the sum of its prestaties, as a payment run pays them.
         let twenty = Sums::of_entry(20, 0, &r);
-        let e = earned(vec![(r.clone(), twenty), (r.clone(), twenty), (r, twenty)]);
-        assert_eq!(e.work_cents, 410);
+        let mut three = twenty;
+        three.add(&twenty);
+        three.add(&twenty);
+        assert_eq!(earned(vec![(r.clone(), twenty)]).work_cents, 137);
+        assert_eq!(earned(vec![(r, three)]).work_cents, 411);
     }
 
     #[test]

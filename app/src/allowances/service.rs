@@ -10,7 +10,7 @@ use super::store::{self, Counted};
 use super::{AllowanceBasis, AllowanceMonth, RatesOverview};
 use crate::audit::{self, Action, Event};
 use crate::clock;
-use crate::db::{Conn, DbConn, Tx};
+use crate::db::{Conn, Connection, DbConn, Tx};
 use crate::error::{AppError, Field};
 use crate::ids::{OrganisationId, WorkerId};
 use crate::organisations;
@@ -41,7 +41,7 @@ pub async fn month(
             conn.c(),
             organisation,
             (*from, *until),
-            rates.km_threshold,
+            rates,
             Counted::Paid,
         )
         .await?;
@@ -99,6 +99,16 @@ async fn periods(
     Ok(rules::periods(&with_decree_base(history), from, until))
 }
 
+/// Every set of rates the organisation had, the decree's base included, latest first.
+pub async fn rates_history(
+    conn: &mut impl Connection,
+    organisation: OrganisationId,
+) -> Result<Vec<Rates>, AppError> {
+    Ok(with_decree_base(
+        store::history(conn.c(), organisation).await?,
+    ))
+}
+
 /// An organisation pays the decree's rates until it set its own: the base under its history
 /// (any order) when nothing of it reaches back to the first day of wijk-werken.
 fn with_decree_base(mut history: Vec<Rates>) -> Vec<Rates> {
@@ -134,8 +144,7 @@ pub async fn worker_month(
     let bounds = month_bounds(month)?;
     let mut parts = Vec::new();
     for (rates, from, until) in periods(conn.c(), organisation, bounds).await? {
-        let sums = store::worker_sums(conn.c(), worker, (from, until), rates.km_threshold, counted)
-            .await?;
+        let sums = store::worker_sums(conn.c(), worker, (from, until), &rates, counted).await?;
         if sums.entries > 0 {
             parts.push((rates, sums));
         }

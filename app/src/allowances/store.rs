@@ -42,11 +42,16 @@ pub struct WorkerSums {
     pub sums: Sums,
 }
 
+/// `Rates::per_minute_cents` in SQL, with `$5` the hourly rate.
+pub const PER_MINUTE_CENTS: &str = "(e.minutes * $5 + 30) / 60";
+
+/// The sums of `rules::Sums`: `$2`..`$3` the days, `$4` the km threshold, `$5` the allowance.
 fn sums_select(counted: Counted) -> String {
     format!(
         "CAST(COUNT(*) AS BIGINT) AS entries, CAST(SUM(e.minutes) AS BIGINT) AS minutes, \
          CAST(SUM({CHEQUES}) AS BIGINT) AS cheques, CAST(SUM(e.km) AS BIGINT) AS km, \
-         CAST(SUM(CASE WHEN e.km > $4 THEN e.km ELSE 0 END) AS BIGINT) AS paid_km \
+         CAST(SUM(CASE WHEN e.km > $4 THEN e.km ELSE 0 END) AS BIGINT) AS paid_km, \
+         CAST(SUM({PER_MINUTE_CENTS}) AS BIGINT) AS per_minute_cents \
          FROM time_entry e \
          WHERE e.status IN {statuses} AND e.work_date >= $2 AND e.work_date < $3",
         statuses = counted.statuses()
@@ -57,12 +62,12 @@ pub async fn organisation_sums(
     c: DbConn<'_>,
     organisation_id: OrganisationId,
     (from, until): (NaiveDate, NaiveDate),
-    km_threshold: i64,
+    rates: &Rates,
     counted: Counted,
 ) -> Result<Vec<WorkerSums>, sqlx::Error> {
     let sql = format!(
         "SELECT w.id AS worker_id, w.first_name, w.last_name, m.name AS municipality, \
-           s.entries, s.minutes, s.cheques, s.km, s.paid_km \
+           s.entries, s.minutes, s.cheques, s.km, s.paid_km, s.per_minute_cents \
          FROM (SELECT e.worker_id, {sums} AND e.organisation_id = $1 GROUP BY e.worker_id) s \
          JOIN worker w ON w.id = s.worker_id \
          JOIN municipality m ON m.id = w.municipality_id",
@@ -72,7 +77,8 @@ pub async fn organisation_sums(
         .bind(organisation_id)
         .bind(from)
         .bind(until)
-        .bind(km_threshold)
+        .bind(rates.km_threshold)
+        .bind(rates.allowance_cents)
         .fetch_all(c)
         .await)
 }
@@ -82,7 +88,7 @@ pub async fn worker_sums(
     c: DbConn<'_>,
     worker_id: WorkerId,
     (from, until): (NaiveDate, NaiveDate),
-    km_threshold: i64,
+    rates: &Rates,
     counted: Counted,
 ) -> Result<Sums, sqlx::Error> {
     let sql = format!(
@@ -90,11 +96,20 @@ pub async fn worker_sums(
         sums = sums_select(counted)
     );
     // SUM over no rows is NULL: no prestaties, nothing earned.
-    let row: (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>) = on!(c, c => sqlx::query_as(&sql)
+    type Row = (
+        i64,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+    );
+    let row: Row = on!(c, c => sqlx::query_as(&sql)
         .bind(worker_id)
         .bind(from)
         .bind(until)
-        .bind(km_threshold)
+        .bind(rates.km_threshold)
+        .bind(rates.allowance_cents)
         .fetch_one(c)
         .await)?;
     Ok(Sums {
@@ -103,6 +118,7 @@ pub async fn worker_sums(
         cheques: row.2.unwrap_or(0),
         km: row.3.unwrap_or(0),
         paid_km: row.4.unwrap_or(0),
+        per_minute_cents: row.5.unwrap_or(0),
     })
 }
 

@@ -42,6 +42,19 @@ pub async fn accepted_for_worker(
     on!(c, c => sqlx::query_as(&sql).bind(assignment_id).bind(worker_id).fetch_optional(c).await)
 }
 
+/// The worker's assignment that a prestatie of theirs was worked on: accepted, or finished
+/// since (its prestaties can still be corrected).
+pub async fn worked_for_worker(
+    c: DbConn<'_>,
+    worker_id: WorkerId,
+    assignment_id: AssignmentId,
+) -> Result<Option<AssignmentCard>, sqlx::Error> {
+    let sql = format!(
+        "{CARD} WHERE a.id = $1 AND a.worker_id = $2 AND a.status IN ('accepted', 'finished')"
+    );
+    on!(c, c => sqlx::query_as(&sql).bind(assignment_id).bind(worker_id).fetch_optional(c).await)
+}
+
 /// The offers waiting for this worker's answer, soonest first.
 pub async fn offers_for_worker(
     c: DbConn<'_>,

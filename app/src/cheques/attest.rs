@@ -3,7 +3,6 @@
 //! the same lines, so the CSV adds up to the attest.
 
 use chrono::NaiveDate;
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::PaidLine;
 use crate::i18n::{self, Lang, M, message};
@@ -90,44 +89,7 @@ impl Year {
             ),
         ));
 
-        let (catalog, tree, font, info) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4));
-        let mut pdf = Pdf::new();
-        pdf.catalog(catalog).pages(tree);
-        pdf.document_info(info).title(TextStr(&title));
-        pdf.type1_font(font)
-            .base_font(Name(b"Helvetica"))
-            .encoding_predefined(Name(b"WinAnsiEncoding"));
-        // A4 pages of at most 60 lines.
-        let pages: Vec<&[(f32, String)]> = lines.chunks(60).collect();
-        let page_refs: Vec<Ref> = (0..pages.len())
-            .map(|i| Ref::new(10 + 2 * i as i32))
-            .collect();
-        pdf.pages(tree)
-            .kids(page_refs.iter().copied())
-            .count(pages.len() as i32);
-        for (i, chunk) in pages.iter().enumerate() {
-            let (page_id, content_id) = (page_refs[i], Ref::new(11 + 2 * i as i32));
-            let mut page = pdf.page(page_id);
-            page.media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
-            page.parent(tree);
-            page.contents(content_id);
-            page.resources().fonts().pair(Name(b"F1"), font);
-            page.finish();
-            let mut content = Content::new();
-            let mut y = 790.0;
-            for (size, text) in chunk.iter() {
-                if !text.is_empty() {
-                    content.begin_text();
-                    content.set_font(Name(b"F1"), *size);
-                    content.next_line(56.0, y);
-                    content.show(Str(&win_ansi(text)));
-                    content.end_text();
-                }
-                y -= size * 1.5;
-            }
-            pdf.stream(content_id, &content.finish());
-        }
-        pdf.finish()
+        crate::export::pdf(&title, &lines)
     }
 
     /// The year's prestaties, one per line, with a header in the gebruiker's language, for a
@@ -199,38 +161,4 @@ pub async fn download(
         })
     })
     .await
-}
-
-/// Text for the PDF's standard font (Helvetica, WinAnsiEncoding): Latin-1 as it is, the euro
-/// sign and typographic quotes and dashes at their places, anything else as "?".
-fn win_ansi(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| match c {
-            '€' => 0x80,
-            '…' => 0x85,
-            '‘' => 0x91,
-            '’' => 0x92,
-            '“' => 0x93,
-            '”' => 0x94,
-            '·' => 0xB7,
-            '–' => 0x96,
-            '—' => 0x97,
-            '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{ff}' => c as u32 as u8,
-            _ => b'?',
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dutch_and_french_letters_keep_their_place_in_the_pdf_font() {
-        assert_eq!(
-            win_ansi("Café € 7,50 – ‘x’"),
-            b"Caf\xe9 \x80 7,50 \x96 \x91x\x92"
-        );
-        assert_eq!(win_ansi("日"), b"?");
-    }
 }

@@ -63,6 +63,16 @@ impl BatchLine {
     }
 }
 
+/// An order that extended the validity of cheques, as the bemiddelaar recorded it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ExtensionLine {
+    pub issued_up_to: NaiveDate,
+    pub valid_months: i64,
+    pub reason: String,
+    pub created_at: DateTime<Utc>,
+}
+
 /// One change of the balance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
@@ -148,4 +158,15 @@ pub struct Purchased {
 #[server(prefix = "/api", endpoint = "undo_purchase", output = crate::wire::Json)]
 pub async fn undo_purchase(client_id: ClientId, batch_id: BatchId) -> Result<(), AppError> {
     crate::write_case!(service::undo_purchase, client_id, batch_id)
+}
+
+/// An order that extends the validity of the cheques issued up to a day (13 to 36 months from
+/// issue), with its reference.
+#[server(prefix = "/api", endpoint = "extend_validity", output = crate::wire::Json)]
+pub async fn extend_validity(
+    issued_up_to: NaiveDate,
+    valid_months: i64,
+    reason: String,
+) -> Result<(), AppError> {
+    crate::write_case!(service::extend_validity, issued_up_to, valid_months, reason)
 }

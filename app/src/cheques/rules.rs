@@ -10,6 +10,34 @@ pub fn valid_until_for(bought_on: NaiveDate) -> NaiveDate {
         .unwrap_or(bought_on)
 }
 
+/// An order that extends the validity of cheques (MB 19-4-2021: those issued up to 29-3-2021
+/// are valid 15 months): every batch issued up to `issued_up_to` is valid `valid_months` from
+/// its issue. A fact of its own, next to the batches, never an edit of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Extension {
+    pub issued_up_to: NaiveDate,
+    pub valid_months: i64,
+}
+
+/// The last day a batch bought on `bought_on` (valid up to `valid_until` by itself) can pay,
+/// with the orders: the latest of its own day and each order's that names it. Only ever later:
+/// what already expired stays expired (its expiry is a row of the ledger).
+pub fn valid_until_with(
+    bought_on: NaiveDate,
+    valid_until: NaiveDate,
+    extensions: &[Extension],
+) -> NaiveDate {
+    extensions
+        .iter()
+        .filter(|e| bought_on <= e.issued_up_to)
+        .filter_map(|e| {
+            let months = u32::try_from(e.valid_months).ok()?;
+            bought_on.checked_add_months(chrono::Months::new(months))
+        })
+        .fold(valid_until, NaiveDate::max)
+}
+
 /// A batch of cheques as the first-in-first-out rule sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Batch {
@@ -98,5 +126,46 @@ mod tests {
             Some(vec![(2, 1), (3, 1)])
         );
         assert_eq!(take_oldest_first(&batches, tomorrow, 7), None);
+    }
+
+    #[test]
+    fn an_order_extends_the_batches_issued_up_to_its_day() {
+        // MB 19-4-2021: cheques issued up to 29 March 2021 are valid 15 months.
+        let order = [Extension {
+            issued_up_to: d(2021, 3, 29),
+            valid_months: 15,
+        }];
+        let until = |bought| valid_until_with(bought, valid_until_for(bought), &order);
+        assert_eq!(until(d(2021, 1, 10)), d(2022, 4, 10));
+        assert_eq!(until(d(2021, 3, 29)), d(2022, 6, 29));
+        // Issued the day after: its own 12 months.
+        assert_eq!(until(d(2021, 3, 30)), d(2022, 3, 30));
+        // Never shorter than its own.
+        let short = [Extension {
+            issued_up_to: d(2021, 12, 31),
+            valid_months: 13,
+        }];
+        assert_eq!(
+            valid_until_with(d(2021, 1, 1), d(2022, 6, 1), &short),
+            d(2022, 6, 1)
+        );
+        // FIFO then takes the extended batch, still valid, before a newer one.
+        let old = Batch {
+            id: 1,
+            bought_on: d(2021, 3, 1),
+            valid_until: valid_until_with(d(2021, 3, 1), valid_until_for(d(2021, 3, 1)), &order),
+            remaining: 2,
+        };
+        let new = Batch {
+            id: 2,
+            bought_on: d(2021, 4, 1),
+            valid_until: valid_until_for(d(2021, 4, 1)),
+            remaining: 5,
+        };
+        let day = d(2022, 3, 15);
+        assert_eq!(
+            take_oldest_first(&[new, old], day, 3),
+            Some(vec![(1, 2), (2, 1)])
+        );
     }
 }

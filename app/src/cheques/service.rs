@@ -3,18 +3,33 @@
 //! balance runs with the gebruiker's row locked (`clients::store::lock`): one transaction at a
 //! time reads and changes a gebruiker's cheques.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::store::{self, Change, NewBatch};
 use super::{LedgerReason, Purchased, Wallet, rules};
 use crate::audit::{self, Action, Event};
 use crate::clients::store as clients;
-use crate::db::{Conn, Db, Tx};
+use crate::db::{Conn, Connection, Db, Tx};
 use crate::error::{AppError, Field};
 use crate::ids::{AccountId, BatchId, ClientId, EntryId, MunicipalityId, OrganisationId};
 use crate::request::Ctx;
 use crate::time_entries::store as entries;
 use crate::{clock, organisations};
+
+/// The gebruiker's batches, oldest first, each valid as long as its own 12 months or an order
+/// of the organisation's that names it says (`rules::valid_until_with`).
+pub async fn batches(
+    c: &mut impl Connection,
+    organisation_id: OrganisationId,
+    client_id: ClientId,
+) -> Result<Vec<super::BatchLine>, AppError> {
+    let orders = store::extensions(c.c(), organisation_id).await?;
+    let mut batches = store::batches(c.c(), client_id).await?;
+    for b in &mut batches {
+        b.valid_until = rules::valid_until_with(b.bought_on, b.valid_until, &orders);
+    }
+    Ok(batches)
+}
 
 /// What is left of the gebruiker's batches past their last day expires now (a ledger row per
 /// batch, once: a unique index). The caller holds the gebruiker's lock. Answers how many
@@ -27,7 +42,7 @@ pub async fn expire_due(
 ) -> Result<i64, AppError> {
     let today = clock::local_date(now);
     let mut expired = 0;
-    for b in store::batches(tx.c(), client_id).await? {
+    for b in batches(tx, organisation_id, client_id).await? {
         if b.valid_until >= today || b.remaining <= 0 || b.expired > 0 {
             continue;
         }
@@ -90,7 +105,7 @@ pub async fn pay(
         return Ok(());
     }
     let today = clock::local_date(now);
-    let batches: Vec<rules::Batch> = store::batches(tx.c(), client_id)
+    let batches: Vec<rules::Batch> = batches(tx, organisation_id, client_id)
         .await?
         .iter()
         .map(|b| b.rule())
@@ -203,31 +218,10 @@ pub async fn record_purchase(
         price_cents,
         valid_until: rules::valid_until_for(paid_on),
         created_by: Some(ctx.caller.account),
+        import_id: None,
+        reference: None,
     };
-    let batch_id = store::insert_batch(tx.c(), &batch, ctx.now).await?;
-    let change = Change {
-        organisation_id: organisation,
-        client_id,
-        change: cheques,
-        reason: LedgerReason::Purchase,
-        time_entry_id: None,
-        batch_id: Some(batch_id),
-        created_by: Some(ctx.caller.account),
-    };
-    store::append(tx.c(), change, ctx.now).await?;
-    audit::record(
-        tx.c(),
-        Event {
-            organisation_id: Some(organisation),
-            account_id: Some(ctx.caller.account),
-            action: Action::ChequesBought,
-            subject: "client",
-            subject_id: Some(client_id.0),
-            detail: format!("{cheques} cheques at {price_cents} cents, paid on {paid_on}"),
-        },
-        ctx.now,
-    )
-    .await?;
+    let batch_id = add_batch(tx, &batch, ctx.now).await?;
     let settled = settle_owed(
         tx,
         organisation,
@@ -285,6 +279,48 @@ pub async fn settle_owed(
     Ok(settled)
 }
 
+/// A batch bought, and its ledger row (the balance goes up by it), audited. The caller holds
+/// the gebruiker's lock and pays what waited for cheques after (`settle_owed`).
+pub async fn add_batch(
+    tx: &mut Tx,
+    batch: &NewBatch,
+    now: DateTime<Utc>,
+) -> Result<BatchId, AppError> {
+    let batch_id = store::insert_batch(tx.c(), batch, now).await?;
+    let change = Change {
+        organisation_id: batch.organisation_id,
+        client_id: batch.client_id,
+        change: batch.cheques,
+        reason: LedgerReason::Purchase,
+        time_entry_id: None,
+        batch_id: Some(batch_id),
+        created_by: batch.created_by,
+    };
+    store::append(tx.c(), change, now).await?;
+    let source = match (&batch.import_id, &batch.reference) {
+        (Some(_), Some(reference)) => format!(", from the issuer's statement ({reference})"),
+        (Some(_), None) => ", from the issuer's statement".to_string(),
+        (None, _) => String::new(),
+    };
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(batch.organisation_id),
+            account_id: batch.created_by,
+            action: Action::ChequesBought,
+            subject: "client",
+            subject_id: Some(batch.client_id.0),
+            detail: format!(
+                "{} cheques at {} cents, paid on {}, valid until {}{source}",
+                batch.cheques, batch.price_cents, batch.bought_on, batch.valid_until
+            ),
+        },
+        now,
+    )
+    .await?;
+    Ok(batch_id)
+}
+
 pub async fn undo_purchase(
     ctx: &Ctx,
     tx: &mut Tx,
@@ -295,7 +331,7 @@ pub async fn undo_purchase(
     let client_id = client.id;
     // What expired is history: an expired purchase is not undone.
     expire_due(tx, organisation, client_id, ctx.now).await?;
-    let batch = store::batches(tx.c(), client_id)
+    let batch = batches(tx, organisation, client_id)
         .await?
         .into_iter()
         .find(|b| b.id == batch_id)
@@ -378,7 +414,7 @@ async fn wallet(
         attest_years,
         balance: store::balance(conn.c(), client_id).await?,
         price_cents,
-        batches: store::batches(conn.c(), client_id).await?,
+        batches: batches(conn, organisation_id, client_id).await?,
         history: store::history(conn.c(), client_id, 50).await?,
     })
 }
@@ -457,4 +493,52 @@ pub async fn year_overview(
         lines,
         made_on: today,
     })
+}
+
+/// Record an order that extends the validity of the cheques issued up to a day (13 to 36
+/// months from issue), with why (the order's reference): a new, audited fact; the batches
+/// themselves are never changed.
+pub async fn extend_validity(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    issued_up_to: NaiveDate,
+    valid_months: i64,
+    reason: String,
+) -> Result<(), AppError> {
+    let organisation = ctx.caller.staff()?;
+    let reason = reason.trim();
+    if !(3..=500).contains(&reason.chars().count()) {
+        return Err(AppError::Invalid(Field::ExtensionReason));
+    }
+    let today = clock::local_date(ctx.now);
+    if !(13..=36).contains(&valid_months) || issued_up_to > today || issued_up_to.year() < 2018 {
+        return Err(AppError::Invalid(Field::Extension));
+    }
+    let order = rules::Extension {
+        issued_up_to,
+        valid_months,
+    };
+    store::insert_extension(
+        tx.c(),
+        organisation,
+        &order,
+        reason,
+        ctx.caller.account,
+        ctx.now,
+    )
+    .await?;
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(organisation),
+            account_id: Some(ctx.caller.account),
+            action: Action::ValidityExtended,
+            subject: "organisation",
+            subject_id: Some(organisation.0),
+            detail: format!("issued up to {issued_up_to}: {valid_months} months; {reason}"),
+        },
+        ctx.now,
+    )
+    .await?;
+    Ok(())
 }

@@ -58,6 +58,9 @@ pub struct NewBatch {
     pub price_cents: i64,
     pub valid_until: NaiveDate,
     pub created_by: Option<AccountId>,
+    /// From an issuer's statement: the import, and the line's reference when it has one.
+    pub import_id: Option<i64>,
+    pub reference: Option<String>,
 }
 
 pub async fn insert_batch(
@@ -66,8 +69,8 @@ pub async fn insert_batch(
     now: DateTime<Utc>,
 ) -> Result<BatchId, sqlx::Error> {
     const SQL: &str = "INSERT INTO cheque_batch (organisation_id, client_id, bought_on, cheques, \
-        price_cents, valid_until, created_by, created_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+        price_cents, valid_until, created_by, created_at, import_id, reference) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(b.organisation_id)
         .bind(b.client_id)
@@ -77,6 +80,8 @@ pub async fn insert_batch(
         .bind(b.valid_until)
         .bind(b.created_by)
         .bind(now)
+        .bind(b.import_id)
+        .bind(&b.reference)
         .fetch_one(c)
         .await)
 }
@@ -206,4 +211,46 @@ pub async fn first_payment(
     const SQL: &str =
         "SELECT MIN(created_at) FROM cheque_ledger WHERE client_id = $1 AND reason = 'prestatie'";
     on!(c, c => sqlx::query_scalar(SQL).bind(client_id).fetch_one(c).await)
+}
+
+/// The organisation's orders that extend the validity of cheques, oldest first.
+pub async fn extensions(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Vec<super::rules::Extension>, sqlx::Error> {
+    const SQL: &str = "SELECT issued_up_to, valid_months FROM validity_extension \
+        WHERE organisation_id = $1 ORDER BY created_at, id";
+    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
+}
+
+/// Every order, with why and when it was recorded, newest first.
+pub async fn extension_list(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+) -> Result<Vec<super::ExtensionLine>, sqlx::Error> {
+    const SQL: &str = "SELECT issued_up_to, valid_months, reason, created_at \
+        FROM validity_extension WHERE organisation_id = $1 ORDER BY created_at DESC, id DESC";
+    on!(c, c => sqlx::query_as(SQL).bind(organisation_id).fetch_all(c).await)
+}
+
+pub async fn insert_extension(
+    c: DbConn<'_>,
+    organisation_id: OrganisationId,
+    e: &super::rules::Extension,
+    reason: &str,
+    by: AccountId,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO validity_extension (organisation_id, issued_up_to, \
+        valid_months, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+    on!(c, c => sqlx::query(SQL)
+        .bind(organisation_id)
+        .bind(e.issued_up_to)
+        .bind(e.valid_months)
+        .bind(reason)
+        .bind(by)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|_| ()))
 }

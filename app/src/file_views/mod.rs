@@ -29,6 +29,10 @@ crate::text_enum! {
         Report = "report",
         /// The same, downloaded as CSV or XLSX.
         ReportExport = "report_export",
+        /// A month's payment run on screen (every worker on it).
+        PaymentRun = "payment_run",
+        /// A run's bank file or a worker's statement downloaded.
+        PaymentFile = "payment_file",
     }
 }
 

@@ -20,6 +20,12 @@ impl Personal for Whose {
     }
 }
 
+impl Personal for Vec<Whose> {
+    fn whose(&self) -> Vec<Whose> {
+        self.clone()
+    }
+}
+
 impl Personal for crate::workers::WorkerFile {
     fn whose(&self) -> Vec<Whose> {
         vec![Whose::Worker(self.id)]
@@ -49,6 +55,15 @@ impl Personal for crate::reports::MunicipalityReport {
 }
 
 impl Personal for crate::allowances::AllowanceMonth {
+    fn whose(&self) -> Vec<Whose> {
+        self.lines
+            .iter()
+            .map(|l| Whose::Worker(l.worker_id))
+            .collect()
+    }
+}
+
+impl Personal for crate::payments::PaymentRun {
     fn whose(&self) -> Vec<Whose> {
         self.lines
             .iter()

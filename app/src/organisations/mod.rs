@@ -75,6 +75,10 @@ pub struct OrganisationSettings {
     pub price_changes: Vec<PriceChange>,
     pub municipalities: Vec<MunicipalityPrice>,
     pub price_days: Vec<NaiveDate>,
+    /// The organisation's own account, the debtor of its payment runs (shown in full to its
+    /// bemiddelaars: it is not a person's).
+    pub iban: Option<String>,
+    pub bic: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "organisation_settings", output = crate::wire::Json)]
@@ -103,6 +107,12 @@ pub async fn update_settings(
 #[server(prefix = "/api", endpoint = "set_cheque_price", output = crate::wire::Json)]
 pub async fn set_cheque_price(price_cents: i64, valid_from: NaiveDate) -> Result<(), AppError> {
     crate::write_case!(service::set_cheque_price, price_cents, valid_from)
+}
+
+/// The organisation's bank account: a Belgian IBAN and the bank's BIC.
+#[server(prefix = "/api", endpoint = "set_bank_account", output = crate::wire::Json)]
+pub async fn set_bank_account(iban: String, bic: String) -> Result<(), AppError> {
+    crate::write_case!(service::set_bank_account, iban, bic)
 }
 
 /// A municipality's cheque price from `valid_from` on (a 1 January after this year);

@@ -60,7 +60,10 @@ pub async fn overview(ctx: &Ctx, conn: &mut Conn) -> Result<OrganisationSettings
             name: m.name,
         });
     }
+    let account = store::bank_account(conn.c(), organisation).await?;
     Ok(OrganisationSettings {
+        iban: account.as_ref().map(|(iban, _)| iban.clone()),
+        bic: account.map(|(_, bic)| bic),
         name: store::name(conn.c(), organisation).await?,
         settings: store::settings(conn.c(), organisation).await?,
         price_today_cents: store::cheque_price_on(conn.c(), organisation, None, today).await?,
@@ -119,6 +122,26 @@ pub async fn set_cheque_price(
     store::set_price_from(tx.c(), organisation, &change, ctx.caller.account, ctx.now).await?;
     let detail = format!("from {valid_from}: {before} -> {price_cents} cents");
     record(tx, ctx, organisation, Action::ChequePriceChanged, detail).await
+}
+
+/// The organisation's bank account: checked (a Belgian IBAN, mod 97; a BIC of 8 or 11
+/// characters), audited with the account before and after.
+pub async fn set_bank_account(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    iban: String,
+    bic: String,
+) -> Result<(), AppError> {
+    let organisation = ctx.caller.staff()?;
+    let iban = crate::payments::rules::belgian_iban(&iban).ok_or(AppError::Invalid(Field::Iban))?;
+    let bic = crate::payments::rules::bic(&bic).ok_or(AppError::Invalid(Field::Bic))?;
+    let before = store::bank_account(tx.c(), organisation).await?;
+    if before.as_ref() == Some(&(iban.clone(), bic.clone())) {
+        return Ok(());
+    }
+    store::set_bank_account(tx.c(), organisation, &iban, &bic).await?;
+    let detail = format!("before: {before:?}; after: ({iban}, {bic})");
+    record(tx, ctx, organisation, Action::BankAccountChanged, detail).await
 }
 
 /// A municipality's own cheque price from a 1 January on (`price_cents` 0: the organisation's

@@ -208,3 +208,30 @@ pub async fn set_second_factor_required(
     const SQL: &str = "UPDATE organisation SET staff_second_factor_required = $2 WHERE id = $1";
     on!(c, c => sqlx::query(SQL).bind(id).bind(required).execute(c).await.map(|_| ()))
 }
+
+/// The organisation's IBAN and BIC, when both are set: the debtor of its payment runs.
+pub async fn bank_account(
+    c: DbConn<'_>,
+    id: OrganisationId,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    const SQL: &str = "SELECT iban, bic FROM organisation WHERE id = $1";
+    let (iban, bic): (Option<String>, Option<String>) =
+        on!(c, c => sqlx::query_as(SQL).bind(id).fetch_one(c).await)?;
+    Ok(iban.zip(bic))
+}
+
+pub async fn set_bank_account(
+    c: DbConn<'_>,
+    id: OrganisationId,
+    iban: &str,
+    bic: &str,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE organisation SET iban = $2, bic = $3 WHERE id = $1";
+    on!(c, c => sqlx::query(SQL).bind(id).bind(iban).bind(bic).execute(c).await.map(|_| ()))
+}
+
+/// The yearly registration fee a gebruiker pays (a setting; €7.50 unless changed).
+pub async fn registration_fee(c: DbConn<'_>, id: OrganisationId) -> Result<i64, sqlx::Error> {
+    const SQL: &str = "SELECT registration_fee_cents FROM organisation WHERE id = $1";
+    on!(c, c => sqlx::query_scalar(SQL).bind(id).fetch_one(c).await)
+}

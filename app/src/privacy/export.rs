@@ -54,6 +54,14 @@ const WORKER: &[Part] = &[
         filter: "worker_id = $1",
     },
     Part {
+        table: "payment_run_line",
+        filter: "worker_id = $1",
+    },
+    Part {
+        table: "payment_run_entry",
+        filter: "worker_id = $1",
+    },
+    Part {
         table: "audit_event",
         filter: "account_id = (SELECT account_id FROM worker WHERE id = $1) \
             OR (subject = 'worker' AND subject_id = $1) \

@@ -171,7 +171,8 @@ pub async fn anonymise_worker_row(
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, sqlx::Error> {
     const SQL: &str = "UPDATE worker SET first_name = $2, last_name = '', phone = NULL, \
-        anonymised_at = $3 WHERE id = $1 AND anonymised_at IS NULL RETURNING account_id";
+        iban = NULL, anonymised_at = $3 WHERE id = $1 AND anonymised_at IS NULL \
+        RETURNING account_id";
     on!(c, c => sqlx::query_scalar(SQL)
         .bind(worker)
         .bind(ANONYMISED)

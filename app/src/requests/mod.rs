@@ -132,6 +132,13 @@ pub struct RequestView {
     pub client_name: String,
     pub municipality: String,
     pub offers: Vec<OfferLine>,
+    /// The year whose registration fee (€7.50, DOMAIN.md) the gebruiker has not paid, if so:
+    /// the bemiddelaar sees it before planning.
+    #[serde(default)]
+    pub fee_unpaid_year: Option<i32>,
+    /// The organisation's yearly registration fee.
+    #[serde(default)]
+    pub fee_cents: i64,
 }
 
 /// What the matching knows of a worker: skills (activities) and available moments.

@@ -221,11 +221,17 @@ pub async fn request_view(
     let r = managed(ctx, conn.c(), id).await?;
     let offers = store::offers(conn.c(), id).await?;
     let (client_name, municipality) = (r.client_name.clone(), r.municipality.clone());
+    let organisation = r.organisation_id;
+    let year = chrono::Datelike::year(&clock::local_date(ctx.now));
+    let paid = crate::clients::store::fees(conn.c(), r.client_id).await?;
+    let fee_unpaid_year = (!paid.iter().any(|(y, _)| *y == year)).then_some(year);
     Ok(RequestView {
         request: facts(conn, r, &offers).await?,
         client_name,
         municipality,
         offers,
+        fee_unpaid_year,
+        fee_cents: crate::organisations::store::registration_fee(conn.c(), organisation).await?,
     })
 }
 

@@ -132,6 +132,9 @@ pub struct MyEntry {
     /// How often a bemiddelaar corrected it (then the worker no longer changes it).
     #[serde(default)]
     pub revision: i64,
+    /// Confirmed, and waiting for this many cheques: paper cheques handed in can pay it.
+    #[serde(default)]
+    pub cheques_owed: i64,
 }
 
 impl MyEntry {

@@ -230,9 +230,15 @@ async fn check_hours(
     if hours.note.trim().chars().count() > MAX_NOTE_CHARS {
         return Err(AppError::Invalid(Field::Note));
     }
-    let assignment = assignments::store::accepted_for_worker(tx.c(), worker.id, assignment_id)
-        .await?
-        .ok_or(AppError::Invalid(Field::Assignment))?;
+    // New hours only on an accepted assignment; a prestatie changed keeps its own, finished
+    // since or not.
+    let assignment = match except {
+        Some(old) if old.assignment_id == assignment_id => {
+            assignments::store::worked_for_worker(tx.c(), worker.id, assignment_id).await?
+        }
+        _ => assignments::store::accepted_for_worker(tx.c(), worker.id, assignment_id).await?,
+    }
+    .ok_or(AppError::Invalid(Field::Assignment))?;
     // The day must be around the planned one, when it is set now (a change that keeps the
     // day, e.g. a bemiddelaar's correction, was judged when it was recorded).
     let day_kept = except.is_some_and(|old| old.work_date == hours.date);
@@ -861,6 +867,10 @@ async fn to_settle(
     );
     if !settleable || entry.revision != revision {
         return Err(AppError::AlreadyDecided);
+    }
+    // Paper cheques are with the issuer: nothing to give back, so the prestatie stays as paid.
+    if store::paid_on_paper(tx.c(), entry.id).await? {
+        return Err(AppError::PaidOnPaper);
     }
     Ok((organisation, entry))
 }

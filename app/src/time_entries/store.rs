@@ -466,11 +466,12 @@ struct MyEntryRow {
     source: EntrySource,
     dispute_reason: Option<String>,
     revision: i64,
+    cheques_owed: i64,
 }
 
 const MINE: &str = "SELECT e.id, e.assignment_id, e.work_date, c.name AS client_name, \
     act.name AS activity, e.started_at, e.ended_at, e.minutes, e.pause_minutes, e.km, e.note, \
-    e.status, e.source, e.dispute_reason, e.revision \
+    e.status, e.source, e.dispute_reason, e.revision, e.cheques_owed \
     FROM time_entry e \
     JOIN assignment a ON a.id = e.assignment_id \
     JOIN client c ON c.id = a.client_id \
@@ -532,6 +533,7 @@ impl MyEntryRow {
             source: r.source,
             dispute_reason: r.dispute_reason,
             revision: r.revision,
+            cheques_owed: r.cheques_owed,
         }
     }
 }
@@ -665,4 +667,17 @@ pub async fn decide(
         .execute(c)
         .await
         .map(|r| r.rows_affected() == 1))
+}
+
+/// What a prestatie waits for ("wacht op cheques"): 0 when paid or not confirmed.
+pub async fn cheques_owed(c: DbConn<'_>, entry_id: EntryId) -> Result<i64, sqlx::Error> {
+    const SQL: &str = "SELECT cheques_owed FROM time_entry WHERE id = $1";
+    on!(c, c => sqlx::query_scalar(SQL).bind(entry_id).fetch_one(c).await)
+}
+
+/// Was it paid with paper cheques (handed in, on a hand-in list)?
+pub async fn paid_on_paper(c: DbConn<'_>, entry_id: EntryId) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM paper_cheque WHERE time_entry_id = $1";
+    let n: i64 = on!(c, c => sqlx::query_scalar(SQL).bind(entry_id).fetch_one(c).await)?;
+    Ok(n > 0)
 }

@@ -314,6 +314,8 @@ pub fn FileViews(
                 Seen::DataExport => T::SeenDataExport,
                 Seen::Report => T::SeenReport,
                 Seen::ReportExport => T::SeenReportExport,
+                Seen::PaymentRun => T::SeenPaymentRun,
+                Seen::PaymentFile => T::SeenPaymentFile,
             };
             view! {
                 <li class="file-view">

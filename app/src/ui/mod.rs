@@ -7,6 +7,7 @@ pub mod coordinator;
 pub mod icons;
 pub mod layout;
 pub mod login;
+pub mod paper_cheques;
 pub mod privacy;
 pub mod second_factor;
 pub mod work_form;

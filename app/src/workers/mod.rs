@@ -59,6 +59,9 @@ pub struct MyHours {
     /// The rates in force today, for the travel rule's words.
     #[serde(default = "crate::allowances::Rates::decree")]
     pub rates_today: crate::allowances::Rates,
+    /// What the monthly payment runs paid the worker, newest first (each with a statement).
+    #[serde(default)]
+    pub payments: Vec<crate::payments::MyPayment>,
     /// This month's and last month's prestaties, most recent first.
     pub entries: Vec<MyEntry>,
     /// Accepted assignments of the last weeks (and tomorrow) that hours can be entered on.
@@ -173,6 +176,19 @@ pub struct WorkerFile {
     pub settlements: Vec<crate::time_entries::Settlement>,
     /// Who looked at this file lately (newest first).
     pub views: Vec<crate::file_views::FileView>,
+    /// The account the allowance is paid to, masked ("BE68 •••• •••• 7034"); none on file.
+    #[serde(default)]
+    pub iban_masked: Option<String>,
+}
+
+/// The worker's account for the allowance: a Belgian IBAN (spaces as typed are fine); empty
+/// takes it off the file. Shown masked afterwards, also to the bemiddelaar.
+#[server(prefix = "/api", endpoint = "set_worker_iban", output = crate::wire::Json)]
+pub async fn set_worker_iban(
+    worker_id: crate::ids::WorkerId,
+    iban: String,
+) -> Result<(), AppError> {
+    crate::write_case!(service::set_iban, worker_id, iban)
 }
 
 /// The answer to creating a worker: the new row and the activation code to hand over.

@@ -114,6 +114,7 @@ pub async fn my_hours(ctx: &Ctx, conn: &mut Conn) -> Result<MyHours, AppError> {
         allowance,
         allowance_waiting,
         rates_today,
+        payments: crate::payments::service::of_worker(conn.c(), worker.id).await?,
         entries,
         enterable,
     })
@@ -235,7 +236,47 @@ pub async fn worker_file(ctx: &Ctx, conn: &mut Conn, id: WorkerId) -> Result<Wor
             crate::file_views::service::SHOWN,
         )
         .await?,
+        iban_masked: workers::iban(conn.c(), w.id)
+            .await?
+            .as_deref()
+            .map(crate::payments::rules::masked),
     })
+}
+
+/// The worker's IBAN: checked (Belgian, mod 97), kept without spaces, audited masked; empty
+/// removes it (the worker's next payment waits until there is one).
+pub async fn set_iban(ctx: &Ctx, tx: &mut Tx, id: WorkerId, iban: String) -> Result<(), AppError> {
+    let (organisation, w) = managed(ctx, tx.c(), id).await?;
+    let new = match iban.trim() {
+        "" => None,
+        typed => Some(
+            crate::payments::rules::belgian_iban(typed).ok_or(AppError::Invalid(Field::Iban))?,
+        ),
+    };
+    let before = workers::iban(tx.c(), w.id).await?;
+    if before == new {
+        return Ok(());
+    }
+    workers::set_iban(tx.c(), w.id, new.as_deref()).await?;
+    let masked = |i: &Option<String>| {
+        i.as_deref()
+            .map_or("none".to_string(), crate::payments::rules::masked)
+    };
+    let detail = format!("before: {}; after: {}", masked(&before), masked(&new));
+    audit::record(
+        tx.c(),
+        Event {
+            organisation_id: Some(organisation),
+            account_id: Some(ctx.caller.account),
+            action: Action::IbanChanged,
+            subject: "worker",
+            subject_id: Some(w.id.0),
+            detail,
+        },
+        ctx.now,
+    )
+    .await?;
+    Ok(())
 }
 
 /// The form's fields, trimmed and checked: names, phone, a municipality of the organisation,

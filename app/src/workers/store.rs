@@ -232,3 +232,35 @@ pub async fn end(
         .await
         .map(|r| r.rows_affected() == 1))
 }
+
+/// The language the worker chose (their account's), Dutch without one: their statement's.
+pub async fn language(c: DbConn<'_>, id: WorkerId) -> Result<crate::i18n::Lang, sqlx::Error> {
+    const SQL: &str = "SELECT a.language FROM worker w JOIN account a ON a.id = w.account_id \
+        WHERE w.id = $1";
+    let code: Option<Option<String>> =
+        on!(c, c => sqlx::query_scalar(SQL).bind(id).fetch_optional(c).await)?;
+    Ok(code
+        .flatten()
+        .as_deref()
+        .and_then(crate::i18n::Lang::parse)
+        .unwrap_or_default())
+}
+
+/// The worker's IBAN on file (checked when it was kept), or none.
+pub async fn iban(c: DbConn<'_>, id: WorkerId) -> Result<Option<String>, sqlx::Error> {
+    const SQL: &str = "SELECT iban FROM worker WHERE id = $1";
+    let found: Option<Option<String>> =
+        on!(c, c => sqlx::query_scalar(SQL).bind(id).fetch_optional(c).await)?;
+    Ok(found.flatten())
+}
+
+pub async fn set_iban(c: DbConn<'_>, id: WorkerId, iban: Option<&str>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE worker SET iban = $2 WHERE id = $1";
+    on!(c, c => sqlx::query(SQL).bind(id).bind(iban).execute(c).await.map(|_| ()))
+}
+
+/// The worker's first and last name.
+pub async fn name(c: DbConn<'_>, id: WorkerId) -> Result<(String, String), sqlx::Error> {
+    const SQL: &str = "SELECT first_name, last_name FROM worker WHERE id = $1";
+    on!(c, c => sqlx::query_as(SQL).bind(id).fetch_one(c).await)
+}

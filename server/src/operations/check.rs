@@ -8,7 +8,7 @@
 //!   gave back to) batches exactly what it says;
 //! - no revision of a prestatie paid twice, and nothing is charged for a prestatie that is not
 //!   (or no longer) confirmed;
-//! - every confirmed prestatie is paid, or waits for cheques;
+//! - every confirmed prestatie is paid (electronic or paper cheques), or waits for cheques;
 //! - no clock runs longer than its organisation's maximum (plus the job's minute).
 
 use app::db::Db;
@@ -57,7 +57,8 @@ const COUNTS: &[(&str, &str)] = &[
         "confirmed prestaties neither paid nor waiting for cheques",
         "SELECT COUNT(*) FROM time_entry e WHERE e.status IN ('confirmed', 'corrected') \
          AND e.cheques_owed = 0 AND e.minutes > 0 AND NOT EXISTS (SELECT 1 FROM cheque_ledger l \
-         WHERE l.time_entry_id = e.id AND l.reason = 'prestatie' AND l.revision = e.revision)",
+         WHERE l.time_entry_id = e.id AND l.reason = 'prestatie' AND l.revision = e.revision) \
+         AND NOT EXISTS (SELECT 1 FROM paper_cheque p WHERE p.time_entry_id = e.id)",
     ),
 ];
 

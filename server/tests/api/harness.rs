@@ -73,6 +73,7 @@ async fn serve(db: Db, clock: Clock, public_origin: Option<String>) -> String {
         site_addr: addr,
         demo_data: false,
         demo_data_anywhere: false,
+        demo_day: None,
         dev_http: false,
         public_origin: Some(public_origin.unwrap_or_else(|| base.clone())),
         behind_proxy: false,
@@ -556,6 +557,56 @@ impl User {
             headers: &[],
         })
         .await
+    }
+
+    /// A plain form with one file, as a browser posts it (`multipart/form-data`): the answer as
+    /// it comes (a redirect is shown, not followed).
+    pub async fn upload(&self, path: &str, field: &str, file_name: &str, bytes: &[u8]) -> Answer {
+        let boundary = "wijkwerk-test-boundary-7f3a";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; \
+             filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let agent = self.agent.clone();
+        let url = format!("{}{}", self.base, path);
+        let origin = self.origin.clone();
+        let cookie = self
+            .session_cookie
+            .lock()
+            .unwrap()
+            .clone()
+            .unwrap_or_default();
+        tokio::task::spawn_blocking(move || {
+            let mut req = agent
+                .post(&url)
+                .header("accept", "text/html")
+                .header("origin", origin.as_str())
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={boundary}").as_str(),
+                );
+            if !cookie.is_empty() {
+                req = req.header("cookie", &cookie);
+            }
+            let mut res = req.send(&body[..]).unwrap();
+            let headers: Vec<(String, String)> = res
+                .headers()
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
+                .collect();
+            let bytes = res.body_mut().read_to_vec().unwrap();
+            Answer {
+                status: res.status().as_u16(),
+                headers,
+                body: String::from_utf8_lossy(&bytes).into_owned(),
+                bytes,
+            }
+        })
+        .await
+        .unwrap()
     }
 
     /// Replace the session cookie (replaying an old one).

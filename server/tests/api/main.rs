@@ -10,12 +10,14 @@ mod clock;
 mod confirm;
 mod harness;
 mod isolation;
+mod issuer;
 mod matrix;
 mod money;
 mod offers;
 mod operations;
 mod pages;
 mod passwords;
+mod payments;
 mod people;
 mod phone;
 mod privacy;
@@ -77,6 +79,10 @@ on_both_backends!(
     review::simple_cases_are_confirmed_on_behalf_together,
     reports::the_report_per_municipality_adds_up_to_the_hand_computed_fixture,
     settings::settings_are_checked_audited_and_stay_in_the_organisation,
+    payments::a_month_is_paid_once_into_a_valid_bank_file_and_changes_go_to_the_next,
+    issuer::the_issuers_statement_is_read_in_once_whole_or_not_at_all,
+    issuer::paper_cheques_pay_a_prestatie_once_and_go_on_the_hand_in_list,
+    issuer::an_order_extends_the_validity_of_older_batches_only,
     money::the_allowance_follows_the_rates_of_each_day,
     money::a_correction_goes_back_to_the_gebruiker_unless_they_agreed,
     money::no_path_passes_sixty_hours_in_a_month,

@@ -93,6 +93,13 @@ enum Setup {
     Disputed,
     /// A phone action the rules refused, in A (two) and in B.
     Refused,
+    /// A prestatie waiting for cheques (Kevin's at Roger's), two in A and one in B; `made` is
+    /// "entry:cheques".
+    Waiting,
+    /// The same for Kevin's own phone: his in A and B, and Lien's prestatie as the colleague's.
+    MyWaiting,
+    /// An issuer's statement uploaded by the target's organisation (two in A, one in B).
+    Upload,
 }
 
 fn setup_of(endpoint: &str) -> Setup {
@@ -106,6 +113,9 @@ fn setup_of(endpoint: &str) -> Setup {
             Setup::Disputed
         }
         "handle_refusal" => Setup::Refused,
+        "record_paper_cheques" => Setup::Waiting,
+        "record_my_paper_cheques" => Setup::MyWaiting,
+        "statement_upload" | "import_statement" => Setup::Upload,
         _ => Setup::Nothing,
     }
 }
@@ -297,6 +307,60 @@ async fn set_up(app: &TestApp, setup: Setup, all: &mut [Objects<'_>]) {
                 None
             }
             Setup::Refused => None,
+            Setup::MyWaiting if o.worker_email.starts_with("lien") => {
+                Some(format!("{}:1", o.submitted))
+            }
+            Setup::Waiting | Setup::MyWaiting => {
+                // Kevin at Roger's (one cheque): 2 u 30 waits for 3; the colleague's target, a
+                // second prestatie of Kevin's from 07:30, for 2.
+                let colleague = o.worker_email.starts_with("lien");
+                let kevin = app.login(&o.demo.email("kevin")).await;
+                let (start, end, owed) = if colleague {
+                    ("07:30", "09:00", 2)
+                } else {
+                    ("05:00", "07:30", 3)
+                };
+                let entry: app::ids::EntryId = kevin
+                    .call(
+                        "enter_hours",
+                        &[
+                            (
+                                "assignment_id",
+                                &o.demo.assignments.kevin_roger_today.to_string(),
+                            ),
+                            ("date", &app::clock::local_date(app.clock.now()).to_string()),
+                            ("start", start),
+                            ("end", end),
+                            ("pause_minutes", "0"),
+                            ("km", "0"),
+                            ("note", ""),
+                        ],
+                    )
+                    .await
+                    .unwrap();
+                let roger = app.login(&o.demo.email("roger")).await;
+                let _: app::time_entries::Confirmed = roger
+                    .call("confirm_entry", &[("entry_id", &entry.to_string())])
+                    .await
+                    .unwrap();
+                Some(format!("{entry}:{owed}"))
+            }
+            Setup::Upload => {
+                let sofie = app.login(&staff(o)).await;
+                let csv = "aankoopdatum;gebruikersnummer;aantal;prijs\n2026-11-30;G00001;2;7,45\n";
+                let answer = sofie
+                    .upload(
+                        "/coordinator/cheques/statement",
+                        "statement",
+                        "a.csv",
+                        csv.as_bytes(),
+                    )
+                    .await;
+                answer
+                    .header("location")
+                    .and_then(|l| l.rsplit('/').next())
+                    .map(str::to_string)
+            }
         };
     }
     if setup == Setup::Refused {
@@ -420,6 +484,8 @@ fn args(app: &TestApp, endpoint: &str, o: &Objects<'_>, caller: Caller, n: usize
         | "organisation_settings"
         | "allowance_month"
         | "allowance_rates"
+        | "cheques_desk"
+        | "payment_run"
         | "municipality_report"
         | "month_hours"
         | "cheque_year"
@@ -606,6 +672,49 @@ fn args(app: &TestApp, endpoint: &str, o: &Objects<'_>, caller: Caller, n: usize
             ("price_cents", "595".into()),
             ("valid_from", "2027-01-01".into()),
         ]),
+        "record_paper_cheques" | "record_my_paper_cheques" => {
+            let made = made();
+            let (entry, owed) = made.split_once(':').unwrap_or(("0", "1"));
+            let numbers: Vec<String> = (0..owed.parse::<usize>().unwrap_or(1))
+                .map(|i| format!("4{n:03}{}{i:02}", caller as usize))
+                .collect();
+            Body::Json(json!({ "entry_id": entry.parse::<i64>().unwrap_or(0), "numbers": numbers }))
+        }
+        "statement_upload" => form(&[("upload_id", made())]),
+        "import_statement" => form(&[
+            ("upload_id", made()),
+            ("date", "0".into()),
+            ("client_number", "1".into()),
+            ("cheques", "2".into()),
+            ("price", "3".into()),
+            ("valid_until", "-1".into()),
+            ("reference", "-1".into()),
+        ]),
+        "close_hand_in" => form(&[("month", "2026-11".into())]),
+        "record_issuer_payment" => form(&[
+            ("month", "2026-11".into()),
+            ("amount", "10,00".into()),
+            ("paid_on", today.to_string()),
+            ("reference", "UIT".into()),
+        ]),
+        "extend_validity" => form(&[
+            ("issued_up_to", "2026-11-15".into()),
+            ("valid_months", "15".into()),
+            ("reason", "MB test".into()),
+        ]),
+        "set_bank_account" => form(&[
+            ("iban", "BE71 0961 2345 6769".into()),
+            ("bic", "GKCCBEBB".into()),
+        ]),
+        "set_worker_iban" => form(&[
+            ("worker_id", id(o.worker)),
+            ("iban", "BE68 5390 0754 7034".into()),
+        ]),
+        // The total the run has (`prepare_call`); for a refused caller any number.
+        "close_payment_run" => form(&[
+            ("month", "2026-11".into()),
+            ("total_cents", o.made.clone().unwrap_or_else(|| "0".into())),
+        ]),
         "set_allowance_rates" => form(&[
             ("allowance", "4,20".into()),
             ("basis", "PerCheque".into()),
@@ -723,6 +832,22 @@ async fn prepare_call(app: &TestApp, endpoint: &str, user: &User, o: &mut Object
             let e: app::auth::Enrolment = user.call("second_factor_enrolment", &[]).await.unwrap();
             let secret = e.secret.replace(' ', "");
             o.made = app::auth::second_factor::code_at(&secret, app.clock.now());
+        }
+        "close_payment_run" => {
+            // The organisation's account and one worker's: November has a transfer to close.
+            let bank = [("iban", "BE71 0961 2345 6769"), ("bic", "GKCCBEBB")];
+            user.call::<()>("set_bank_account", &bank).await.unwrap();
+            let fatima = o.demo.workers["fatima"].to_string();
+            let iban = [
+                ("worker_id", fatima.as_str()),
+                ("iban", "BE68 5390 0754 7034"),
+            ];
+            user.call::<()>("set_worker_iban", &iban).await.unwrap();
+            let run: app::payments::PaymentRun = user
+                .call("payment_run", &[("month", "2026-11")])
+                .await
+                .unwrap();
+            o.made = Some(run.transfer_cents.to_string());
         }
         "activate" => {
             let sofie = app.login("sofie@a.test").await;

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 pub mod allowances;
+pub mod cheques;
 pub mod clients;
 pub mod organisation;
+pub mod payments;
 pub mod reports;
 pub mod requests;
 pub mod review;

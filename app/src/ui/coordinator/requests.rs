@@ -294,6 +294,17 @@ fn RequestView(
     });
     view! {
         <h1>{format!("{}: {}", t(T::RequestTitle), page.client_name)}</h1>
+        {page
+            .fee_unpaid_year
+            .map(|year| {
+                let fee = crate::i18n::money(lang, page.fee_cents);
+                let text = message(
+                    lang,
+                    M::FeeUnpaid,
+                    &[("year", i64::from(year).into()), ("fee", fee.into())],
+                );
+                view! { <p class="notice fee-unpaid" role="status">{text}</p> }
+            })}
         <section class="card" aria-labelledby="request-facts">
             <h2 id="request-facts">{page.request.activity.clone()}</h2>
             <p class="request-status" data-status=page.request.status.as_str()>{status}</p>

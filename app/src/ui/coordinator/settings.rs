@@ -11,8 +11,8 @@ use crate::allowances::{
 use crate::i18n::{self, M, T, message, t, use_lang};
 use crate::organisations::rules::{CHEQUE_PRICES, euros_field};
 use crate::organisations::{
-    MunicipalityPrice, OrganisationSettings, SetChequePrice, SetMunicipalityChequePrice,
-    UpdateSettings, get_organisation_settings,
+    MunicipalityPrice, OrganisationSettings, SetBankAccount, SetChequePrice,
+    SetMunicipalityChequePrice, UpdateSettings, get_organisation_settings,
 };
 use crate::ui::layout::{ActionError, LoadError, Loading, Page};
 
@@ -162,35 +162,28 @@ fn StaffSettings() -> impl IntoView {
     let update = ServerAction::<UpdateSettings>::new();
     let price = ServerAction::<SetChequePrice>::new();
     let local = ServerAction::<SetMunicipalityChequePrice>::new();
+    let bank = ServerAction::<SetBankAccount>::new();
     let page = Resource::new(
         move || {
             (
                 update.version().get(),
                 price.version().get(),
                 local.version().get(),
+                bank.version().get(),
             )
         },
         |_| get_organisation_settings(),
     );
-    let error = Signal::derive(move || {
-        [
-            update.value().get().and_then(|r| r.err()),
-            price.value().get().and_then(|r| r.err()),
-            local.value().get().and_then(|r| r.err()),
-        ]
-        .into_iter()
-        .flatten()
-        .next()
-    });
-    let saved = move || {
+    let answers = move || {
         [
             update.value().get(),
             price.value().get(),
             local.value().get(),
+            bank.value().get(),
         ]
-        .iter()
-        .any(|r| matches!(r, Some(Ok(()))))
     };
+    let error = Signal::derive(move || answers().into_iter().flatten().find_map(|r| r.err()));
+    let saved = move || answers().iter().any(|r| matches!(r, Some(Ok(()))));
     view! {
         <ActionError error />
         <Show when=saved>
@@ -199,7 +192,7 @@ fn StaffSettings() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(current) => view! { <Forms current update price local /> }.into_any(),
+                    Ok(current) => view! { <Forms current update price local bank /> }.into_any(),
                     Err(e) => view! { <LoadError error=e /> }.into_any(),
                 }
             })}
@@ -213,9 +206,14 @@ fn Forms(
     update: ServerAction<UpdateSettings>,
     price: ServerAction<SetChequePrice>,
     local: ServerAction<SetMunicipalityChequePrice>,
+    bank: ServerAction<SetBankAccount>,
 ) -> impl IntoView {
     let lang = use_lang();
     let s = current.settings;
+    let (iban, bic) = (
+        current.iban.clone().unwrap_or_default(),
+        current.bic.clone().unwrap_or_default(),
+    );
     let today_price = message(
         lang,
         M::PriceToday,
@@ -290,6 +288,19 @@ fn Forms(
                 />
             </div>
             <button type="submit" class="btn btn-primary">{t(T::SaveSettings)}</button>
+        </ActionForm>
+        <ActionForm action=bank attr:class="card settings bank-form">
+            <h2>{t(T::BankAccountTitle)}</h2>
+            <p>{t(T::BankAccountIntro)}</p>
+            <div class="field">
+                <label for="org-iban">{t(T::FieldIban)}</label>
+                <input id="org-iban" name="iban" autocomplete="off" required value=iban />
+            </div>
+            <div class="field">
+                <label for="org-bic">{t(T::FieldBic)}</label>
+                <input id="org-bic" name="bic" autocomplete="off" required value=bic />
+            </div>
+            <button type="submit" class="btn btn-primary">{t(T::SaveBankAccount)}</button>
         </ActionForm>
         <section class="card settings" aria-labelledby="price-title">
             <h2 id="price-title">{t(T::ChequePriceTitle)}</h2>

@@ -32,6 +32,8 @@ pub fn StaffNav() -> impl IntoView {
             <a href="/coordinator/requests" class="btn">{t(T::ToRequests)}</a>
             <a href="/coordinator/week" class="btn">{t(T::ToWeek)}</a>
             <a href="/coordinator/allowances" class="btn">{t(T::ToAllowances)}</a>
+            <a href="/coordinator/cheques" class="btn">{t(T::ToCheques)}</a>
+            <a href="/coordinator/payments" class="btn">{t(T::ToPayments)}</a>
             <a href="/coordinator/reports" class="btn">{t(T::ToReports)}</a>
             <a href="/coordinator/organisation" class="btn">{t(T::ToOrganisation)}</a>
             <a href="/coordinator/settings" class="btn">{t(T::ToSettings)}</a>
@@ -366,6 +368,7 @@ fn StaffWorkerFile(id: Option<WorkerId>) -> impl IntoView {
     let end = ServerAction::<EndTrajectory>::new();
     let code = ServerAction::<NewActivationCode>::new();
     let deactivate = ServerAction::<DeactivateAccount>::new();
+    let iban = ServerAction::<crate::workers::SetWorkerIban>::new();
     let page = Resource::new(
         move || {
             (
@@ -374,6 +377,7 @@ fn StaffWorkerFile(id: Option<WorkerId>) -> impl IntoView {
                 end.version().get(),
                 code.version().get(),
                 deactivate.version().get(),
+                iban.version().get(),
             )
         },
         |(id, ..)| async move {
@@ -390,12 +394,15 @@ fn StaffWorkerFile(id: Option<WorkerId>) -> impl IntoView {
             end.value().get().and_then(|r| r.err()),
             code.value().get().and_then(|r| r.err()),
             deactivate.value().get().and_then(|r| r.err()),
+            iban.value().get().and_then(|r| r.err()),
         ]
         .into_iter()
         .flatten()
         .next()
     });
-    let saved = move || matches!(update.value().get(), Some(Ok(())));
+    let saved = move || {
+        matches!(update.value().get(), Some(Ok(()))) || matches!(iban.value().get(), Some(Ok(())))
+    };
     view! {
             <ActionError error />
             {move || code.value().get().and_then(|r| r.ok()).map(|c| view! { <CodeCard code=c /> })}
@@ -407,7 +414,7 @@ fn StaffWorkerFile(id: Option<WorkerId>) -> impl IntoView {
                     match page.await {
                         Ok((places, file, matching)) => {
                             view! {
-                                <WorkerFileView places file matching update end code deactivate />
+                                <WorkerFileView places file matching update end code deactivate iban />
                             }
                                 .into_any()
                         }
@@ -427,6 +434,7 @@ fn WorkerFileView(
     end: ServerAction<EndTrajectory>,
     code: ServerAction<NewActivationCode>,
     deactivate: ServerAction<DeactivateAccount>,
+    iban: ServerAction<crate::workers::SetWorkerIban>,
 ) -> impl IntoView {
     let lang = use_lang();
     let name = format!("{} {}", file.form.first_name, file.form.last_name);
@@ -467,6 +475,7 @@ fn WorkerFileView(
     let account_id = file.account_id.to_string();
     let worker_id = file.id.to_string();
     let end_worker_id = worker_id.clone();
+    let iban_worker_id = worker_id.clone();
     let today = file.today.to_string();
     let outcomes = [
         (Outcome::Work, "Work"),
@@ -512,6 +521,20 @@ fn WorkerFileView(
                         </ActionForm>
                     }
                 })}
+        </section>
+        <section class="card" aria-labelledby="iban-title">
+            <h2 id="iban-title">{t(T::IbanTitle)}</h2>
+            <p class="iban">
+                {file.iban_masked.clone().unwrap_or_else(|| t(T::NoIbanYet).to_string())}
+            </p>
+            <ActionForm action=iban attr:class="iban-form">
+                <input type="hidden" name="worker_id" value=iban_worker_id />
+                <div class="field">
+                    <label for="iban">{t(T::FieldIban)}</label>
+                    <input id="iban" name="iban" autocomplete="off" inputmode="text" placeholder="BE.. .... .... ...." />
+                </div>
+                <button type="submit" class="btn btn-primary">{t(T::SaveIban)}</button>
+            </ActionForm>
         </section>
         <MatchingSection worker_id=file.id list=matching.0 profile=matching.1 />
         <Settlements list=file.settlements.clone() />

@@ -130,12 +130,48 @@ fn HoursView(hours: MyHours) -> impl IntoView {
             <p class="hint">{travel}</p>
             <p class="hint">{t(T::AllowanceHint)}</p>
         </section>
+        <section aria-labelledby="payments-title" class="card">
+            <h2 id="payments-title">{t(T::PaymentsTitle)}</h2>
+            {payments_list(lang, &h.payments)}
+        </section>
         <a href="/worker/hours/new" class="btn btn-primary btn-wide">
             <Svg icon=Icon::Plus />
             <span>{t(T::EnterHours)}</span>
         </a>
         <EntryList entries=h.entries title=T::EntriesTitle />
     }
+}
+
+/// The monthly payments, each with its statement (a PDF the server makes in the worker's
+/// language); none yet: a line that says so.
+fn payments_list(lang: i18n::Lang, payments: &[crate::payments::MyPayment]) -> AnyView {
+    if payments.is_empty() {
+        return view! { <p>{t(T::NoPaymentsYet)}</p> }.into_any();
+    }
+    let items = payments
+        .iter()
+        .map(|p| {
+            let month = crate::allowances::rules::Month::of(p.month);
+            let name = i18n::month_name(lang, month.year, month.month);
+            let line = i18n::message(
+                lang,
+                M::PaidForMonth,
+                &[
+                    ("month", name.into()),
+                    ("total", i18n::money(lang, p.total_cents).into()),
+                ],
+            );
+            let href = format!("/worker/payments/{month}.pdf");
+            view! {
+                <li>
+                    <a href=href class="btn btn-quiet payment-statement" download>
+                        {line}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="plain payments">{items}</ul> }.into_any()
 }
 
 /// How the month's allowance is made up, a line per rate: "3 cheques × € 4,10 = € 12,30",
@@ -199,6 +235,62 @@ pub async fn hours_or_copy() -> Result<super::Known<MyHours>, AppError> {
     with_copy("my_hours", get_my_hours().await, |h| h.server_now_ms, None).await
 }
 
+/// The prestatie the address names (`/worker/hours/:id…`).
+fn entry_in_address() -> Option<i64> {
+    use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok())
+}
+
+/// Papieren cheques: the numbers of the paper cheques the gebruiker gave for a prestatie that
+/// waits for cheques.
+#[component]
+pub fn PaperChequesPage() -> impl IntoView {
+    let entry_id = entry_in_address();
+    view! {
+        <WorkerFrame>
+            <BackToHours />
+            <h1>{t(T::PaperChequesTitle)}</h1>
+            <p>{t(T::PaperChequesIntro)}</p>
+            <WorkerPaperCheques entry_id />
+        </WorkerFrame>
+    }
+}
+
+#[island(lazy)]
+fn WorkerPaperCheques(entry_id: Option<i64>) -> impl IntoView {
+    let hours = Resource::new(|| (), |_| get_my_hours());
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let waiting = hours.await.map(|h| {
+                    h.entries
+                        .into_iter()
+                        .find(|e| Some(e.id.0) == entry_id && e.cheques_owed > 0)
+                });
+                match waiting {
+                    Ok(Some(e)) => {
+                        let done = Callback::new(|_| go_to("/worker/hours?saved=1"));
+                        view! {
+                            <p>{format!("{} · {}", e.client_name, e.activity)}</p>
+                            <crate::ui::paper_cheques::PaperChequesForm
+                                entry=e.id
+                                owed=e.cheques_owed
+                                recorder=crate::ui::paper_cheques::Recorder::Worker
+                                done
+                            />
+                        }
+                            .into_any()
+                    }
+                    Ok(None) => view! { <PhoneLoadError error=AppError::AlreadyDecided /> }.into_any(),
+                    Err(e) => view! { <PhoneLoadError error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
 /// Achteraf ingeven.
 #[component]
 pub fn EnterHoursPage() -> impl IntoView {
@@ -232,11 +324,7 @@ fn WorkerEnterHours() -> impl IntoView {
 /// Verbeteren: one of the worker's own prestaties, while they may still change it.
 #[component]
 pub fn ChangeEntryPage() -> impl IntoView {
-    let params = use_params_map();
-    let entry_id = params
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok());
+    let entry_id = entry_in_address();
     view! {
         <WorkerFrame>
             <BackToHours />
