@@ -1189,6 +1189,13 @@ pub fn iso_date(date: chrono::NaiveDate) -> String {
 pub fn error_message(lang: Lang, error: &AppError) -> String {
     match error {
         AppError::Invalid(field) => field_message(field).text(lang).to_string(),
+        // Answers to the bemiddelaar's and the paper-cheque forms, never to a phone's action.
+        AppError::ChequeNumberUsed { number } => message(
+            lang,
+            M::ChequeNumberUsed,
+            &[("number", number.clone().into())],
+        ),
+        AppError::PaidOnPaper => T::ErrPaidOnPaper.text(lang).to_string(),
         other => phone_error_message(lang, other),
     }
 }
@@ -1312,12 +1319,8 @@ pub fn phone_error_message(lang: Lang, error: &AppError) -> String {
         E::SecondFactorOn => fixed(T::ErrSecondFactorOn),
         #[cfg(not(feature = "ssr"))]
         E::SecondFactorOn => fixed(T::InvalidForm),
-        E::PaidOnPaper => fixed(T::ErrPaidOnPaper),
-        E::ChequeNumberUsed { number } => message(
-            lang,
-            M::ChequeNumberUsed,
-            &[("number", number.clone().into())],
-        ),
+        // Not an answer to a phone's action: its words stay with the forms (`error_message`).
+        E::PaidOnPaper | E::ChequeNumberUsed { .. } => fixed(T::InvalidForm),
         E::Busy => fixed(T::ErrBusy),
         E::Unavailable => fixed(T::ErrUnavailable),
     }

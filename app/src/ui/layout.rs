@@ -243,10 +243,27 @@ where
     V: Copy + PartialEq + Send + Sync + 'static,
 {
     let checked = chosen.with_untracked(|c| c.contains(&value));
+    // A box ticked before the island came to life (a slow phone, a quick hand) is read once
+    // it has: the list holds what the screen shows, not what the server sent.
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let on = el.checked();
+            if chosen.with_untracked(|c| c.contains(&value)) != on {
+                chosen.update(|c| {
+                    c.retain(|x| *x != value);
+                    if on {
+                        c.push(value);
+                    }
+                });
+            }
+        }
+    });
     view! {
         <div class="field check">
             <input
                 id=id.clone()
+                node_ref=input
                 type="checkbox"
                 checked=checked
                 on:change=move |ev| {
@@ -349,4 +366,24 @@ pub fn FileViews(
                 })}
         </section>
     }
+}
+
+/// The refusal a plain HTML form (one outside any island) came back with: the server function
+/// sends the browser back to the page with the error in the address (`__err`, as server_fn
+/// encodes it), and the page says it in words. Rendered on the server only.
+#[component]
+pub fn PlainFormError() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let error = query
+        .read_untracked()
+        .get("__err")
+        .map(|e| leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(&e));
+    error.map(|e| {
+        let message = i18n::error_message(use_lang(), &e);
+        view! {
+            <div class="alert" role="alert">
+                <p>{message}</p>
+            </div>
+        }
+    })
 }

@@ -1,16 +1,15 @@
 //! Uitbetaling: a month's payment run — a line per worker with the month's prestaties and the
 //! corrections of earlier months, who has no IBAN yet — closed once, with the bank file and a
-//! statement per worker to download. Rendered on the server; only the closing is an island.
+//! statement per worker to download. Rendered on the server, the closing a plain form: the
+//! bemiddelaar's screens cost the phones nothing.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::workers::StaffNav;
 use crate::i18n::{self, M, T, message, t, use_lang};
-use crate::payments::{
-    CloseBlock, ClosePaymentRun, LineStatus, LineSums, PaymentRun, RunLine, get_payment_run,
-};
-use crate::ui::layout::{ActionError, LoadError, Loading, Page};
+use crate::payments::{CloseBlock, LineStatus, LineSums, PaymentRun, RunLine, get_payment_run};
+use crate::ui::layout::{LoadError, Loading, Page, PlainFormError};
 
 /// `/coordinator/payments?month=2026-11`.
 #[component]
@@ -98,6 +97,7 @@ fn Run(run: PaymentRun) -> impl IntoView {
         .collect_view();
     view! {
         <h1>{title}</h1>
+        <PlainFormError />
         <p class="subtitle">{run.organisation.clone()}</p>
         <nav class="staff-nav" aria-label=t(T::ToPayments)>
             <a href=previous class="btn">{t(T::PreviousMonth)}</a>
@@ -111,7 +111,18 @@ fn Run(run: PaymentRun) -> impl IntoView {
             </p>
             <p class="run-state">{state}</p>
             {downloads}
-            {can_close.then(|| view! { <StaffCloseRun month=month.to_string() total_cents=total /> })}
+            {can_close
+                .then(|| {
+                    // A plain form: the page is loaded again, closed (or with the refusal).
+                    view! {
+                        <form method="post" action="/api/close_payment_run" class="close-run">
+                            <input type="hidden" name="month" value=month.to_string() />
+                            <input type="hidden" name="total_cents" value=total.to_string() />
+                            <p>{t(T::CloseRunIntro)}</p>
+                            <button type="submit" class="btn btn-primary">{t(T::CloseRun)}</button>
+                        </form>
+                    }
+                })}
         </section>
         {if empty {
             view! { <p>{t(T::NothingToPayThisRun)}</p> }.into_any()
@@ -175,27 +186,4 @@ fn sums_text(lang: i18n::Lang, what: T, l: &LineSums) -> String {
         ),
         i18n::money(lang, l.total_cents),
     )
-}
-
-/// Closing the run: what the bemiddelaar saw (its total) goes with the request; the page is
-/// opened again closed.
-#[island(lazy)]
-fn StaffCloseRun(month: String, total_cents: i64) -> impl IntoView {
-    let close = ServerAction::<ClosePaymentRun>::new();
-    let error = Signal::derive(move || close.value().get().and_then(|r| r.err()));
-    let again = format!("/coordinator/payments?month={month}");
-    Effect::new(move |_| {
-        if matches!(close.value().get(), Some(Ok(()))) {
-            crate::ui::go_to(&again);
-        }
-    });
-    view! {
-        <ActionError error />
-        <ActionForm action=close attr:class="close-run">
-            <input type="hidden" name="month" value=month />
-            <input type="hidden" name="total_cents" value=total_cents.to_string() />
-            <p>{t(T::CloseRunIntro)}</p>
-            <button type="submit" class="btn btn-primary">{t(T::CloseRun)}</button>
-        </ActionForm>
-    }
 }

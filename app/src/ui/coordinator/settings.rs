@@ -24,37 +24,10 @@ pub fn SettingsPage() -> impl IntoView {
             <StaffNav />
             <h1>{t(T::SettingsTitle)}</h1>
             <p>{t(T::SettingsIntro)}</p>
-            <StaffRates />
             <StaffSettings />
             <crate::ui::second_factor::SecondFactorCard />
             <crate::ui::privacy::RetentionCard />
         </Page>
-    }
-}
-
-/// The allowance rates: in force today, every change, and a new set from a day on.
-#[island(lazy)]
-fn StaffRates() -> impl IntoView {
-    let set = ServerAction::<SetAllowanceRates>::new();
-    let page = Resource::new(move || set.version().get(), |_| get_allowance_rates());
-    let error = Signal::derive(move || set.value().get().and_then(|r| r.err()));
-    let saved = move || matches!(set.value().get(), Some(Ok(())));
-    view! {
-        <section class="card settings" aria-labelledby="rates-title">
-            <h2 id="rates-title">{t(T::AllowancesSettingsTitle)}</h2>
-            <ActionError error />
-            <Show when=saved>
-                <p class="notice" role="status">{t(T::Saved)}</p>
-            </Show>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok(current) => view! { <RatesForm current set /> }.into_any(),
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
     }
 }
 
@@ -163,6 +136,7 @@ fn StaffSettings() -> impl IntoView {
     let price = ServerAction::<SetChequePrice>::new();
     let local = ServerAction::<SetMunicipalityChequePrice>::new();
     let bank = ServerAction::<SetBankAccount>::new();
+    let rates = ServerAction::<SetAllowanceRates>::new();
     let page = Resource::new(
         move || {
             (
@@ -170,9 +144,15 @@ fn StaffSettings() -> impl IntoView {
                 price.version().get(),
                 local.version().get(),
                 bank.version().get(),
+                rates.version().get(),
             )
         },
-        |_| get_organisation_settings(),
+        |_| async {
+            Ok::<_, crate::error::AppError>((
+                get_allowance_rates().await?,
+                get_organisation_settings().await?,
+            ))
+        },
     );
     let answers = move || {
         [
@@ -180,6 +160,7 @@ fn StaffSettings() -> impl IntoView {
             price.value().get(),
             local.value().get(),
             bank.value().get(),
+            rates.value().get(),
         ]
     };
     let error = Signal::derive(move || answers().into_iter().flatten().find_map(|r| r.err()));
@@ -192,7 +173,16 @@ fn StaffSettings() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(current) => view! { <Forms current update price local bank /> }.into_any(),
+                    Ok((allowance, current)) => {
+                        view! {
+                            <section class="card settings" aria-labelledby="rates-title">
+                                <h2 id="rates-title">{t(T::AllowancesSettingsTitle)}</h2>
+                                <RatesForm current=allowance set=rates />
+                            </section>
+                            <Forms current update price local bank />
+                        }
+                            .into_any()
+                    }
                     Err(e) => view! { <LoadError error=e /> }.into_any(),
                 }
             })}

@@ -70,6 +70,7 @@ fn HoursView(hours: MyHours) -> impl IntoView {
     let h = hours;
     let month = i18n::month_name(lang, h.today.year(), h.today.month());
     let how = allowance_lines(lang, &h.allowance);
+    let paper = waiting_for_cheques(lang, &h.entries);
     let waiting = (h.allowance_waiting.sums.entries > 0).then(|| {
         i18n::message(
             lang,
@@ -138,6 +139,7 @@ fn HoursView(hours: MyHours) -> impl IntoView {
             <Svg icon=Icon::Plus />
             <span>{t(T::EnterHours)}</span>
         </a>
+        {paper}
         <EntryList entries=h.entries title=T::EntriesTitle />
     }
 }
@@ -172,6 +174,45 @@ fn payments_list(lang: i18n::Lang, payments: &[crate::payments::MyPayment]) -> A
         })
         .collect_view();
     view! { <ul class="plain payments">{items}</ul> }.into_any()
+}
+
+/// The prestaties that wait for cheques, each with the way to type the paper cheques the
+/// gebruiker gave for it (only on Mijn uren: the first file every phone downloads does without).
+fn waiting_for_cheques(lang: i18n::Lang, entries: &[MyEntry]) -> Option<impl IntoView + use<>> {
+    let waiting: Vec<MyEntry> = entries
+        .iter()
+        .filter(|e| e.cheques_owed > 0)
+        .cloned()
+        .collect();
+    (!waiting.is_empty()).then(|| {
+        let items = waiting
+            .into_iter()
+            .map(|e| {
+                let href = format!("/worker/hours/{}/cheques", e.id);
+                let what = format!(
+                    "{} · {} · {}",
+                    i18n::short_date(lang, e.work_date),
+                    e.client_name,
+                    i18n::message(lang, M::WaitsForCheques, &[("n", e.cheques_owed.into())])
+                );
+                view! {
+                    <li>
+                        <p>{what}</p>
+                        <a href=href class="btn btn-quiet entry-cheques">
+                            <Svg icon=Icon::Ticket />
+                            <span>{t(T::EnterPaperCheques)}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="waiting-cheques-title" class="card">
+                <h2 id="waiting-cheques-title">{t(T::PaperChequesTitle)}</h2>
+                <ul class="plain">{items}</ul>
+            </section>
+        }
+    })
 }
 
 /// How the month's allowance is made up, a line per rate: "3 cheques × € 4,10 = € 12,30",

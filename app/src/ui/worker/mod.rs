@@ -319,15 +319,6 @@ pub fn EntryItem(entry: MyEntry) -> impl IntoView {
         .minutes
         .map(|m| i18n::duration(lang, m))
         .unwrap_or_default();
-    let paper = (e.cheques_owed > 0).then(|| {
-        let href = format!("/worker/hours/{}/cheques", e.id);
-        view! {
-            <a href=href class="btn btn-quiet entry-cheques">
-                <Svg icon=Icon::Ticket />
-                <span>{t(T::EnterPaperCheques)}</span>
-            </a>
-        }
-    });
     let change = e.changeable().then(|| {
         let href = format!("/worker/hours/{}", e.id);
         view! {
@@ -345,7 +336,6 @@ pub fn EntryItem(entry: MyEntry) -> impl IntoView {
             <span class="entry-minutes">{minutes}</span>
             <StatusBadge status=e.status />
             {change}
-            {paper}
         </li>
     }
 }
