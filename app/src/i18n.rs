@@ -594,6 +594,7 @@ catalogue! {
     RefusedActionsTitle => "Acties van telefoons die niet konden", "Phone actions that could not be done", "Actions des téléphones impossibles";
     NoRefusedActions => "Niets te bekijken.", "Nothing to review.", "Rien à examiner.";
     Offline => "Offline", "Offline", "Hors ligne";
+    ServerBusy => "Even druk: je telefoon probeert het zo opnieuw", "Busy for a moment: your phone tries again shortly", "Un moment chargé : votre téléphone réessaie bientôt";
     AllSent => "Alles is verzonden.", "Everything was sent.", "Tout a été envoyé.";
     NotDone => "Niet gelukt:", "Not done:", "Pas fait :";
     Understood => "OK, gezien", "OK, seen", "OK, vu";

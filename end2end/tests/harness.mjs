@@ -1,6 +1,6 @@
 // Starts the release server on a free port with a fresh SQLite database and the demo data,
 // and opens Debian's Chromium at a phone's size. Every page is checked with axe-core.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,7 +56,8 @@ export async function startServer({ again, siteRoot, env } = {}) {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
-      const res = await fetch(`${base}/login`);
+      // Ready: migrated and the database answers (never turned away as busy).
+      const res = await fetch(`${base}/readyz`);
       if (res.ok) break;
     } catch {
       // not listening yet
@@ -192,4 +193,14 @@ export async function checkScreen(page, screen) {
 
 export function assertNoErrors(page) {
   assert.deepEqual(page.errors, [], 'the page logged no errors');
+}
+
+/// A query on the e2e server's SQLite file (Python's sqlite3: no driver in node 20).
+export function sql(database, query) {
+  const out = execFileSync('python3', ['-c', `
+import json, sqlite3, sys
+rows = sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchall()
+print(json.dumps(rows))
+`, database, query]);
+  return JSON.parse(out.toString());
 }

@@ -4,14 +4,13 @@
 // database exactly once, with the time of the tap.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   startServer, launchBrowser, phonePage, pageIn, login, waitForHydration, checkScreen,
-  assertNoErrors,
+  assertNoErrors, sql,
 } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,16 +23,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/// A query on the e2e server's SQLite file (Python's sqlite3: no driver in node 20).
-function sql(database, query) {
-  const out = execFileSync('python3', ['-c', `
-import json, sqlite3, sys
-rows = sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchall()
-print(json.dumps(rows))
-`, database, query]);
-  return JSON.parse(out.toString());
-}
 
 /// Wait until `fn` (run in the page, may be async) answers something true. (Playwright's
 /// waitForFunction takes a returned promise itself as true.)

@@ -7,6 +7,7 @@ pub mod health;
 pub mod offline;
 pub mod operations;
 pub mod security;
+pub mod shedding;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -52,6 +53,8 @@ pub struct Config {
     pub behind_proxy: bool,
     /// On SIGTERM, how long requests in flight (and a background job's step) may take.
     pub shutdown_deadline: Duration,
+    /// How many requests work at once and wait in line before the server answers "busy".
+    pub shedding: shedding::Limits,
 }
 
 /// An on/off setting: `1`, `true` or `yes` is on; anything else, or nothing, is off.
@@ -101,6 +104,7 @@ impl Config {
                     .and_then(|s| s.trim().parse().ok())
                     .unwrap_or(20),
             ),
+            shedding: shedding::Limits::from_env(),
         }
     }
 
@@ -340,6 +344,12 @@ fn with_sessions<S: SessionStore + Clone>(
             policy,
             security::guard,
         ))
+        // Before the session and the database: a request turned away under a rush costs
+        // nothing but its answer.
+        .layer(axum::middleware::from_fn_with_state(
+            shedding::Shedding::new(config.shedding),
+            shedding::gate,
+        ))
         // Outermost: every answer, refusals included, is logged with its request id.
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
@@ -553,6 +563,7 @@ mod tests {
             public_origin: None,
             behind_proxy: false,
             shutdown_deadline: Duration::from_secs(1),
+            shedding: shedding::Limits::default(),
         }
     }
 

@@ -134,6 +134,42 @@ pub struct Refused {
 /// The most actions one sync takes (a week offline is far fewer); the phone sends more in turns.
 pub const MAX_BATCH: usize = 200;
 
+/// What a server under a rush tells the phone to wait before it sends again (`Retry-After`,
+/// seconds; `server::shedding`).
+pub const BUSY_RETRY_AFTER_SECS: u64 = 1;
+
+/// How long the phone waits before it sends again after `failed` rounds in a row got no
+/// answer (busy, or no network): 2 s, then doubling up to a minute, each wait drawn between
+/// half and all of it (`random` in 0..1) so that phones turned away together do not come
+/// back together; never less than the server's `Retry-After`.
+pub fn send_again_after_ms(failed: u32, random: f64) -> u64 {
+    // Whole numbers only: the phone's first download carries no float maths for this.
+    let full: u64 = (2_000u64 << failed.saturating_sub(1).min(5)).min(60_000);
+    let share = ((random * 1024.0) as u64).min(1024);
+    let drawn = full / 2 + full / 2 * share / 1024;
+    drawn.max(BUSY_RETRY_AFTER_SECS * 1000)
+}
+
+#[cfg(test)]
+mod back_off_tests {
+    use super::*;
+
+    #[test]
+    fn the_wait_grows_to_a_minute_is_jittered_and_never_below_retry_after() {
+        assert_eq!(send_again_after_ms(1, 0.0), 1_000);
+        assert_eq!(send_again_after_ms(1, 1.0), 2_000);
+        assert_eq!(send_again_after_ms(2, 1.0), 4_000);
+        assert_eq!(send_again_after_ms(3, 0.5), 6_000);
+        assert_eq!(send_again_after_ms(6, 1.0), 60_000);
+        assert_eq!(send_again_after_ms(1_000, 1.0), 60_000);
+        assert_eq!(send_again_after_ms(1_000, 0.0), 30_000);
+        for failed in 0..40 {
+            let w = send_again_after_ms(failed, 0.37);
+            assert!((1_000..=60_000).contains(&w), "{failed}: {w}");
+        }
+    }
+}
+
 /// What became of one action. The same answer every time it is sent again.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionResult {

@@ -54,7 +54,12 @@ fn unique_name() -> String {
 
 /// A server process on a free port, with production settings (secure `__Host-` cookie, only
 /// `public_origin` may change things; by default its own address). Answers its address.
-async fn serve(db: Db, clock: Clock, public_origin: Option<String>) -> String {
+async fn serve(
+    db: Db,
+    clock: Clock,
+    public_origin: Option<String>,
+    shedding: server::shedding::Limits,
+) -> String {
     // `WIJKWERK_TEST_LOG=1`: the servers' warnings and errors on the test's output.
     if std::env::var_os("WIJKWERK_TEST_LOG").is_some() {
         let _ = tracing_subscriber::fmt()
@@ -78,6 +83,7 @@ async fn serve(db: Db, clock: Clock, public_origin: Option<String>) -> String {
         public_origin: Some(public_origin.unwrap_or_else(|| base.clone())),
         behind_proxy: false,
         shutdown_deadline: std::time::Duration::from_secs(1),
+        shedding,
     };
     let router = server::router(db, options, &config, clock)
         .await
@@ -139,7 +145,7 @@ impl TestApp {
             .await
             .expect("demo B");
 
-        let base = serve(db.clone(), clock.clone(), None).await;
+        let base = serve(db.clone(), clock.clone(), None, Default::default()).await;
         TestApp {
             base,
             db,
@@ -208,7 +214,25 @@ impl TestApp {
     /// A second server process on the same database, behind the same public origin (as behind a
     /// load balancer): answers its address.
     pub async fn second_server(&self) -> String {
-        serve(self.db.clone(), self.clock.clone(), Some(self.base.clone())).await
+        serve(
+            self.db.clone(),
+            self.clock.clone(),
+            Some(self.base.clone()),
+            Default::default(),
+        )
+        .await
+    }
+
+    /// A second server on the same database with its own load-shedding limits (a small one
+    /// to overload on purpose).
+    pub async fn server_with_limits(&self, limits: server::shedding::Limits) -> String {
+        serve(
+            self.db.clone(),
+            self.clock.clone(),
+            Some(self.base.clone()),
+            limits,
+        )
+        .await
     }
 
     /// Move the server's clock.

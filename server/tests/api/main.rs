@@ -29,6 +29,7 @@ mod schema;
 mod second_factor;
 mod security;
 mod settings;
+mod shedding;
 mod sync;
 
 use harness::{Backend, TestApp};
@@ -59,6 +60,7 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    shedding::a_rush_is_answered_busy_at_once_and_every_action_counts_once,
     sync::a_batch_that_does_not_parse_is_refused_as_bad_input,
     privacy::anonymisation_after_the_retention_keeps_the_report_totals,
     privacy::the_export_holds_every_row_about_the_person_and_nothing_else,

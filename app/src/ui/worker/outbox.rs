@@ -23,6 +23,8 @@ pub struct Outbox {
     pub refused: RwSignal<Vec<Refused>>,
     /// The last round got no answer.
     pub offline: RwSignal<bool>,
+    /// ... because the server said it is busy (not the network): sent again after a wait.
+    pub busy: RwSignal<bool>,
     /// A round emptied the outbox: "alles is verzonden".
     pub all_sent: RwSignal<bool>,
     /// Counts answered rounds: the screens reload their data on it.
@@ -43,6 +45,7 @@ impl Outbox {
             delivered_at_ms: RwSignal::new(None),
             refused: RwSignal::new(Vec::new()),
             offline: RwSignal::new(false),
+            busy: RwSignal::new(false),
             all_sent: RwSignal::new(false),
             synced: RwSignal::new(0),
             offset_ms: RwSignal::new(None),
@@ -125,9 +128,16 @@ impl Outbox {
             }
             Sent::NoAnswer(AppError::Unavailable | AppError::Busy) => {
                 self.offline.set(true);
+                self.busy
+                    .set(matches!(sent, Sent::NoAnswer(AppError::Busy)));
                 crate::ui::worker::service_worker::request_background_sync();
+                self.send_again_later();
             }
             Sent::NoAnswer(_) => {}
+        }
+        if matches!(sent, Sent::Answered { .. } | Sent::Nothing) {
+            FAILED_ROUNDS.with(|n| n.set(0));
+            self.busy.set(false);
         }
         // What was delivered stays shown until the screens hold data newer than its answer.
         let answered_ms = match sent {
@@ -153,6 +163,29 @@ impl Outbox {
         if reload && !self.offline.get_untracked() {
             self.synced.update(|n| *n += 1);
         }
+    }
+
+    /// Send again after a growing, jittered wait (`sync::send_again_after_ms`): a server
+    /// that said "busy" is not asked again at once, and a server that is down (the network
+    /// up) is tried again even without an `online` event. One wait at a time.
+    #[cfg(feature = "hydrate")]
+    fn send_again_later(self) {
+        let failed = FAILED_ROUNDS.with(|n| {
+            n.set(n.get().saturating_add(1));
+            n.get()
+        });
+        let wait = crate::sync::send_again_after_ms(failed, js_sys::Math::random());
+        // The round `wake` made for the network's return, set on a timer: one at a time.
+        SEND_AGAIN.with(|again| {
+            if let (Some(again), Some(window)) = (again.borrow().as_ref(), web_sys::window()) {
+                window.clear_timeout_with_handle(RETRY_TIMER.with(|t| t.get()));
+                if let Ok(timer) =
+                    window.set_timeout_with_callback_and_timeout_and_arguments_0(again, wait as i32)
+                {
+                    RETRY_TIMER.with(|t| t.set(timer));
+                }
+            }
+        });
     }
 
     /// Start: load what the phone holds, send it, and send again whenever the network or the
@@ -193,6 +226,7 @@ impl Outbox {
             on(&window, "online");
             on(&document, "visibilitychange");
             let f = again.as_ref().unchecked_ref::<js_sys::Function>().clone();
+            SEND_AGAIN.with(|again| *again.borrow_mut() = Some(f.clone()));
             again.forget();
             on_cleanup(move || {
                 if let Some(window) = web_sys::window() {
@@ -257,6 +291,17 @@ pub fn use_outbox() -> Outbox {
     }
     #[cfg(not(feature = "hydrate"))]
     use_context::<Outbox>().unwrap_or_default()
+}
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    /// Rounds in a row that got no answer (the back-off's step).
+    static FAILED_ROUNDS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The timer of the round to send again (0: none).
+    static RETRY_TIMER: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
+    /// A sending round, made once by `wake`.
+    static SEND_AGAIN: std::cell::RefCell<Option<js_sys::Function>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// A page rendered less than this long ago shows the server's data as it is now.
@@ -341,7 +386,12 @@ pub fn OutboxStrip() -> impl IntoView {
             <Show when=move || outbox.offline.get()>
                 <p class="badge-offline">
                     <Svg icon=Icon::Cross />
-                    <span>{t(T::Offline)}</span>
+                    // A String, as the line below: no new kind of view in the first download.
+                    <span>
+                        {move || {
+                            t(if outbox.busy.get() { T::ServerBusy } else { T::Offline }).to_string()
+                        }}
+                    </span>
                 </p>
             </Show>
             <Show when=move || { waiting() > 0 }>
