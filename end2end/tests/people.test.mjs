@@ -30,6 +30,16 @@ after(async () => {
 
 const LAPTOP = { width: 1280, height: 800 };
 
+/// Wait until the element stays attached for a moment (not replaced by a late render).
+async function staysInPage(locator) {
+  for (let i = 0; i < 50; i++) {
+    const handle = await locator.elementHandle();
+    await locator.page().waitForTimeout(300);
+    if (await handle.evaluate((el) => el.isConnected)) return;
+  }
+  throw new Error('the element kept being replaced');
+}
+
 for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
   test(`a new worker activates, a gebruiker's request goes to the suggested worker, accepted, in the week plan (${size})`, async () => {
     const page = viewport
@@ -85,8 +95,12 @@ for (const [size, viewport] of [['laptop', LAPTOP], ['phone', null]]) {
     await waitForHydration(page);
     await page.getByRole('heading', { name: `Lotte Peeters ${size}` }).waitFor();
     await page.getByText('Actief: meldt zich aan met een eigen wachtwoord.').waitFor();
+    // The file's island may still swap in its content just after the page is marked live (a
+    // known gap, see the README): tick once the box stays in the page.
+    await staysInPage(page.getByLabel('Tuinonderhoud'));
     await page.getByLabel('Tuinonderhoud').check();
     await page.getByLabel('ma voormiddag').check();
+    assert.ok(await page.getByLabel('Tuinonderhoud').isChecked(), 'the first box is still ticked');
     await page.getByRole('button', { name: 'Bewaar' }).first().click();
     await page.getByRole('status').filter({ hasText: 'Bewaard.' }).waitFor();
     await checkScreen(page, `coordinator-worker-file-${size}`);
