@@ -71,11 +71,6 @@ impl Limits {
     }
 }
 
-/// The seconds a shed request is told to wait (`Retry-After`); the phone adds its own
-/// back-off and jitter (`app::sync::send_again_after_ms`) so that a thousand phones do not
-/// all come back in the same second.
-pub use app::sync::BUSY_RETRY_AFTER_SECS as RETRY_AFTER_SECS;
-
 struct Gate {
     places: Semaphore,
     waiting: AtomicUsize,
@@ -178,7 +173,12 @@ fn busy(request: &Request<Body>) -> Response<Body> {
     let mut response = Response::new(body);
     *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
     let headers = response.headers_mut();
-    headers.insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
+    // The phone adds its own back-off and jitter (`app::sync::send_again_after_ms`), so that a
+    // thousand phones do not all come back in the same second.
+    headers.insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(app::sync::BUSY_RETRY_AFTER_SECS),
+    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     response
