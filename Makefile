@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Leptos reads these at build time (output name) and at run time; the same values everywhere
-# keep cargo from rebuilding between `cargo leptos build` and `cargo test`.
+# keep cargo from rebuilding between `make build` and `cargo test`.
 export LEPTOS_OUTPUT_NAME := wijkwerk
 export LEPTOS_SITE_ROOT := target/site
 export LEPTOS_SITE_PKG_DIR := pkg
@@ -31,7 +31,7 @@ tools:
 	@scripts/install-tools.sh
 
 build: tools
-	cargo leptos build --release --split
+	scripts/build-site.sh
 	node scripts/precompress.mjs $(LEPTOS_SITE_ROOT)/$(LEPTOS_SITE_PKG_DIR)
 
 # Every test: unit, integration on SQLite and on PostgreSQL, end-to-end in Chromium.

@@ -1,5 +1,5 @@
 // Measures what a phone downloads: the bytes transferred (as served: compressed, headers
-// included) for a first visit of the login page and of the worker's home, and for a repeat
+// included) for a first visit of the login page and of each role's home, and for a repeat
 // visit of the worker's home (the app's shell should come from the service worker: 0 bytes).
 // `make measure` runs it against the release build; the README's performance section quotes it.
 import { startServer, launchBrowser, phonePage, pageIn, login, waitForHydration } from './tests/harness.mjs';
@@ -47,25 +47,38 @@ const loginVisit = await transferred(page, async () => {
   await page.goto(`${server.base}/login`);
   await waitForHydration(page);
 });
-await login(page, server.base, 'ahmed@demo.test');
-await page.waitForURL('**/worker');
-await waitForHydration(page);
-await page.waitForTimeout(3000);
-const fresh = await pageIn(await browser.newContext({ viewport: { width: 390, height: 844 } }));
-// The worker's home on a phone that has never loaded the app: log in without the shell first.
-await fresh.context().addCookies(await page.context().cookies());
-const homeFirst = await transferred(fresh, async () => {
-  await fresh.goto(`${server.base}/worker`);
-  await waitForHydration(fresh);
-});
-const again = await pageIn(page.context());
-const homeRepeat = await transferred(again, async () => {
-  await again.goto(`${server.base}/worker`);
-  await waitForHydration(again);
-});
-const line = (name, m) => console.log(`${name.padEnd(22)} ${String(m.total).padStart(9)} B  ${JSON.stringify(m.byKind)}  service worker: ${m.serviceWorker} B`);
+const line = (name, m) => console.log(`${name.padEnd(26)} ${String(m.total).padStart(9)} B  ${JSON.stringify(m.byKind)}  service worker: ${m.serviceWorker} B`);
 line('login, first visit', loginVisit);
-line('worker home, first', homeFirst);
-line('worker home, repeat', homeRepeat);
+// Each role's home on a phone that has never loaded the app: logged in elsewhere, the session
+// cookie copied over, so the visit starts without the shell.
+for (const [role, email, path] of [
+  ['worker', 'ahmed@demo.test', '/worker'],
+  ['gebruiker', 'maria@demo.test', '/client'],
+  ['coordinator', 'sofie@demo.test', '/coordinator'],
+]) {
+  const logged = await phonePage(browser);
+  await login(logged, server.base, email);
+  await logged.waitForURL(`**${path}`);
+  await waitForHydration(logged);
+  await logged.waitForTimeout(3000);
+  const fresh = await pageIn(await browser.newContext({ viewport: { width: 390, height: 844 } }));
+  await fresh.context().addCookies(await logged.context().cookies());
+  const first = await transferred(fresh, async () => {
+    await fresh.goto(`${server.base}${path}`);
+    await waitForHydration(fresh);
+  });
+  line(`${role} home, first`, first);
+  if (role === 'worker') {
+    // Again on the phone that has the app: its shell comes from the service worker.
+    const again = await pageIn(logged.context());
+    const repeat = await transferred(again, async () => {
+      await again.goto(`${server.base}${path}`);
+      await waitForHydration(again);
+    });
+    line('worker home, repeat', repeat);
+  }
+  await logged.context().close();
+  await fresh.context().close();
+}
 await browser.close();
 await server.stop();

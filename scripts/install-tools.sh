@@ -12,11 +12,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# 0.3.10: its wasm splitter (`--split`, one file per screen) knows wasm-bindgen 0.2.128 and
-# later; 0.3.11 needs rustc 1.96.
-if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos 0.3.10" ]; then
-  say "Installing cargo-leptos 0.3.10 (a few minutes, once)"
-  cargo install cargo-leptos --version 0.3.10 --locked
+# The WASM splitter (tools/wasm-split: the library cargo-leptos 0.3.10 splits with, in a
+# small program with its own lock; about a minute to compile).
+splitter_version=$(awk -F'"' '/^version = / { print $2; exit }' tools/wasm-split/Cargo.toml)
+if [ "$(wijkwerk-wasm-split --version 2>/dev/null || true)" != "wijkwerk-wasm-split $splitter_version" ]; then
+  say "Installing the WASM splitter (tools/wasm-split, about a minute, once)"
+  cargo install --locked --path tools/wasm-split --root "$HOME/.cargo"
 fi
 
 # wasm-bindgen-cli must equal the wasm-bindgen crate that Cargo.lock pins.
@@ -27,8 +28,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_v
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-# wasm-opt from npm's binaryen (Debian's is too old: its output fails at hydration).
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  say "Installing wasm-opt (npm binaryen)"
+# wasm-opt from npm's binaryen (Debian's is too old: its output fails at hydration), esbuild
+# to minify the JS loader and the stylesheet.
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/esbuild ]; then
+  say "Installing wasm-opt (npm binaryen) and esbuild"
   npm ci --prefix tools --no-audit --no-fund --loglevel=error
 fi

@@ -1,7 +1,7 @@
 // Brotli (quality 11) and gzip (level 9) copies of the browser bundle, made once at build time:
 // the server sends them as they are to browsers that ask (tower-http ServeDir), instead of
 // compressing 1.8 MB at a lower level on every first visit. `make build` runs it after
-// `cargo leptos build`; the server ignores copies older than their file.
+// `scripts/build-site.sh`; the server ignores copies older than their file.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';

@@ -88,22 +88,29 @@ async function measure(name, path, expectPath, cookie) {
   return page;
 }
 
-const cookie = await sessionCookie('ahmed@demo.test');
-// The page itself, checked as text: /worker with this cookie is Ahmed's day, not the login.
-const home = await fetch(`${base}/worker`, { headers: { cookie }, redirect: 'manual' });
-const html = await home.text();
-if (home.status !== 200 || !html.includes('Dag Ahmed')) {
-  throw new Error(`/worker with the session: ${home.status}, not Ahmed's home`);
+// Each role's home, checked as text first: with this cookie the path is that person's page,
+// not the login.
+const homes = [
+  ['worker_home', 'ahmed@demo.test', '/worker', 'Dag Ahmed'],
+  ['gebruiker_home', 'maria@demo.test', '/client', 'Maria'],
+  ['coordinator_home', 'sofie@demo.test', '/coordinator', 'Sofie'],
+];
+const pages = { login: await measure('login', '/login', '/login') };
+for (const [name, email, path, text] of homes) {
+  const cookie = await sessionCookie(email);
+  const home = await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' });
+  const html = await home.text();
+  if (home.status !== 200 || !html.includes(text)) {
+    throw new Error(`${path} with ${email}'s session: ${home.status}, not their home`);
+  }
+  pages[name] = await measure(name.replace('_', ' '), path, path, cookie);
 }
 
 const out = {
   lighthouse: (await import('lighthouse/package.json', { with: { type: 'json' } })).default.version,
   profile: 'mobile, simulated throttling',
   units: { performance: '0-100', accessibility: '0-100', lcp: 'ms', tbt: 'ms', cls: 'score' },
-  pages: {
-    login: await measure('login', '/login', '/login'),
-    worker_home: await measure('worker home', '/worker', '/worker', cookie),
-  },
+  pages,
 };
 // Indented, but a page's medians, and its runs, each on one line.
 const text = JSON.stringify(out, null, 2).replace(/\{[^{}]*\}|\[[^[\]]*\]/g, (m) => JSON.stringify(JSON.parse(m)));

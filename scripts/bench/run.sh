@@ -74,8 +74,8 @@ pg_schema_url() {
   echo "$PG?options=-c%20search_path%3D$1"
 }
 
-header='| run | rate asked (/s) | throughput (/s) | p50 (ms) | p99 (ms) | max (ms) | errors |
-|---|---|---|---|---|---|---|'
+header='| run | rate asked (/s) | throughput (/s) | p50 (ms) | p99 (ms) | max (ms) | shed (503) | errors | lost | doubled |
+|---|---|---|---|---|---|---|---|---|---|'
 load_md=""
 memory_md=""
 coldstart_ms=""
@@ -102,12 +102,14 @@ for config in sqlite postgres postgres-2; do
     idle_rss=$(rss_kib "${pids[0]}")
   fi
   # shellcheck disable=SC2086
-  peak_rss "$LOAD" wijkwerk clock 100,1000,max "$SECONDS_PER_RUN" "$OUT/lanes.json" $bases >"$OUT/clock.md"
+  peak_rss "$LOAD" wijkwerk clock 100,1000,5000,max "$SECONDS_PER_RUN" "$OUT/lanes.json" $bases >"$OUT/clock.md"
   clock_rss=$(cat "$OUT/peak_rss")
   # shellcheck disable=SC2086
   peak_rss "$LOAD" wijkwerk confirm 100,1000,max "$SECONDS_PER_RUN" "$OUT/lanes.json" $bases >"$OUT/confirm.md"
   load_md+=$'\n'"#### $config"$'\n\n'"Clock (one sync: a Start and its Stop):"$'\n\n'"$header"$'\n'"$(cat "$OUT/clock.md")"$'\n\n'"Confirm (confirm_entry):"$'\n\n'"$header"$'\n'"$(cat "$OUT/confirm.md")"$'\n'
   memory_md+="| $config | ${idle_rss:-} | $clock_rss |"$'\n'
+  echo "${idle_rss:-}" >"$OUT/rss-$config-idle"
+  echo "$clock_rss" >"$OUT/rss-$config-peak"
   cp "$OUT/clock.md" "$OUT/clock-$config.md"
   cp "$OUT/confirm.md" "$OUT/confirm-$config.md"
   idle_rss=""
@@ -145,6 +147,9 @@ lighthouse_md=$(node -e '
 say "Report and allowance export on 10,000 workers and 1.5 million prestaties"
 # It exits 1 when a report takes a second or more: the figure is written down all the same.
 target/release/examples/report_bench >"$OUT/report.txt" || report_over=1
+
+say "Against the targets"
+node scripts/bench/targets.mjs "$OUT" | tee "$OUT/targets.txt" >&2
 
 say "Writing BENCHMARKS.md"
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
@@ -214,6 +219,12 @@ ${report_over:+(At least one report took a second or more: see the lines above.)
 |---|---|---|
 $memory_md
 Cold start of \`server serve\` to \`/readyz\` answering 200 (SQLite, migrations already run): $coldstart_ms ms.
+
+## Against the targets (issue 26), from this run
+
+\`node scripts/bench/targets.mjs target/bench\` (computed from the figures above, not typed in):
+
+$(cat "$OUT/targets.txt")
 
 $(cat scripts/bench/targets.md)
 EOF

@@ -15,7 +15,10 @@
 //!                                   scenario: clock | confirm; rates: e.g. 100,1000,max
 //! load timetagger <rates> <seconds> <base> <token>
 //! ```
-//! Each run prints one Markdown table row: rate asked, throughput, p50, p99, max, errors.
+//! Each run prints one Markdown table row: rate asked, throughput, p50, p99, max, shed (503:
+//! the server was full and said so at once), errors, and for the clock what was lost (a Start
+//! answered "saved" that the database does not hold) and doubled (a prestatie no action made:
+//! a tap counted twice), counted in the database after the run.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -164,6 +167,7 @@ async fn setup(database_url: &str, organisations: usize, lanes_file: &str) {
         tx.commit().await.expect("commit");
     }
     db.close().await;
+    lanes.database_url = database_url.to_string();
     std::fs::write(lanes_file, serde_json::to_string(&lanes).unwrap()).expect("lanes file");
     println!("{organisations} organisations ready");
 }
@@ -171,6 +175,9 @@ async fn setup(database_url: &str, organisations: usize, lanes_file: &str) {
 /// Who clocks and who confirms, from `load setup`.
 #[derive(Default, serde::Serialize, serde::Deserialize)]
 struct Lanes {
+    /// Where the runs count what was stored.
+    #[serde(default)]
+    database_url: String,
     clockers: Vec<Clocker>,
     confirmers: Vec<Confirmer>,
 }
@@ -209,6 +216,8 @@ enum Target {
     Wijkwerk {
         scenario: Scenario,
         lanes: Vec<Mutex<Lane>>,
+        /// The servers' database, to count what a run stored.
+        db: Db,
     },
     TimeTagger {
         base: String,
@@ -225,6 +234,9 @@ fn unique() -> u128 {
 
 impl Target {
     async fn wijkwerk(scenario: Scenario, facts: Lanes, bases: &[String]) -> Target {
+        let db = Db::connect(&facts.database_url)
+            .await
+            .expect("the database of `load setup`");
         let people: Vec<(String, i64, Vec<i64>)> = match scenario {
             Scenario::Clock => facts
                 .clockers
@@ -248,7 +260,11 @@ impl Target {
                 to_confirm: entries.into(),
             }));
         }
-        Target::Wijkwerk { scenario, lanes }
+        Target::Wijkwerk {
+            scenario,
+            lanes,
+            db,
+        }
     }
 
     fn timetagger(base: &str, token: &str) -> Target {
@@ -264,6 +280,7 @@ impl Target {
         let Target::Wijkwerk {
             scenario: Scenario::Clock,
             lanes,
+            ..
         } = self
         else {
             return;
@@ -290,12 +307,15 @@ impl Target {
         }
     }
 
-    /// The `k`-th request: where to, and its bytes.
-    async fn request(&self, k: usize) -> Option<(String, Vec<u8>)> {
+    /// The `k`-th request: where to, its bytes, and for the clock the Start's action id.
+    async fn request(&self, k: usize) -> Option<(String, Vec<u8>, Option<String>)> {
         match self {
-            Target::Wijkwerk { scenario, lanes } => {
+            Target::Wijkwerk {
+                scenario, lanes, ..
+            } => {
                 let mut lane = lanes[k % lanes.len()].lock().await;
                 let now_ms = Utc::now().timestamp_millis();
+                let mut start_id = None;
                 let body = match scenario {
                     // A Start and its Stop in one sync, as a phone sends what it kept while
                     // offline: each request stands alone, whatever happened to the one before.
@@ -307,6 +327,7 @@ impl Target {
                             now_ms - 1,
                             lane.assignment
                         );
+                        start_id = Some(start);
                         post(&lane.base, &lane.cookie, "sync", "json", &json)
                     }
                     Scenario::Confirm => {
@@ -320,7 +341,7 @@ impl Target {
                         )
                     }
                 };
-                Some((lane.base.clone(), body))
+                Some((lane.base.clone(), body, start_id))
             }
             Target::TimeTagger { base, token } => {
                 let t = Utc::now().timestamp();
@@ -341,9 +362,73 @@ impl Target {
                     json.len()
                 )
                 .into_bytes();
-                Some((base.clone(), bytes))
+                Some((base.clone(), bytes, None))
             }
         }
+    }
+
+    /// Before a clock run: where its count of prestaties and actions starts.
+    async fn stored_so_far(&self) -> Option<(i64, chrono::DateTime<Utc>)> {
+        let Target::Wijkwerk {
+            scenario: Scenario::Clock,
+            db,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let mut conn = db.conn().await.expect("database");
+        let last: i64 = on!(conn.c(), c => sqlx::query_scalar(
+            "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM time_entry"
+        )
+        .fetch_one(c)
+        .await)
+        .expect("count");
+        Some((last, Utc::now() - chrono::Duration::seconds(1)))
+    }
+
+    /// After a clock run (and the requests it cut off have had time to finish on the server):
+    /// Starts answered as saved that are not stored (lost), and prestaties no stored action
+    /// made plus shed Starts that were stored anyway (doubled: a phone would send those
+    /// again).
+    async fn account(
+        &self,
+        (last_entry, since): (i64, chrono::DateTime<Utc>),
+        saved_starts: &[String],
+        shed_starts: &[String],
+    ) -> (usize, usize) {
+        let Target::Wijkwerk { db, .. } = self else {
+            return (0, 0);
+        };
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let mut conn = db.conn().await.expect("database");
+        let actions: Vec<(String, Option<i64>)> = on!(conn.c(), c => sqlx::query_as(
+            "SELECT id, entry_id FROM sync_action WHERE received_at >= $1",
+        )
+        .bind(since)
+        .fetch_all(c)
+        .await)
+        .expect("actions");
+        let made: std::collections::HashSet<i64> =
+            actions.iter().filter_map(|(_, entry)| *entry).collect();
+        let stored: std::collections::HashMap<String, Option<i64>> = actions.into_iter().collect();
+        let created: i64 = on!(conn.c(), c => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM time_entry WHERE id > $1 AND source = 'clock'",
+        )
+        .bind(last_entry)
+        .fetch_one(c)
+        .await)
+        .expect("prestaties");
+        let lost = saved_starts
+            .iter()
+            .filter(|id| !matches!(stored.get(*id), Some(Some(_))))
+            .count();
+        let shed_but_stored = shed_starts
+            .iter()
+            .filter(|id| stored.contains_key(*id))
+            .count();
+        let unmade = (created as usize).saturating_sub(made.len());
+        (lost, unmade + shed_but_stored)
     }
 
     /// Did the answer do what was asked? (A rule the request tasks can carry.)
@@ -469,7 +554,13 @@ struct Run {
     rate: u64,
     sent: usize,
     ok: usize,
+    /// Answered 503: the server was full.
+    shed: usize,
     errors: usize,
+    /// The clock's accounting (`None` for other scenarios): Starts answered as saved that the
+    /// database lacks, and prestaties no stored action made (or shed Starts that were stored).
+    lost: Option<usize>,
+    doubled: Option<usize>,
     elapsed: Duration,
     /// Sorted, in microseconds.
     latencies: Vec<u64>,
@@ -492,20 +583,24 @@ impl Run {
     /// queues, and its p99 grows with the run).
     fn sustained(&self) -> bool {
         self.sent > 0
-            && self.errors as f64 <= self.sent as f64 * 0.001
+            && (self.errors + self.shed) as f64 <= self.sent as f64 * 0.001
             && self.percentile(0.99) <= 100.0
     }
 
     fn row(&self, label: &str) -> String {
+        let count = |n: Option<usize>| n.map_or("–".to_string(), |n| n.to_string());
         format!(
-            "| {label} | {} | {:.0} | {:.1} | {:.1} | {:.1} | {} of {} |",
+            "| {label} | {} | {:.0} | {:.1} | {:.1} | {:.1} | {} | {} of {} | {} | {} |",
             self.rate,
             self.throughput(),
             self.percentile(0.50),
             self.percentile(0.99),
             self.latencies.last().copied().unwrap_or(0) as f64 / 1000.0,
+            self.shed,
             self.errors,
-            self.sent
+            self.sent,
+            count(self.lost),
+            count(self.doubled),
         )
     }
 }
@@ -544,7 +639,7 @@ async fn runs(target: &Target, rates: &str, duration: Duration) {
                 let run = one_run(target, good, duration).await;
                 println!("{}", run.row("highest sustained"));
             } else {
-                println!("| highest sustained | < 250 | | | | | |");
+                println!("| highest sustained | < 250 | | | | | | | | |");
             }
         } else {
             let rate: u64 = rate.parse().unwrap_or_else(|_| usage());
@@ -563,7 +658,12 @@ async fn one_run(target: &Target, rate: u64, duration: Duration) -> Run {
     // fault); waiting for one counts in the latency, which runs from the due time.
     let connections = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     let ok = Arc::new(AtomicUsize::new(0));
+    let shed = Arc::new(AtomicUsize::new(0));
     let errors = Arc::new(AtomicUsize::new(0));
+    // The clock's Starts by what they were answered: saved, or shed.
+    let saved_starts: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
+    let shed_starts: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
+    let counted_from = target.stored_so_far().await;
     let latencies: Arc<std::sync::Mutex<Vec<u64>>> = Arc::default();
     let began = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
@@ -571,17 +671,19 @@ async fn one_run(target: &Target, rate: u64, duration: Duration) -> Run {
     for k in 0..total {
         let due = began + Duration::from_secs_f64(k as f64 / rate as f64);
         tokio::time::sleep_until(due.into()).await;
-        let Some((base, request)) = target.request(k).await else {
+        let Some((base, request, start_id)) = target.request(k).await else {
             break;
         };
         sent += 1;
-        let (idle, ok, errors, latencies, connections) = (
+        let (idle, ok, shed, errors, latencies, connections) = (
             idle.clone(),
             ok.clone(),
+            shed.clone(),
             errors.clone(),
             latencies.clone(),
             connections.clone(),
         );
+        let (saved_starts, shed_starts) = (saved_starts.clone(), shed_starts.clone());
         let good = target.success();
         tasks.spawn(async move {
             let _permit = connections.acquire().await.expect("open");
@@ -602,6 +704,10 @@ async fn one_run(target: &Target, rate: u64, duration: Duration) -> Run {
                         .push(due.elapsed().as_micros() as u64);
                     if good(status, &body) {
                         ok.fetch_add(1, Ordering::Relaxed);
+                        saved_starts.lock().unwrap().extend(start_id);
+                    } else if status == 503 {
+                        shed.fetch_add(1, Ordering::Relaxed);
+                        shed_starts.lock().unwrap().extend(start_id);
                     } else {
                         // The first few, to see why.
                         if errors.fetch_add(1, Ordering::Relaxed) < 3 {
@@ -631,11 +737,23 @@ async fn one_run(target: &Target, rate: u64, duration: Duration) -> Run {
         latencies.push(duration.as_micros() as u64 + 10_000_000);
     }
     latencies.sort_unstable();
+    let saved_starts = std::mem::take(&mut *saved_starts.lock().unwrap());
+    let shed_starts = std::mem::take(&mut *shed_starts.lock().unwrap());
+    let (lost, doubled) = match counted_from {
+        Some(from) => {
+            let (lost, doubled) = target.account(from, &saved_starts, &shed_starts).await;
+            (Some(lost), Some(doubled))
+        }
+        None => (None, None),
+    };
     Run {
         rate,
         sent,
         ok: ok.load(Ordering::Relaxed),
+        shed: shed.load(Ordering::Relaxed),
         errors: errors.load(Ordering::Relaxed),
+        lost,
+        doubled,
         elapsed,
         latencies,
     }

@@ -22,6 +22,7 @@ use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
 use tower_http::trace::TraceLayer;
+use tower_sessions::session::{Id, Record};
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore, cookie::SameSite};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
@@ -215,9 +216,11 @@ pub async fn router(
     };
     match &db {
         Db::Sqlite(pool) => {
-            // Session writes are writes: on the one writer connection (`app::db::SqliteDb`).
-            let store = SqliteStore::new(pool.write.clone());
-            store.migrate().await.map_err(sessions)?;
+            let store = SqliteSessions {
+                read: SqliteStore::new(pool.read.clone()),
+                write: SqliteStore::new(pool.write.clone()),
+            };
+            store.write.migrate().await.map_err(sessions)?;
             Ok(with_sessions(state, store, config, policy))
         }
         Db::Postgres(pool) => {
@@ -244,6 +247,35 @@ pub async fn router(
             migrated.map_err(sessions)?;
             Ok(with_sessions(state, store, config, policy))
         }
+    }
+}
+
+/// Sessions on SQLite: every request loads its session, so loads run on the read pool beside
+/// the writer (measured: loaded on the one writer connection, each request's session waited in
+/// the queue of writes, and a sync waited for it twice over); creating, saving and deleting a
+/// session are writes, on the writer (`app::db::SqliteDb`).
+#[derive(Clone, Debug)]
+struct SqliteSessions {
+    read: SqliteStore,
+    write: SqliteStore,
+}
+
+#[async_trait::async_trait]
+impl SessionStore for SqliteSessions {
+    async fn create(&self, record: &mut Record) -> tower_sessions::session_store::Result<()> {
+        self.write.create(record).await
+    }
+
+    async fn save(&self, record: &Record) -> tower_sessions::session_store::Result<()> {
+        self.write.save(record).await
+    }
+
+    async fn load(&self, id: &Id) -> tower_sessions::session_store::Result<Option<Record>> {
+        self.read.load(id).await
+    }
+
+    async fn delete(&self, id: &Id) -> tower_sessions::session_store::Result<()> {
+        self.write.delete(id).await
     }
 }
 

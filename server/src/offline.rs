@@ -54,7 +54,7 @@ pub fn service_worker(site_root: &Path) -> String {
         .replace("__ASSETS__", &format!("[{list}]"))
 }
 
-/// Which files of `pkg/` the service worker keeps. A split build (`cargo leptos build --split`)
+/// Which files of `pkg/` the service worker keeps. The split build (`scripts/build-site.sh`)
 /// puts the code of each lazy island (a screen's interactive part, `#[island(lazy)]`) and of
 /// each `#[lazy]` function in files of its own, listed per split in
 /// `__wasm_split_manifest.json`; of those only the worker's (named `Worker…` or `worker_…`)
@@ -95,7 +95,7 @@ fn worker_files(pkg: &Path) -> impl Fn(&str) -> bool + use<> {
 }
 
 /// Drop precompressed copies (`X.br`, `X.gz`) older than their file `X`: a build without
-/// `scripts/precompress.mjs` (e.g. `cargo leptos watch`) must not serve a stale bundle.
+/// `scripts/precompress.mjs` (e.g. `scripts/build-site.sh` alone) must not serve a stale bundle.
 pub fn drop_stale_copies(pkg: &Path) {
     let Ok(entries) = std::fs::read_dir(pkg) else {
         return;

@@ -1,11 +1,16 @@
 //! Applying the phone's actions exactly once.
 //!
-//! Per action, one transaction: lock the worker's row (one delivery at a time per worker, on
-//! both databases), look for the action's UUID (a replay answers what was stored), apply the
-//! effect inside a savepoint at the time of the tap, and store the UUID with the outcome. If
-//! the rules refuse the effect, the savepoint is rolled back and the refusal is stored instead:
-//! a replay answers the same refusal, and the coordinator sees it. A failure of the database
-//! itself fails the whole sync: nothing of that action is stored, and the phone sends it again.
+//! Per sync, one transaction: lock the worker's row (one delivery at a time per worker, on
+//! both databases); then per action, in tap order, look for its UUID (a replay answers what
+//! was stored), apply the effect inside a savepoint at the time of the tap, and store the UUID
+//! with the outcome. If the rules refuse the effect, the savepoint is rolled back and the
+//! refusal is stored instead: a replay answers the same refusal, and the coordinator sees it.
+//! A failure of the database itself fails the whole sync: nothing of it is stored, and the
+//! phone sends it all again (each action then counts once, as if the first try never came).
+//!
+//! One transaction per sync, not per action: a phone that was offline sends a Start and its
+//! Stop together, and on SQLite every statement is a round trip to the one writer's thread
+//! (BENCHMARKS.md: those round trips, not the SQL, are where a sync's time goes).
 
 use chrono::{DateTime, Utc};
 
@@ -20,6 +25,7 @@ use crate::ids::EntryId;
 use crate::request::Ctx;
 use crate::workers::service::me;
 use crate::workers::store as workers;
+use crate::workers::store::Worker;
 use crate::{assignments, clock, time_entries};
 
 /// How far a tap may lie in the future (after correcting the phone's clock) before it is
@@ -39,10 +45,15 @@ pub async fn sync(ctx: &Ctx, db: &Db, batch: Batch) -> Result<SyncAnswer, AppErr
     let mut actions = batch.actions;
     // Tap order; a stable sort keeps the phone's order for taps in the same millisecond.
     actions.sort_by_key(|a| a.tapped_at_ms);
+    let mut tx = db.begin().await?;
+    let worker = me(tx.c(), ctx).await?;
+    workers::lock(tx.c(), worker.id).await?;
     let mut results = Vec::with_capacity(actions.len());
     for action in &actions {
-        results.push(deliver(ctx, db, action, offset_ms).await?);
+        let result = deliver(ctx, &mut tx, &worker, action, offset_ms, &results).await?;
+        results.push(result);
     }
+    tx.commit().await?;
     Ok(SyncAnswer {
         server_now_ms: ctx.now.timestamp_millis(),
         results,
@@ -60,15 +71,15 @@ pub fn tap_time(tapped_at_ms: i64, offset_ms: i64, now: DateTime<Utc>) -> Option
     Some(clock::from_ms(at.min(now_ms)))
 }
 
+/// One action, in the sync's transaction; `earlier` holds what this sync delivered before it.
 async fn deliver(
     ctx: &Ctx,
-    db: &Db,
+    tx: &mut Tx,
+    worker: &Worker,
     action: &Action,
     offset_ms: i64,
+    earlier: &[ActionResult],
 ) -> Result<ActionResult, AppError> {
-    let mut tx = db.begin().await?;
-    let worker = me(tx.c(), ctx).await?;
-    workers::lock(tx.c(), worker.id).await?;
     if let Some(done) = store::find(tx.c(), action.id).await? {
         return Ok(if done.account_id == ctx.caller.account {
             done.result()
@@ -85,7 +96,7 @@ async fn deliver(
                 caller: ctx.caller,
                 now: at,
             };
-            apply(&at_tap, &mut tx, &action.kind).await
+            apply(&at_tap, tx, &action.kind, earlier).await
         }
         None => Err(AppError::TapTime),
     };
@@ -113,19 +124,15 @@ async fn deliver(
     };
     match store::insert(tx.c(), &record).await {
         Ok(()) => {}
-        // Delivered meanwhile by another process that did not wait on the worker's row (it
-        // cannot, today; the unique key is the last line of defence): its answer stands.
+        // Delivered meanwhile by a transaction that did not wait on this worker's row (the
+        // same UUID from another account's phone; the unique key is the last line of
+        // defence): nothing of this sync is kept, and when the phone sends it again the
+        // stored answer is found.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            drop(tx);
-            let mut conn = db.conn().await?;
-            return store::find(conn.c(), action.id)
-                .await?
-                .map(|done| done.result())
-                .ok_or(AppError::Unavailable);
+            return Err(AppError::Unavailable);
         }
         Err(e) => return Err(e.into()),
     }
-    tx.commit().await?;
     Ok(ActionResult {
         id: action.id,
         entry_id,
@@ -143,19 +150,24 @@ fn refused(action: &Action, problem: AppError) -> ActionResult {
 
 /// The effect of one action, through the same use cases the buttons used before the outbox:
 /// the same checks, the same audit lines. Answers the prestatie it is about, if any.
-async fn apply(ctx: &Ctx, tx: &mut Tx, kind: &ActionKind) -> Result<Option<EntryId>, AppError> {
+async fn apply(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    kind: &ActionKind,
+    earlier: &[ActionResult],
+) -> Result<Option<EntryId>, AppError> {
     use time_entries::service as entries;
     Ok(match kind {
         ActionKind::Start { assignment_id } => {
             Some(entries::start_clock(ctx, tx, *assignment_id).await?)
         }
         ActionKind::Pause { clock } => {
-            let entry = running_entry(ctx, tx, *clock).await?;
+            let entry = running_entry(ctx, tx, *clock, earlier).await?;
             entries::pause_clock(ctx, tx, entry).await?;
             Some(entry)
         }
         ActionKind::Resume { clock } => {
-            let entry = running_entry(ctx, tx, *clock).await?;
+            let entry = running_entry(ctx, tx, *clock, earlier).await?;
             entries::resume_clock(ctx, tx, entry).await?;
             Some(entry)
         }
@@ -163,12 +175,12 @@ async fn apply(ctx: &Ctx, tx: &mut Tx, kind: &ActionKind) -> Result<Option<Entry
             clock,
             cap_at_limit,
         } => {
-            let entry = running_entry(ctx, tx, *clock).await?;
+            let entry = running_entry(ctx, tx, *clock, earlier).await?;
             entries::stop_clock(ctx, tx, entry, *cap_at_limit).await?;
             Some(entry)
         }
         ActionKind::Cancel { clock } => {
-            let entry = running_entry(ctx, tx, *clock).await?;
+            let entry = running_entry(ctx, tx, *clock, earlier).await?;
             entries::cancel_clock(ctx, tx, entry).await?;
             Some(entry)
         }
@@ -190,16 +202,26 @@ async fn apply(ctx: &Ctx, tx: &mut Tx, kind: &ActionKind) -> Result<Option<Entry
     })
 }
 
-/// The prestatie a clock action is about: named, or made by a Start delivered before it. A
-/// Start that was refused made no clock: the action finds nothing running.
-async fn running_entry(ctx: &Ctx, tx: &mut Tx, clock: ClockRef) -> Result<EntryId, AppError> {
+/// The prestatie a clock action is about: named, or made by a Start delivered before it (in
+/// this sync, or an earlier one). A Start that was refused made no clock: the action finds
+/// nothing running.
+async fn running_entry(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    clock: ClockRef,
+    earlier: &[ActionResult],
+) -> Result<EntryId, AppError> {
     match clock {
         ClockRef::Entry(id) => Ok(id),
-        ClockRef::Start(start) => store::find(tx.c(), start)
-            .await?
-            .filter(|s| s.account_id == ctx.caller.account)
-            .and_then(|s| s.entry_id)
-            .ok_or(AppError::NotRunning),
+        // Delivered in this sync: its answer is at hand.
+        ClockRef::Start(start) => match earlier.iter().find(|r| r.id == start) {
+            Some(done) => done.entry_id.ok_or(AppError::NotRunning),
+            None => store::find(tx.c(), start)
+                .await?
+                .filter(|s| s.account_id == ctx.caller.account)
+                .and_then(|s| s.entry_id)
+                .ok_or(AppError::NotRunning),
+        },
     }
 }
 

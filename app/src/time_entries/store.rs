@@ -423,7 +423,8 @@ pub async fn change_hours(
 
 /// The worker's prestaties that could share time with one on `day`: those of the days around
 /// it, plus every running or held one (those can be longer than a day). `except` leaves out
-/// the prestatie being changed.
+/// the prestatie being changed. In the order they were made: an overlap names the oldest, on
+/// both databases, whatever index the sum of hours reads.
 pub async fn spans_near(
     c: DbConn<'_>,
     worker_id: WorkerId,
@@ -432,7 +433,8 @@ pub async fn spans_near(
 ) -> Result<Vec<crate::rules::Span>, sqlx::Error> {
     const SQL: &str = "SELECT started_at, ended_at FROM time_entry \
         WHERE worker_id = $1 AND id <> $2 \
-          AND ((work_date >= $3 AND work_date <= $4) OR status IN ('running', 'review'))";
+          AND ((work_date >= $3 AND work_date <= $4) OR status IN ('running', 'review')) \
+        ORDER BY id";
     let rows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = on!(c, c => sqlx::query_as(SQL)
         .bind(worker_id)
         .bind(except.map_or(0, |e| e.0))

@@ -39,8 +39,8 @@ pub async fn by_id(c: DbConn<'_>, id: WorkerId) -> Result<Option<Worker>, sqlx::
 
 /// Lock the worker's row for the rest of the transaction: hours and clock are checked and
 /// written by one transaction at a time (see `db.rs`).
-pub async fn lock(c: DbConn<'_>, id: WorkerId) -> Result<bool, sqlx::Error> {
-    crate::db::lock_owner(c, Owner::Worker, id.0).await
+pub async fn lock(c: DbConn<'_>, id: WorkerId) -> Result<(), sqlx::Error> {
+    crate::db::lock_known_owner(c, Owner::Worker, id.0).await
 }
 
 pub struct NewWorker<'a> {

@@ -385,14 +385,23 @@ pub async fn a_killed_server_loses_no_answered_request(app: &TestApp) {
     )
     .await;
     let port = free_port();
+    // A server that takes two requests at a time and lets two wait (per kind: the phone's,
+    // the gebruiker's): twelve clients keep it full, and what does not fit is shed with 503.
+    // The accounting below holds under that overload too.
+    const FULL: &[(&str, &str)] = &[
+        ("WIJKWERK_BUSY_AT_WORK", "2"),
+        ("WIJKWERK_BUSY_WAITING", "2"),
+    ];
     let server = Arc::new(Mutex::new(Some(
-        ServerProcess::start(&scratch.url, port, &[]).await,
+        ServerProcess::start(&scratch.url, port, FULL).await,
     )));
     let base = format!("http://127.0.0.1:{port}");
     let answered = Arc::new(Mutex::new(Answered::default()));
     let events = Arc::new(AtomicUsize::new(0));
     // Requests that got no answer (the server was killed, or not back yet).
     let unanswered = Arc::new(AtomicUsize::new(0));
+    // Requests answered 503 (the server was full): stored nothing, sent again.
+    let shed = Arc::new(AtomicUsize::new(0));
 
     // Per organisation three wijk-werkers clock for their gebruiker, who confirms each
     // prestatie as it arrives: six phones and six gebruikers on their own connections.
@@ -413,11 +422,13 @@ pub async fn a_killed_server_loses_no_answered_request(app: &TestApp) {
                 answered.clone(),
                 to_confirm,
                 unanswered.clone(),
+                shed.clone(),
             )));
             tasks.push(tokio::spawn(confirm_each(
                 gebruiker,
                 confirm_queue,
                 answered.clone(),
+                shed.clone(),
             )));
         }
     }
@@ -430,7 +441,7 @@ pub async fn a_killed_server_loses_no_answered_request(app: &TestApp) {
     killed.kill();
     let events_at_kill = events.load(Ordering::SeqCst);
     tokio::time::sleep(Duration::from_millis(300)).await;
-    *server.lock().await = Some(ServerProcess::start(&scratch.url, port, &[]).await);
+    *server.lock().await = Some(ServerProcess::start(&scratch.url, port, FULL).await);
     for task in tasks {
         task.await.expect("a client task");
     }
@@ -439,6 +450,7 @@ pub async fn a_killed_server_loses_no_answered_request(app: &TestApp) {
         unanswered.load(Ordering::SeqCst) > 0,
         "the kill cut requests off"
     );
+    assert!(shed.load(Ordering::SeqCst) > 0, "the server was full");
 
     let answered = answered.lock().await;
     let db = &scratch.db;
@@ -519,10 +531,17 @@ async fn deliver(
     user: &User,
     action: &Action,
     unanswered: &AtomicUsize,
+    shed: &AtomicUsize,
 ) -> app::sync::ActionResult {
     loop {
         match send(user, action).await {
             Ok(Ok(answer)) => return answer.results.into_iter().next().expect("a result"),
+            // Shed by a full server: nothing of it was stored; the phone sends it again
+            // (sooner here than the phone would, to keep the server full).
+            Ok(Err((503, AppError::Busy))) => {
+                shed.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(10)).await
+            }
             Ok(Err((status, e))) => panic!("sync refused as a whole: {status} {e:?}"),
             Err(_) => {
                 unanswered.fetch_add(1, Ordering::SeqCst);
@@ -539,11 +558,12 @@ async fn clock_until_done(
     answered: Arc<Mutex<Answered>>,
     to_confirm: tokio::sync::mpsc::UnboundedSender<EntryId>,
     unanswered: Arc<AtomicUsize>,
+    shed: Arc<AtomicUsize>,
 ) {
     while events.fetch_add(2, Ordering::SeqCst) < CLOCK_EVENTS {
         let start = tap(ActionKind::Start { assignment_id });
         answered.lock().await.sent_starts += 1;
-        let result = deliver(&phone, &start, &unanswered).await;
+        let result = deliver(&phone, &start, &unanswered, &shed).await;
         assert_eq!(result.problem, None, "start");
         let entry = result.entry_id.expect("its prestatie");
         answered.lock().await.starts.push((start.id, entry));
@@ -551,7 +571,7 @@ async fn clock_until_done(
             clock: ClockRef::Start(start.id),
             cap_at_limit: false,
         });
-        let result = deliver(&phone, &stop, &unanswered).await;
+        let result = deliver(&phone, &stop, &unanswered, &shed).await;
         assert_eq!(result.problem, None, "stop");
         answered.lock().await.stops.push((stop.id, entry));
         let _ = to_confirm.send(entry);
@@ -562,6 +582,7 @@ async fn confirm_each(
     gebruiker: User,
     mut queue: tokio::sync::mpsc::UnboundedReceiver<EntryId>,
     answered: Arc<Mutex<Answered>>,
+    shed: Arc<AtomicUsize>,
 ) {
     while let Some(entry) = queue.recv().await {
         let id = entry.0.to_string();
@@ -573,6 +594,10 @@ async fn confirm_each(
                 Ok(Ok(_)) => {
                     answered.lock().await.confirmed.push(entry);
                     break;
+                }
+                Ok(Err((503, AppError::Busy))) => {
+                    shed.fetch_add(1, Ordering::SeqCst);
+                    tokio::time::sleep(Duration::from_millis(10)).await
                 }
                 // Confirmed before the answer was lost: the retry is refused, and counted as
                 // not answered (the check below still finds it paid once at most).
