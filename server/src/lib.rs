@@ -251,9 +251,9 @@ pub async fn router(
 }
 
 /// Sessions on SQLite: every request loads its session, so loads run on the read pool beside
-/// the writer (measured: loaded on the one writer connection, each request's session waited in
-/// the queue of writes, and a sync waited for it twice over); creating, saving and deleting a
-/// session are writes, on the writer (`app::db::SqliteDb`).
+/// the writer (loaded on the one writer connection, every request, pages too, queued behind the
+/// writes for it); creating, saving and deleting a session are writes, on the writer
+/// (`app::db::SqliteDb`).
 #[derive(Clone, Debug)]
 struct SqliteSessions {
     read: SqliteStore,

@@ -24,8 +24,7 @@ use crate::error::{AppError, Field};
 use crate::ids::EntryId;
 use crate::request::Ctx;
 use crate::workers::service::me;
-use crate::workers::store as workers;
-use crate::workers::store::Worker;
+use crate::workers::store::{self as workers, Worker};
 use crate::{assignments, clock, time_entries};
 
 /// How far a tap may lie in the future (after correcting the phone's clock) before it is
