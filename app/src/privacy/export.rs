@@ -61,6 +61,11 @@ const WORKER: &[Part] = &[
         table: "payment_run_entry",
         filter: "worker_id = $1",
     },
+    // The report's monthly sums of their minutes: derived, but about them.
+    Part {
+        table: "report_worker_month",
+        filter: "worker_id = $1",
+    },
     Part {
         table: "audit_event",
         filter: "account_id = (SELECT account_id FROM worker WHERE id = $1) \
@@ -123,6 +128,10 @@ const CLIENT: &[Part] = &[
     Part {
         table: "cheque_use",
         filter: "ledger_id IN (SELECT id FROM cheque_ledger WHERE client_id = $1)",
+    },
+    Part {
+        table: "report_client_month",
+        filter: "client_id = $1",
     },
     Part {
         table: "file_view",

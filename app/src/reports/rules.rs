@@ -4,6 +4,7 @@
 //! from the total (secondary suppression, as statistics offices do it). Pure, so it is tested
 //! here and the same for the screen and the files.
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Below this many people a group is not shown outside the organisation.
@@ -73,6 +74,42 @@ pub fn breakdown(people: &[i64], anonymous: bool) -> Vec<Figure> {
         .collect()
 }
 
+/// A period of days [from, until) as the report reads it: the whole months inside it from the
+/// monthly summaries, the days before and after them from the prestaties themselves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PeriodParts {
+    /// First days of the first whole month and of the month after the last; empty when equal.
+    pub months: (NaiveDate, NaiveDate),
+    /// The days before the first whole month, and those after the last: [from, until) each.
+    pub edges: [(NaiveDate, NaiveDate); 2],
+}
+
+pub fn split_by_month(from: NaiveDate, until: NaiveDate) -> PeriodParts {
+    let first_of = |day: NaiveDate| day.with_day(1).unwrap_or(day);
+    let next_month = |day: NaiveDate| {
+        first_of(day)
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(day)
+    };
+    let first_whole = if from.day() == 1 {
+        from
+    } else {
+        next_month(from)
+    };
+    let after_last = first_of(until);
+    if first_whole < after_last {
+        PeriodParts {
+            months: (first_whole, after_last),
+            edges: [(from, first_whole), (after_last, until.max(after_last))],
+        }
+    } else {
+        PeriodParts {
+            months: (after_last, after_last),
+            edges: [(from, until.max(from)), (until, until)],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +148,70 @@ mod tests {
             vec![Shielded, Count(0), Count(0)]
         );
         assert_eq!(breakdown(&[6, 9], true), vec![Count(6), Count(9)]);
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_period_is_whole_months_and_the_days_around_them() {
+        // 15 January up to (not with) 10 April: February and March whole.
+        let p = split_by_month(day(2026, 1, 15), day(2026, 4, 10));
+        assert_eq!(p.months, (day(2026, 2, 1), day(2026, 4, 1)));
+        assert_eq!(
+            p.edges,
+            [
+                (day(2026, 1, 15), day(2026, 2, 1)),
+                (day(2026, 4, 1), day(2026, 4, 10))
+            ]
+        );
+        // Whole years: no days around them.
+        let p = split_by_month(day(2024, 1, 1), day(2026, 12, 1));
+        assert_eq!(p.months, (day(2024, 1, 1), day(2026, 12, 1)));
+        assert!(p.edges.iter().all(|(a, b)| a == b));
+        // Inside one month, or across one border without a whole month: days only.
+        for (from, until) in [
+            (day(2026, 3, 2), day(2026, 3, 20)),
+            (day(2026, 3, 2), day(2026, 4, 20)),
+            (day(2026, 12, 31), day(2027, 1, 1)),
+        ] {
+            let p = split_by_month(from, until);
+            assert_eq!(p.months.0, p.months.1, "{from}..{until}");
+            assert_eq!(p.edges[0], (from, until));
+            assert_eq!(p.edges[1].0, p.edges[1].1);
+        }
+    }
+
+    #[test]
+    fn every_day_of_a_period_is_read_once() {
+        // Each day from 2025 to 2027 as a start, with periods up to 70 days long.
+        let mut from = day(2025, 12, 1);
+        while from < day(2026, 3, 5) {
+            for length in 0..70 {
+                let until = from + chrono::Days::new(length);
+                let p = split_by_month(from, until);
+                let mut days = 0;
+                let mut d = from;
+                while d < until {
+                    let in_months = d >= p.months.0 && d < p.months.1;
+                    let in_edges = p.edges.iter().filter(|(a, b)| d >= *a && d < *b).count();
+                    assert_eq!(in_months as usize + in_edges, 1, "{d} in {from}..{until}");
+                    days += 1;
+                    d = d.succ_opt().unwrap();
+                }
+                assert_eq!(days, length);
+                // Nothing outside the period is read.
+                if p.months.0 < p.months.1 {
+                    assert!(from <= p.months.0 && p.months.1 <= until, "{from}..{until}");
+                }
+                for (a, b) in p.edges {
+                    assert!(a >= b || (from <= a && b <= until), "{from}..{until}");
+                }
+                assert_eq!(p.months.0.day(), 1);
+                assert_eq!(p.months.1.day(), 1);
+            }
+            from = from.succ_opt().unwrap();
+        }
     }
 }

@@ -42,8 +42,9 @@ pub async fn cheque_year(ctx: &Ctx, conn: &mut Conn) -> Result<ChequeYear, AppEr
 /// The longest period a report covers.
 const LONGEST_PERIOD_DAYS: i64 = 3 * 366;
 
-/// Rapport per gemeente, for a bemiddelaar of the organisation: each figure one aggregate in
-/// SQL; the version for outside shields small groups (`rules`) and names nobody.
+/// Rapport per gemeente, for a bemiddelaar of the organisation: whole months from the monthly
+/// summaries, the days around them from the prestaties; the version for outside shields small
+/// groups (`rules`) and names nobody.
 pub async fn municipality_report(
     ctx: &Ctx,
     conn: &mut Conn,
@@ -73,30 +74,68 @@ pub async fn municipality_report(
     let here = |place: MunicipalityId| m.is_none_or(|chosen| chosen == place);
     // The store's periods end before the day after the last.
     let end = until.succ_opt().unwrap_or(until);
-    let sums = store::work_sums(conn.c(), organisation, from, end).await?;
+    let parts = report_rules::split_by_month(from, end);
     let people = store::trajectories(conn.c(), organisation, m, from, end).await?;
-    let (ledger_from, ledger_until) = clock::days_span((from, end));
-    let cheques = store::cheques_used(conn.c(), organisation, m, ledger_from, ledger_until).await?;
 
-    // Worker figures by where the worker lives, gebruiker figures by where the gebruiker is.
+    // Worker figures by where the worker lives, gebruiker figures by where the gebruiker is:
+    // whole months from the summaries, the days around them from the prestaties.
     let mut per_worker: HashMap<WorkerId, i64> = HashMap::new();
     // Per group of the Flemish list and per kind of gebruiker, in their order.
     let mut group_minutes = vec![0i64; FLEMISH_LIST.len()];
     let mut group_workers: Vec<HashSet<WorkerId>> = vec![HashSet::new(); FLEMISH_LIST.len()];
     let mut clients: Vec<HashSet<ClientId>> = vec![HashSet::new(); ClientKind::ALL.len()];
-    for sum in &sums {
-        if here(sum.worker_municipality) {
-            *per_worker.entry(sum.worker_id).or_default() += sum.minutes;
-            if let Some(g) = FLEMISH_LIST.iter().position(|(g, _)| *g == sum.category) {
-                group_minutes[g] += sum.minutes;
-                group_workers[g].insert(sum.worker_id);
+    let mut add_work = |worker: WorkerId, lives: MunicipalityId, category: &str, minutes: i64| {
+        if here(lives) {
+            *per_worker.entry(worker).or_default() += minutes;
+            if let Some(g) = FLEMISH_LIST.iter().position(|(g, _)| *g == category) {
+                group_minutes[g] += minutes;
+                group_workers[g].insert(worker);
             }
         }
-        if here(sum.client_municipality)
-            && let Some(k) = ClientKind::ALL.iter().position(|k| *k == sum.client_kind)
+    };
+    let mut add_client = |client: ClientId, kind: ClientKind, place: MunicipalityId| {
+        if here(place)
+            && let Some(k) = ClientKind::ALL.iter().position(|c| *c == kind)
         {
-            clients[k].insert(sum.client_id);
+            clients[k].insert(client);
         }
+    };
+    let (months_from, months_until) = parts.months;
+    let mut cheques = 0;
+    if months_from < months_until {
+        for sum in
+            store::worker_month_sums(conn.c(), organisation, months_from, months_until).await?
+        {
+            add_work(
+                sum.worker_id,
+                sum.worker_municipality,
+                &sum.category,
+                sum.minutes,
+            );
+        }
+        for c in store::client_month_sums(conn.c(), organisation, months_from, months_until).await?
+        {
+            if c.minutes > 0 {
+                add_client(c.client_id, c.client_kind, c.client_municipality);
+            }
+            if here(c.client_municipality) {
+                cheques += c.cheques_used;
+            }
+        }
+    }
+    for (day_from, day_until) in parts.edges.into_iter().filter(|(a, b)| a < b) {
+        for sum in store::work_sums(conn.c(), organisation, day_from, day_until).await? {
+            add_work(
+                sum.worker_id,
+                sum.worker_municipality,
+                &sum.category,
+                sum.minutes,
+            );
+            add_client(sum.client_id, sum.client_kind, sum.client_municipality);
+        }
+        let (ledger_from, ledger_until) = clock::days_span((day_from, day_until));
+        cheques +=
+            store::cheques_used(conn.c(), organisation, m, ledger_from, ledger_until).await?;
     }
     let in_period = |day: chrono::NaiveDate| day >= from && day < end;
     let started = people
@@ -169,4 +208,42 @@ pub async fn municipality_report(
         cheques_used: cheques,
         workers,
     })
+}
+
+/// Rows of the monthly summaries that differ from what the prestaties and the ledger add up
+/// to now, for `server check`: (wijk-werker rows, gebruiker rows). The months of the ledger
+/// are recomputed with the app's own Brussels clock, so the database's own month rule is
+/// checked too.
+pub async fn summaries_off(conn: &mut Conn) -> Result<(usize, usize), sqlx::Error> {
+    use std::collections::BTreeMap;
+    type Key = (i64, i64, i64, chrono::NaiveDate);
+    let month_of = |day: chrono::NaiveDate| rules::month_bounds(day).0;
+    let mut worker_months: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
+    for (org, worker, activity, month, minutes, _) in store::worker_months(conn.c()).await? {
+        worker_months.insert((org, worker, activity, month), (minutes, 0));
+    }
+    let mut client_months: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
+    for (org, client, _, month, minutes, _) in store::client_months(conn.c()).await? {
+        client_months.insert((org, client, 0, month), (minutes, 0));
+    }
+    for (org, client, at, cheques) in store::cheque_payments(conn.c()).await? {
+        let key = (org, client, 0, month_of(clock::local_date(at)));
+        client_months.entry(key).or_default().1 += cheques;
+    }
+    let kept_workers = store::summary_rows(conn.c(), store::WORKER_SUMMARY).await?;
+    let kept_clients = store::summary_rows(conn.c(), store::CLIENT_SUMMARY).await?;
+    let off = |mut expected: BTreeMap<Key, (i64, i64)>, kept: Vec<store::SummaryRow>| {
+        expected.retain(|_, figures| *figures != (0, 0));
+        let mut off = 0;
+        for (org, id, activity, month, minutes, cheques) in kept {
+            if expected.remove(&(org, id, activity, month)) != Some((minutes, cheques)) {
+                off += 1;
+            }
+        }
+        off + expected.len()
+    };
+    Ok((
+        off(worker_months, kept_workers),
+        off(client_months, kept_clients),
+    ))
 }

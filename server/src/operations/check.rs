@@ -9,7 +9,8 @@
 //! - no revision of a prestatie paid twice, and nothing is charged for a prestatie that is not
 //!   (or no longer) confirmed;
 //! - every confirmed prestatie is paid (electronic or paper cheques), or waits for cheques;
-//! - no clock runs longer than its organisation's maximum (plus the job's minute).
+//! - no clock runs longer than its organisation's maximum (plus the job's minute);
+//! - the report's monthly summaries hold what the prestaties and the ledger add up to.
 
 use app::db::Db;
 use app::on;
@@ -90,6 +91,15 @@ pub async fn check(db: &Db, now: DateTime<Utc>) -> Result<Vec<Finding>, sqlx::Er
         let broken: i64 = on!(conn.c(), c => sqlx::query_scalar(sql).fetch_one(c).await)?;
         findings.push(Finding { rule, broken });
     }
+    let (workers_off, clients_off) = app::reports::service::summaries_off(&mut conn).await?;
+    findings.push(Finding {
+        rule: "report months of wijk-werkers that differ from their prestaties",
+        broken: workers_off as i64,
+    });
+    findings.push(Finding {
+        rule: "report months of gebruikers that differ from their prestaties and cheques",
+        broken: clients_off as i64,
+    });
     // The forgotten-clock job closes a clock at its organisation's maximum, every minute.
     let running: Vec<(DateTime<Utc>, i64)> = on!(conn.c(), c => sqlx::query_as(
         "SELECT e.started_at, CAST(o.forgotten_close_minutes AS BIGINT) FROM time_entry e \

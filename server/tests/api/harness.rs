@@ -157,7 +157,19 @@ impl TestApp {
         }
     }
 
+    /// Closes the test: whatever the test did, the report's monthly summaries (kept by
+    /// triggers) still add up to the prestaties and the ledger.
     pub async fn finish(self) {
+        let mut conn = self.db.conn().await.expect("conn");
+        let off = app::reports::service::summaries_off(&mut conn)
+            .await
+            .expect("summaries");
+        drop(conn);
+        assert_eq!(
+            off,
+            (0, 0),
+            "report summaries off (wijk-werker rows, gebruiker rows)"
+        );
         self.db.close().await;
         self.cleanup.run().await;
     }

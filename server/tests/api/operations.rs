@@ -70,6 +70,27 @@ pub async fn backup_and_check_guard_the_data(app: &TestApp) {
         assert!(!file.exists());
     }
 
+    // A report month that no longer adds up (a hand edit, a trigger dropped) is found and
+    // named; put back, the check passes again.
+    let tamper = |by: i64| {
+        format!(
+            "UPDATE report_worker_month SET minutes = minutes + ({by}) \
+             WHERE (organisation_id, worker_id, activity_id, month) = \
+               (SELECT organisation_id, worker_id, activity_id, month FROM report_worker_month \
+                WHERE minutes > 0 ORDER BY organisation_id, worker_id, activity_id, month LIMIT 1)"
+        )
+    };
+    assert_eq!(app.execute_raw(&tamper(7)).await.unwrap(), 1);
+    let (ok, out, _) = check(&app.database_url).await;
+    assert!(!ok, "the check must fail: {out}");
+    assert!(
+        out.contains("PROBLEM  report months of wijk-werkers that differ from their prestaties: 1"),
+        "{out}"
+    );
+    app.execute_raw(&tamper(-7)).await.unwrap();
+    let (ok, out, err) = check(&app.database_url).await;
+    assert!(ok, "{out}{err}");
+
     // A balance below zero (as a bug or a hand edit would leave it) is found and named.
     let maria = app.a.clients["maria"].0;
     let batch = app

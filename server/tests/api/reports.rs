@@ -243,6 +243,32 @@ pub async fn the_report_per_municipality_adds_up_to_the_hand_computed_fixture(ap
         ]
     );
 
+    // A period that starts and ends inside a month: its days from the prestaties, April from
+    // the monthly summary. 6 March up to 1 May: entries 3, 4 and 5, not 2 (5 March).
+    let testdorp = TESTDORP.to_string();
+    let r: MunicipalityReport = sofie
+        .call(
+            "municipality_report",
+            &[
+                ("from", "2026-03-06"),
+                ("until", "2026-05-01"),
+                ("municipality_id", testdorp.as_str()),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.minutes, 60 + 30 + 45);
+    let named: Vec<(&str, i64)> = r
+        .workers
+        .iter()
+        .filter(|w| w.minutes > 0)
+        .map(|w| (w.last_name.as_str(), w.minutes))
+        .collect();
+    assert_eq!(named, vec![("Bauwens", 60), ("Claes", 30), ("Dewulf", 45)]);
+    assert_eq!(r.clients_total, Figure::Count(3));
+    // 2 on 6 March, 2 given back and 1 paid again on 10 March.
+    assert_eq!(r.cheques_used, 1);
+
     // All municipalities: the fixture adds exactly its figures (Gebruiker 5 included now).
     let everywhere = report(&sofie, None, false).await.unwrap();
     let count = |f: Figure| f.count().unwrap();
@@ -394,4 +420,38 @@ pub async fn the_report_per_municipality_adds_up_to_the_hand_computed_fixture(ap
             .iter()
             .all(|w| w.last_name != "Bauwens")
     );
+
+    // Cheques count in the Brussels month of their instant, summer and winter time alike (on
+    // SQLite the summary's trigger has its own rule for it; `finish` recomputes every month
+    // with the app's clock).
+    let postgres = matches!(app.db, app::db::Db::Postgres(_));
+    for (revision, at, month) in [
+        (10, "2026-03-31T22:30:00+00:00", "2026-04-01"),
+        (11, "2026-06-30T21:59:00+00:00", "2026-06-01"),
+        (12, "2026-10-31T22:30:00+00:00", "2026-10-01"),
+        (13, "2026-12-31T23:30:00+00:00", "2027-01-01"),
+    ] {
+        let insert = format!(
+            "INSERT INTO cheque_ledger (organisation_id, client_id, change, reason, \
+             time_entry_id, created_at, revision) VALUES ({}, 900005, -1, 'prestatie', 900006, \
+             '{at}', {revision})",
+            app.a.organisation_id.0
+        );
+        app.execute_raw(&insert).await.unwrap();
+        let month = if postgres {
+            format!("DATE '{month}'")
+        } else {
+            format!("'{month}'")
+        };
+        let used = app
+            .scalar(
+                &format!(
+                    "SELECT CAST(cheques_used AS BIGINT) FROM report_client_month \
+                     WHERE client_id = $1 AND month = {month}"
+                ),
+                900_005,
+            )
+            .await;
+        assert_eq!(used, 1, "{at} counts in {month}");
+    }
 }

@@ -91,9 +91,18 @@ async fn sqlite_shape() -> Shape {
             .await
             .unwrap();
     for (table, sql) in triggers {
+        // The head only (`… AFTER UPDATE OF a, b ON t WHEN … BEGIN`): the body has statements.
         let sql = sql.to_uppercase();
+        let head = sql.split("BEGIN").next().unwrap_or_default();
         for event in ["INSERT", "UPDATE", "DELETE"] {
-            if sql.contains(&format!(" {event} ON ")) || sql.contains(&format!(" OR {event}")) {
+            if [
+                format!(" {event} ON "),
+                format!(" {event} OF "),
+                format!(" OR {event}"),
+            ]
+            .iter()
+            .any(|p| head.contains(p.as_str()))
+            {
                 shape.triggers.insert((table.clone(), event.to_string()));
             }
         }
