@@ -85,18 +85,12 @@ pub struct PeriodParts {
 }
 
 pub fn split_by_month(from: NaiveDate, until: NaiveDate) -> PeriodParts {
-    let first_of = |day: NaiveDate| day.with_day(1).unwrap_or(day);
-    let next_month = |day: NaiveDate| {
-        first_of(day)
-            .checked_add_months(chrono::Months::new(1))
-            .unwrap_or(day)
-    };
     let first_whole = if from.day() == 1 {
         from
     } else {
-        next_month(from)
+        crate::rules::month_bounds(from).1
     };
-    let after_last = first_of(until);
+    let after_last = crate::rules::month_bounds(until).0;
     if first_whole < after_last {
         PeriodParts {
             months: (first_whole, after_last),

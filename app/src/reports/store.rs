@@ -248,27 +248,23 @@ fn month_of(c: &DbConn<'_>, column: &str) -> String {
 
 /// The same recomputed from the prestaties: the wijk-werkers' months.
 pub async fn worker_months(c: DbConn<'_>) -> Result<Vec<SummaryRow>, sqlx::Error> {
-    let month = month_of(&c, "e.work_date");
-    let sql = format!(
-        "SELECT e.organisation_id, e.worker_id, a.activity_id, {month}, \
-           CAST(SUM(e.minutes) AS BIGINT), CAST(0 AS BIGINT) \
-         FROM time_entry e JOIN assignment a ON a.id = e.assignment_id \
-         WHERE e.status IN {counted} AND e.minutes IS NOT NULL \
-         GROUP BY e.organisation_id, e.worker_id, a.activity_id, {month}",
-        counted = EntryStatus::COUNTED_SQL
-    );
-    on!(c, c => sqlx::query_as(&sql).fetch_all(c).await)
+    prestatie_months(c, "e.worker_id, a.activity_id").await
 }
 
 /// The gebruikers' months of work (the cheques are added from [`cheque_payments`]).
 pub async fn client_months(c: DbConn<'_>) -> Result<Vec<SummaryRow>, sqlx::Error> {
+    prestatie_months(c, "a.client_id, CAST(0 AS BIGINT)").await
+}
+
+/// Counted minutes per organisation, `key` (two columns) and month, as [`SummaryRow`]s.
+async fn prestatie_months(c: DbConn<'_>, key: &str) -> Result<Vec<SummaryRow>, sqlx::Error> {
     let month = month_of(&c, "e.work_date");
     let sql = format!(
-        "SELECT e.organisation_id, a.client_id, CAST(0 AS BIGINT), {month}, \
+        "SELECT e.organisation_id, {key}, {month}, \
            CAST(SUM(e.minutes) AS BIGINT), CAST(0 AS BIGINT) \
          FROM time_entry e JOIN assignment a ON a.id = e.assignment_id \
          WHERE e.status IN {counted} AND e.minutes IS NOT NULL \
-         GROUP BY e.organisation_id, a.client_id, {month}",
+         GROUP BY e.organisation_id, {key}, {month}",
         counted = EntryStatus::COUNTED_SQL
     );
     on!(c, c => sqlx::query_as(&sql).fetch_all(c).await)
